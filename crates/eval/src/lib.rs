@@ -1,0 +1,1 @@
+//! Scoring newsproc output against gold annotations.

@@ -1,0 +1,1 @@
+//! Shared text analysis for newsproc stages.
