@@ -1,0 +1,116 @@
+//! The `casualties` layer: casualty claims, and article totals that neither invent nor
+//! double count.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CasualtyLayer {
+    /// In text order.
+    pub claims: Vec<Claim>,
+    pub totals: Totals,
+}
+
+/// The article's event totals. `None` where the article reports no number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub killed: Option<u64>,
+    pub injured: Option<u64>,
+    pub killed_civilians: Option<u64>,
+    pub killed_noncivilians: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub span: Span,
+    pub outcome: Outcome,
+    pub number: Count,
+    pub victims: Option<Victims>,
+    /// What killed or hurt them, where stated: "air strikes", "a car bomb".
+    pub cause: Option<Phrase>,
+    /// Who claims it, from the attribution layer.
+    pub claimant: Option<Claimant>,
+    pub status: ClaimStatus,
+    /// Whether the claim went into the totals.
+    pub counted: bool,
+    #[serde(default)]
+    pub in_boilerplate: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Killed,
+    Injured,
+    Missing,
+    Captured,
+    Displaced,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    pub span: Span,
+    pub text: String,
+    pub min: u64,
+    /// Equal to `min` when exact; `None` when open-ended ("more than seven").
+    pub max: Option<u64>,
+    /// "dozens", "hundreds", "thousands", ...
+    pub vague: Option<String>,
+    /// "at least", "more than", "nearly", "about", "up to", "between".
+    pub qualifier: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Victims {
+    pub span: Span,
+    pub text: String,
+    pub group: VictimGroup,
+    /// For combatants: government, opposition, jihadist, foreign.
+    pub side: Option<Side>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VictimGroup {
+    Civilians,
+    Children,
+    Women,
+    Combatants,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Government,
+    Opposition,
+    Jihadist,
+    Foreign,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phrase {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claimant {
+    /// Index into the attribution layer's `attributions`.
+    pub attribution: Option<usize>,
+    pub name: Option<String>,
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Reported,
+    Confirmed,
+    Denied,
+    /// "could kill", "threatened to".
+    Hypothetical,
+    /// A running or background toll: "since the war began", "in the past year".
+    Cumulative,
+}

@@ -1,0 +1,116 @@
+//! The `source` layer: where an article comes from and which of its text is the article.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceLayer {
+    /// The publisher of record, by its canonical name; `None` when the text does not say.
+    /// An outlet that republishes wire copy is not the agency.
+    pub outlet: Option<String>,
+    /// Where the text names the outlet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outlet_mentions: Vec<Span>,
+    /// Agencies that supplied the copy, canonical names, in order of first evidence.
+    pub wire_agencies: Vec<String>,
+    /// The evidence for each agency.
+    #[serde(default)]
+    pub agency_evidence: Vec<AgencyEvidence>,
+    pub dateline: Option<Dateline>,
+    #[serde(default)]
+    pub credits: Vec<Credit>,
+    /// Text that is not the article, in text order, not overlapping.
+    pub boilerplate: Vec<Boilerplate>,
+    /// The article text: the paragraphs outside boilerplate, in text order.
+    #[serde(default)]
+    pub body: Vec<Span>,
+}
+
+impl SourceLayer {
+    /// Whether a span lies (at least half) in boilerplate.
+    pub fn in_boilerplate(&self, span: Span) -> bool {
+        let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
+        inside * 2 >= span.len().max(1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgencyEvidence {
+    pub agency: String,
+    pub span: Span,
+    pub how: AgencyEvidenceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyEvidenceKind {
+    /// `AMMAN (Reuters) -`
+    Dateline,
+    /// `- REUTERS`, `--AFP` at the end.
+    Trailer,
+    /// `Reporting by ...`, `The Associated Press contributed to this report`.
+    Credit,
+    /// A copyright line naming the agency.
+    Copyright,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The whole dateline, from the place to the dash or the agency's closing bracket.
+    pub span: Span,
+    /// The place as written: `AMMAN`, `WASHINGTON/PHNOM PENH`.
+    pub place: String,
+    /// `Calif.` in `HAYWARD, Calif.`.
+    pub region: Option<String>,
+    /// `Dec. 5` in `WASHINGTON, Dec. 5 (UPI) —`, as written.
+    pub date: Option<String>,
+    /// Canonical agency name when the dateline names one.
+    pub agency: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Credit {
+    pub span: Span,
+    pub role: CreditRole,
+    /// The people named, as written.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// A contributing agency, canonical name.
+    pub agency: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditRole {
+    Byline,
+    Reporting,
+    AdditionalReporting,
+    Writing,
+    Editing,
+    Contributed,
+    Photo,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Boilerplate {
+    pub span: Span,
+    pub kind: BoilerplateKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerplateKind {
+    /// A donation or subscription appeal.
+    Appeal,
+    Copyright,
+    Newsletter,
+    Caption,
+    Correction,
+    /// Share buttons, "Read more", related links.
+    Links,
+    /// Site chrome before the article: navigation, bylines with timestamps.
+    Header,
+    /// Credit lines and agency sign-offs after the article.
+    Trailer,
+}
