@@ -19,14 +19,19 @@ pub enum Resolved<'m> {
 /// configuration keys, and that every required layer comes from an earlier enabled stage.
 ///
 /// `resolved` is index-aligned with `file.stages`; disabled stages may be resolved too,
-/// which lets the check say "enable it" instead of "add one". `available` are the manifests
-/// of every plugin on the search path, to suggest a provider.
+/// which lets the check say "enable it" instead of "add one". `providers` names the
+/// plugins on the search path that provide a layer, to suggest one; it is only called for a
+/// layer that is missing, since finding them means loading every plugin.
 pub fn check_stages(
     file: &PipelineFile,
     resolved: &[Resolved<'_>],
-    available: &[Manifest],
+    providers: &dyn Fn(&str) -> Vec<String>,
 ) -> Diagnostics {
-    assert_eq!(resolved.len(), file.stages.len(), "one resolution per declared stage");
+    assert_eq!(
+        resolved.len(),
+        file.stages.len(),
+        "one resolution per declared stage"
+    );
     let mut problems = Diagnostics::default();
     let manifest_of = |i: usize| match resolved[i] {
         Resolved::Loaded(m) => Some(m),
@@ -43,7 +48,7 @@ pub fn check_stages(
         check_config_keys(file, stage, manifest, &mut problems);
         check_provides_once(file, i, manifest, &manifest_of, &mut problems);
         for layer in &manifest.requires {
-            if let Some(d) = missing_layer(file, i, layer, &manifest_of, available) {
+            if let Some(d) = missing_layer(file, i, layer, &manifest_of, providers) {
                 problems.push(d);
             }
         }
@@ -51,7 +56,12 @@ pub fn check_stages(
     problems
 }
 
-fn check_version(file: &PipelineFile, stage: &StageDecl, manifest: &Manifest, problems: &mut Diagnostics) {
+fn check_version(
+    file: &PipelineFile,
+    stage: &StageDecl,
+    manifest: &Manifest,
+    problems: &mut Diagnostics,
+) {
     let (Some(req), Some(span)) = (&stage.version, &stage.spans.version) else {
         return;
     };
@@ -81,14 +91,22 @@ fn check_version(file: &PipelineFile, stage: &StageDecl, manifest: &Manifest, pr
     }
 }
 
-fn check_config_keys(file: &PipelineFile, stage: &StageDecl, manifest: &Manifest, problems: &mut Diagnostics) {
+fn check_config_keys(
+    file: &PipelineFile,
+    stage: &StageDecl,
+    manifest: &Manifest,
+    problems: &mut Diagnostics,
+) {
     let known: Vec<&str> = manifest.config.iter().map(|k| k.key.as_str()).collect();
     for (key, key_span, _) in &stage.spans.config_keys {
         if manifest.config_key(key).is_some() {
             continue;
         }
         let help = if known.is_empty() {
-            format!("stage `{}` takes no configuration: remove the `[stage.config]` table", manifest.name)
+            format!(
+                "stage `{}` takes no configuration: remove the `[stage.config]` table",
+                manifest.name
+            )
         } else {
             format!(
                 "the keys of `{}` are: {}{}",
@@ -136,7 +154,7 @@ fn missing_layer<'m>(
     i: usize,
     layer: &str,
     manifest_of: &impl Fn(usize) -> Option<&'m Manifest>,
-    available: &[Manifest],
+    providers: &dyn Fn(&str) -> Vec<String>,
 ) -> Option<Diagnostic> {
     let stage = &file.stages[i];
     let provides = |j: usize| manifest_of(j).is_some_and(|m| m.provides == layer);
@@ -150,8 +168,7 @@ fn missing_layer<'m>(
     }
     let line_of = |j: usize| file.source.line_col(file.stages[j].spans.name.start).0;
     let base = Diagnostic::new(format!(
-        "stage `{}` requires layer `{layer}`, which no earlier stage provides",
-        stage.name
+        "requires layer `{layer}`, which no earlier stage provides"
     ))
     .at(&file.source, stage.spans.name.clone())
     .in_stage(&stage.name);
@@ -171,11 +188,7 @@ fn missing_layer<'m>(
             stage.name
         )));
     }
-    let providers: Vec<&str> = available
-        .iter()
-        .filter(|m| m.provides == layer)
-        .map(|m| m.name.as_str())
-        .collect();
+    let providers = providers(layer);
     Some(if providers.is_empty() {
         base.help(format!(
             "no plugin on the search path provides `{layer}`; add a stage whose plugin does, above `{}`",

@@ -60,7 +60,9 @@ impl PluginRef {
     fn parse(value: &str, base_dir: Option<&Path>) -> PluginRef {
         let looks_like_path = value.contains('/')
             || value.contains('\\')
-            || [".so", ".dylib", ".dll"].iter().any(|ext| value.ends_with(ext));
+            || [".so", ".dylib", ".dll"]
+                .iter()
+                .any(|ext| value.ends_with(ext));
         if looks_like_path {
             let path = PathBuf::from(value);
             PluginRef::Path(match base_dir {
@@ -210,10 +212,13 @@ fn stage_decl(
     let version = match &raw.version {
         None => None,
         Some(v) => Some(semver::VersionReq::parse(v.get_ref()).map_err(|e| {
-            Diagnostic::new(format!("`{}` is not a version requirement: {e}", v.get_ref()))
-                .at(source, v.span())
-                .in_stage(&name)
-                .help("write a semver requirement such as \"^0.1\", \">=0.2, <0.4\" or \"=0.1.3\"")
+            Diagnostic::new(format!(
+                "`{}` is not a version requirement: {e}",
+                v.get_ref()
+            ))
+            .at(source, v.span())
+            .in_stage(&name)
+            .help("write a semver requirement such as \"^0.1\", \">=0.2, <0.4\" or \"=0.1.3\"")
         })?),
     };
     let mut spans = StageSpans {

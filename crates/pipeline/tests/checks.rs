@@ -31,6 +31,10 @@ fn manifest(name: &str, provides: &str, requires: &[&str], keys: &[&str]) -> Man
     }
 }
 
+fn none(_: &str) -> Vec<String> {
+    Vec::new()
+}
+
 const FOUR: &str = r#"
 [[stage]]
 name = "source"
@@ -82,17 +86,34 @@ fn a_missing_layer_says_where_it_could_come_from() {
     let p = parse("[[stage]]\nname = \"quotes\"\n\n[[stage]]\nname = \"attribution\"\n");
     let q = manifest("quotes", "quotes", &["attribution"], &[]);
     let a = manifest("attribution", "attribution", &[], &[]);
-    let d = check_stages(&p, &[Resolved::Loaded(&q), Resolved::Loaded(&a)], &[]).to_string();
-    assert!(d.contains("requires layer `attribution`, which no earlier stage provides"), "{d}");
+    let d = check_stages(&p, &[Resolved::Loaded(&q), Resolved::Loaded(&a)], &none).to_string();
+    assert!(
+        d.contains(
+            "error in stage `quotes`: requires layer `attribution`, which no earlier stage provides"
+        ),
+        "{d}"
+    );
     assert!(d.contains("dir/p.toml:2:8"), "{d}");
-    assert!(d.contains("runs later: move its `[[stage]]` section above `quotes`"), "{d}");
+    assert!(
+        d.contains("runs later: move its `[[stage]]` section above `quotes`"),
+        "{d}"
+    );
 
-    let p = parse("[[stage]]\nname = \"attribution\"\nenabled = false\n\n[[stage]]\nname = \"quotes\"\n");
-    let d = check_stages(&p, &[Resolved::Loaded(&a), Resolved::Loaded(&q)], &[]).to_string();
+    let p = parse(
+        "[[stage]]\nname = \"attribution\"\nenabled = false\n\n[[stage]]\nname = \"quotes\"\n",
+    );
+    let d = check_stages(&p, &[Resolved::Loaded(&a), Resolved::Loaded(&q)], &none).to_string();
     assert!(d.contains("is disabled: set `enabled = true`"), "{d}");
 
     let p = parse("[[stage]]\nname = \"quotes\"\n");
-    let d = check_stages(&p, &[Resolved::Loaded(&q)], std::slice::from_ref(&a)).to_string();
+    let d = check_stages(&p, &[Resolved::Loaded(&q)], &|layer| {
+        if layer == "attribution" {
+            vec![a.name.clone()]
+        } else {
+            vec![]
+        }
+    })
+    .to_string();
     assert!(d.contains("with `plugin = \"attribution\"`"), "{d}");
 }
 
@@ -100,7 +121,7 @@ fn a_missing_layer_says_where_it_could_come_from() {
 fn unknown_config_keys_are_pointed_at_with_a_suggestion() {
     let p = parse("[[stage]]\nname = \"quotes\"\n[stage.config]\nmin_wrods = 3\n");
     let q = manifest("quotes", "quotes", &[], &["min_words", "max_words"]);
-    let d = check_stages(&p, &[Resolved::Loaded(&q)], &[]).to_string();
+    let d = check_stages(&p, &[Resolved::Loaded(&q)], &none).to_string();
     assert!(d.contains("unknown configuration key `min_wrods`"), "{d}");
     assert!(d.contains("dir/p.toml:4:1"), "{d}");
     assert!(d.contains("did you mean `min_words`?"), "{d}");
@@ -110,8 +131,11 @@ fn unknown_config_keys_are_pointed_at_with_a_suggestion() {
 fn version_requirements_are_checked() {
     let p = parse("[[stage]]\nname = \"quotes\"\nversion = \"^0.2\"\n");
     let q = manifest("quotes", "quotes", &[], &[]);
-    let d = check_stages(&p, &[Resolved::Loaded(&q)], &[]).to_string();
-    assert!(d.contains("version 0.1.2, which does not meet the requirement `^0.2`"), "{d}");
+    let d = check_stages(&p, &[Resolved::Loaded(&q)], &none).to_string();
+    assert!(
+        d.contains("version 0.1.2, which does not meet the requirement `^0.2`"),
+        "{d}"
+    );
     assert!(d.contains("dir/p.toml:3:11"), "{d}");
 }
 
@@ -120,7 +144,7 @@ fn a_layer_is_provided_once() {
     let p = parse("[[stage]]\nname = \"a\"\n[[stage]]\nname = \"b\"\n");
     let a = manifest("a", "x", &[], &[]);
     let b = manifest("b", "x", &[], &[]);
-    let d = check_stages(&p, &[Resolved::Loaded(&a), Resolved::Loaded(&b)], &[]).to_string();
+    let d = check_stages(&p, &[Resolved::Loaded(&a), Resolved::Loaded(&b)], &none).to_string();
     assert!(d.contains("already provided by stage `a` (line 2)"), "{d}");
 }
 
@@ -128,6 +152,6 @@ fn a_layer_is_provided_once() {
 fn a_failed_plugin_is_not_reported_again_as_a_missing_layer() {
     let p = parse("[[stage]]\nname = \"attribution\"\n[[stage]]\nname = \"quotes\"\n");
     let q = manifest("quotes", "quotes", &["attribution"], &[]);
-    let d = check_stages(&p, &[Resolved::Failed, Resolved::Loaded(&q)], &[]);
+    let d = check_stages(&p, &[Resolved::Failed, Resolved::Loaded(&q)], &none);
     assert!(d.is_empty(), "{d}");
 }

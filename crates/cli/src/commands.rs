@@ -1,0 +1,229 @@
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use newsproc_host::assemble::{discover, display_path};
+use newsproc_host::search::SearchPath;
+use newsproc_host::{
+    AssembleOptions, Documents, Format, Input, Pipeline, RecordWriter, run_documents,
+};
+use newsproc_pipeline::{PipelineFile, SourceFile};
+
+use crate::{FormatArg, PipelineArgs, RunArgs};
+
+/// The pipeline used when none is given.
+const DEFAULT_PIPELINE: &str = include_str!("../../../fixtures/pipelines/default.toml");
+
+type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
+
+fn pipeline_file(args: &PipelineArgs) -> Result<PipelineFile, newsproc_pipeline::Diagnostics> {
+    match &args.pipeline {
+        Some(path) => PipelineFile::load(path),
+        None => PipelineFile::parse(SourceFile::new("<built-in pipeline>", DEFAULT_PIPELINE)),
+    }
+}
+
+fn assemble(args: &PipelineArgs) -> Result<Pipeline, newsproc_pipeline::Diagnostics> {
+    let options = AssembleOptions {
+        plugin_dirs: args.plugin_dirs.clone(),
+        skip_executable_dir: false,
+    };
+    Pipeline::assemble(pipeline_file(args)?, &options)
+}
+
+pub fn run(args: RunArgs) -> CmdResult {
+    // A wrong input is a wrong command line: say so before loading anything.
+    let inputs = args
+        .inputs
+        .iter()
+        .map(|p| Input::classify(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let pipeline = assemble(&args.pipeline)?;
+    let format = match args.format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+    };
+    let report = format == Format::Text;
+    let documents = Documents::new(inputs);
+    let summary = match &args.output {
+        None => {
+            let stdout = io::stdout().lock();
+            let mut writer = RecordWriter::new(BufWriter::new(stdout), format);
+            let summary = run_documents(&pipeline.chain, documents, &mut writer, report)?;
+            writer.finish()?;
+            summary
+        }
+        Some(path) => {
+            let partial = PartialFile::create(path)?;
+            let mut writer = RecordWriter::new(BufWriter::new(partial.file()?), format);
+            let summary = run_documents(&pipeline.chain, documents, &mut writer, report)?;
+            writer
+                .finish()?
+                .into_inner()
+                .map_err(|e| e.into_error())?
+                .sync_all()?;
+            partial.commit()?;
+            summary
+        }
+    };
+    let stderr = io::stderr();
+    if stderr.is_terminal() || summary.failed > 0 {
+        eprintln!(
+            "newsproc: {} documents, {} failed, {:.2} s, {:.1} MB/s",
+            summary.documents,
+            summary.failed,
+            summary.elapsed.as_secs_f64(),
+            summary.megabytes_per_second()
+        );
+    }
+    Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// An output file written under a temporary name and renamed into place only when the
+/// run completes, so an interrupted run never leaves a file that looks whole.
+struct PartialFile {
+    temporary: PathBuf,
+    destination: PathBuf,
+}
+
+impl PartialFile {
+    fn create(destination: &Path) -> io::Result<PartialFile> {
+        let name = destination
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let temporary =
+            destination.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+        Ok(PartialFile {
+            temporary,
+            destination: destination.to_path_buf(),
+        })
+    }
+
+    fn file(&self) -> io::Result<File> {
+        File::create(&self.temporary).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("cannot write {}: {e}", self.temporary.display()),
+            )
+        })
+    }
+
+    fn commit(self) -> io::Result<()> {
+        std::fs::rename(&self.temporary, &self.destination)?;
+        std::mem::forget(self);
+        Ok(())
+    }
+}
+
+impl Drop for PartialFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.temporary);
+    }
+}
+
+pub fn check(args: PipelineArgs) -> CmdResult {
+    let pipeline = assemble(&args)?;
+    let mut rows = vec![[
+        "stage".to_owned(),
+        "plugin".to_owned(),
+        "version".to_owned(),
+        "requires".to_owned(),
+        "provides".to_owned(),
+        "library".to_owned(),
+    ]];
+    for stage in &pipeline.stages {
+        let m = &stage.manifest;
+        rows.push([
+            stage.name.clone(),
+            m.name.clone(),
+            m.version.clone(),
+            if m.requires.is_empty() {
+                "-".into()
+            } else {
+                m.requires.join(", ")
+            },
+            m.provides.clone(),
+            display_path(&stage.path),
+        ]);
+    }
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}: ok", display_path(&pipeline.file.source.path))?;
+    write_table(&mut out, &rows)?;
+    let disabled: Vec<&str> = pipeline
+        .file
+        .stages
+        .iter()
+        .filter(|s| !s.enabled)
+        .map(|s| s.name.as_str())
+        .collect();
+    if !disabled.is_empty() {
+        writeln!(out, "disabled: {}", disabled.join(", "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_table(out: &mut impl Write, rows: &[[String; 6]]) -> io::Result<()> {
+    let mut widths = [0usize; 6];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in rows {
+        let line: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        writeln!(out, "{}", line.join("  ").trim_end())?;
+    }
+    Ok(())
+}
+
+pub fn stages(args: PipelineArgs) -> CmdResult {
+    let dirs_from_file = match &args.pipeline {
+        Some(_) => pipeline_file(&args)?.plugin_dirs,
+        None => Vec::new(),
+    };
+    let search = SearchPath::new(&args.plugin_dirs, &dirs_from_file, true);
+    let found = discover(&search);
+    let mut out = io::stdout().lock();
+    if found.is_empty() {
+        writeln!(out, "no plugins found in {}", search.describe())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (path, loaded) in found {
+        match loaded {
+            Ok(plugin) => {
+                let m = &plugin.manifest;
+                writeln!(out, "{} {}  provides `{}`", m.name, m.version, m.provides)?;
+                writeln!(out, "  {}", m.description)?;
+                if !m.requires.is_empty() {
+                    writeln!(out, "  requires: {}", m.requires.join(", "))?;
+                }
+                if !m.uses.is_empty() {
+                    writeln!(out, "  uses when present: {}", m.uses.join(", "))?;
+                }
+                writeln!(out, "  library: {}", display_path(&path))?;
+                for key in &m.config {
+                    let doc = if key.doc.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  # {}", key.doc)
+                    };
+                    writeln!(out, "  config {} = {}{doc}", key.key, key.default)?;
+                }
+            }
+            Err(e) => writeln!(out, "{}: not usable: {e}", display_path(&path))?,
+        }
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,89 @@
+//! `newsproc`: the command line.
+//!
+//! Exit codes: 0 when every document succeeded, 1 when some failed (their records say
+//! why), 2 when the pipeline or the command line is wrong.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "newsproc",
+    version,
+    about = "Reads English news articles by machine."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the pipeline over articles and write one record per article.
+    Run(RunArgs),
+    /// Check a pipeline without running it, and show it as a table.
+    Check(PipelineArgs),
+    /// List the stage plugins found on the search path and what they provide.
+    Stages(PipelineArgs),
+}
+
+#[derive(Args)]
+struct PipelineArgs {
+    /// The pipeline file (TOML). Without it, the built-in pipeline of the four stages.
+    #[arg(long, value_name = "FILE")]
+    pipeline: Option<PathBuf>,
+    /// A directory to look for plugins in, before those of the pipeline file and the
+    /// executable's own directory. Repeatable.
+    #[arg(long = "plugin-dir", value_name = "DIR")]
+    plugin_dirs: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// How to write the records.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// Write to this file instead of standard output. It appears only when the run is
+    /// complete.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Articles: `.txt` files, directories of them, `.jsonl` files of
+    /// {"id", "text", ...} records, or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// A readable report of each article.
+    Text,
+    /// One JSON array of records.
+    Json,
+    /// One JSON record per line (the output contract).
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Run(args) => commands::run(args),
+        Command::Check(args) => commands::check(args),
+        Command::Stages(args) => commands::stages(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprint!("{error}");
+            if !error.to_string().ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::from(2)
+        }
+    }
+}

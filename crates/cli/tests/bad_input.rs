@@ -1,0 +1,241 @@
+//! Every kind of bad input gives a clear error naming the document or file, the run goes
+//! on with the other documents, and no record is dropped.
+
+mod support;
+
+use std::path::Path;
+
+use support::*;
+
+const FAULTY_PIPELINE: &str = "[[stage]]\nname = \"faulty\"\n";
+
+fn faulty_pipeline(dir: &Path) -> String {
+    let path = dir.join("faulty.toml");
+    std::fs::write(&path, FAULTY_PIPELINE).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+fn error_of(record: &serde_json::Value) -> (&str, &str) {
+    let e = &record["errors"][0];
+    (e["kind"].as_str().unwrap(), e["message"].as_str().unwrap())
+}
+
+#[test]
+fn a_panicking_stage_fails_its_document_only() {
+    let dir = scratch("panic");
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        concat!(
+            "{\"id\": \"a\", \"text\": \"fine\"}\n",
+            "{\"id\": \"b\", \"text\": \"PANIC now\"}\n",
+            "{\"id\": \"c\", \"text\": \"fine again\", \"lang\": \"en\"}\n",
+        ),
+    )
+    .unwrap();
+    let pipeline = faulty_pipeline(&dir);
+    let out = newsproc(&[
+        "run",
+        "--pipeline",
+        &pipeline,
+        "--format",
+        "jsonl",
+        corpus.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "some documents failed: exit 1");
+    let recs = records(&out);
+    let ids: Vec<_> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["a", "b", "c"],
+        "one record per document, in input order"
+    );
+    assert_eq!(
+        recs[0]["layers"]["faulty"]["whole"],
+        serde_json::json!([0, 4])
+    );
+    let (kind, message) = error_of(&recs[1]);
+    assert_eq!(kind, "panic");
+    assert!(
+        message.contains("asked to panic on document b"),
+        "{message}"
+    );
+    assert_eq!(recs[1]["errors"][0]["stage"], "faulty");
+    assert!(recs[1]["layers"].as_object().unwrap().is_empty());
+    assert!(recs[2]["errors"].as_array().unwrap().is_empty());
+    assert_eq!(
+        recs[2]["meta"]["lang"], "en",
+        "other fields are kept as metadata"
+    );
+    assert!(
+        !stderr(&out).contains("panicked at"),
+        "the panic is not sprayed on stderr"
+    );
+}
+
+#[test]
+fn spans_outside_the_text_or_inside_a_character_are_refused() {
+    let dir = scratch("spans");
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"over\", \"text\": \"OVERRUN\"}\n{\"id\": \"split\", \"text\": \"SPLITCHAR — here\"}\n{\"id\": \"fail\", \"text\": \"FAIL\"}\n",
+    )
+    .unwrap();
+    let pipeline = faulty_pipeline(&dir);
+    let out = newsproc(&[
+        "run",
+        "--pipeline",
+        &pipeline,
+        "--format",
+        "jsonl",
+        corpus.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    let (kind, message) = error_of(&recs[0]);
+    assert_eq!(kind, "invalid_output");
+    assert!(
+        message.contains("[0, 17]") && message.contains("past the end"),
+        "{message}"
+    );
+    assert!(
+        message.contains("`whole`"),
+        "names where in the layer: {message}"
+    );
+    let (kind, message) = error_of(&recs[1]);
+    assert_eq!(kind, "invalid_output");
+    assert!(message.contains("character boundaries"), "{message}");
+    let (kind, message) = error_of(&recs[2]);
+    assert_eq!(kind, "stage");
+    assert!(
+        message.contains("asked to fail on document fail"),
+        "{message}"
+    );
+}
+
+#[test]
+fn unreadable_documents_get_error_records_and_the_run_goes_on() {
+    let dir = scratch("unreadable");
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(
+        articles.join("a_good.txt"),
+        "BEIRUT (Reuters) - A fine article.",
+    )
+    .unwrap();
+    std::fs::write(articles.join("b_latin1.txt"), b"Caf\xe9 owners said so.").unwrap();
+    std::fs::write(articles.join("c_empty.txt"), "  \n").unwrap();
+    std::fs::write(articles.join("d_good.txt"), "Another fine article.").unwrap();
+    std::fs::write(articles.join("notes.md"), "not an article").unwrap();
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"ok\", \"text\": \"Fine.\"}\nnot json\n\n{\"id\": \"no-text\"}\n{\"id\": 7, \"text\": 12}\n{\"text\": \"no id\"}\n",
+    )
+    .unwrap();
+    let pipeline = faulty_pipeline(&dir);
+    let out = newsproc(&[
+        "run",
+        "--pipeline",
+        &pipeline,
+        "--format",
+        "jsonl",
+        articles.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    let ids: Vec<_> = recs
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    let corpus_name = corpus.display().to_string();
+    assert_eq!(
+        ids,
+        [
+            "a_good".to_owned(),
+            "b_latin1".into(),
+            "c_empty".into(),
+            "d_good".into(),
+            "ok".into(),
+            format!("{corpus_name}:2"),
+            "no-text".into(),
+            "7".into(),
+            format!("{corpus_name}:6"),
+        ],
+        "the blank line is no record; every other line is one"
+    );
+    let ok = |i: usize| recs[i]["errors"].as_array().unwrap().is_empty();
+    assert!(ok(0) && ok(3) && ok(4) && ok(8));
+    let (kind, message) = error_of(&recs[1]);
+    assert_eq!(kind, "input");
+    assert!(
+        message.contains("b_latin1.txt is not valid UTF-8") && message.contains("offset 3"),
+        "{message}"
+    );
+    assert!(error_of(&recs[2]).1.contains("c_empty.txt is empty"));
+    assert!(error_of(&recs[5]).1.contains(":2: the line is not JSON"));
+    assert!(error_of(&recs[6]).1.contains("has no `text` field"));
+    assert!(error_of(&recs[7]).1.contains("is not a string"));
+}
+
+#[test]
+fn standard_input_is_an_article_or_a_jsonl_stream() {
+    let out = newsproc_with_stdin(
+        &["run", "--format", "jsonl", "-"],
+        Some("AMMAN (Reuters) - Rebels said so.\n".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], "stdin");
+    assert!(recs[0]["layers"]["source"].is_object());
+
+    let out = newsproc_with_stdin(
+        &["run", "--format", "jsonl", "-"],
+        Some(b"\n{\"id\": \"x\", \"text\": \"One.\"}\n{\"id\": \"y\", \"text\": \"Two.\"}\n"),
+    );
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["x", "y"]);
+}
+
+#[test]
+fn a_missing_input_is_a_command_line_error() {
+    let out = newsproc(&["run", "no/such/article.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no/such/article.txt"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn output_file_appears_only_when_complete() {
+    let dir = scratch("output");
+    let target = dir.join("out.jsonl");
+    let out = newsproc(&[
+        "run",
+        "--format",
+        "jsonl",
+        "--output",
+        target.to_str().unwrap(),
+        fixtures().join("articles").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.lines().count() >= 2);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != "out.jsonl")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file is left: {leftovers:?}"
+    );
+}

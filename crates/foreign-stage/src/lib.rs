@@ -1,0 +1,30 @@
+//! Entry symbols that a newer or mislabelled stage would export, without the SDK:
+//!
+//! - `libnewsproc_stage_foreign.so` exports only the ABI v2 symbol, as a stage built by a
+//!   future SDK would;
+//! - copied to `libnewsproc_stage_mislabelled.so`, it exports a v1 symbol whose vtable
+//!   header says version 7, as a corrupt or hand-made library might.
+//!
+//! The host must refuse both with a clear message and never call past the header.
+
+use newsproc_abi::VTableHeader;
+
+static FUTURE: VTableHeader = VTableHeader {
+    abi_version: 2,
+    vtable_size: 1024,
+};
+
+static MISLABELLED: VTableHeader = VTableHeader {
+    abi_version: 7,
+    vtable_size: 8,
+};
+
+#[unsafe(no_mangle)]
+pub extern "C" fn newsproc_stage_abi_v2_newsproc_stage_foreign() -> *const VTableHeader {
+    &FUTURE
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn newsproc_stage_abi_v1_newsproc_stage_mislabelled() -> *const VTableHeader {
+    &MISLABELLED
+}
