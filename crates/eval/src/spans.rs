@@ -262,13 +262,15 @@ mod tests {
 
     #[test]
     fn greedy_takes_the_best_overlap_first() {
-        // Gold 0 is matched by both predictions; prediction 1 overlaps it best. Gold 1 is
-        // then left with prediction 0, which also overlaps it enough.
-        let gold = [set(&[(0, 10)]), set(&[(8, 18)])];
-        let pred = [set(&[(4, 14)]), set(&[(0, 9)])];
+        // Prediction 0 overlaps gold 0 by 0.8 and gold 1 by 0.9; prediction 1 overlaps
+        // only gold 0 (0.6). Best first pairs prediction 0 with gold 1, leaving gold 0 to
+        // prediction 1: two matches. Taking golds in order (gold 0 grabbing its best,
+        // prediction 0) or predictions in order would leave one.
+        let gold = [set(&[(0, 10)]), set(&[(3, 13)])];
+        let pred = [set(&[(2, 12)]), set(&[(0, 6)])];
         let m = Matching::best_overlap_first(&[&gold[0], &gold[1]], &[&pred[0], &pred[1]]);
-        assert_eq!(m.of_gold(0), Some(1)); // 9/10
-        assert_eq!(m.of_gold(1), Some(0)); // 6/10
+        assert_eq!(m.of_gold(1), Some(0));
+        assert_eq!(m.of_gold(0), Some(1));
         assert_eq!(m.matched(), 2);
     }
 }
