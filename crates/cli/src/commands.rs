@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use newsproc_host::assemble::{discover, display_path};
 use newsproc_host::search::SearchPath;
 use newsproc_host::{
-    AssembleOptions, Documents, Format, Input, Pipeline, RecordWriter, run_documents,
+    AssembleOptions, Documents, Format, Input, Pipeline, RecordWriter, RunOptions, run_documents,
 };
 use newsproc_pipeline::{PipelineFile, SourceFile};
 
@@ -45,20 +45,25 @@ pub fn run(args: RunArgs) -> CmdResult {
         FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
     };
-    let report = format == Format::Text;
+    let options = RunOptions {
+        jobs: args.jobs.map_or_else(default_jobs, |n| n.get()),
+        report: format == Format::Text,
+        fail_fast: args.fail_fast,
+        stop: None,
+    };
     let documents = Documents::new(inputs);
     let summary = match &args.output {
         None => {
             let stdout = io::stdout().lock();
             let mut writer = RecordWriter::new(BufWriter::new(stdout), format);
-            let summary = run_documents(&pipeline.chain, documents, &mut writer, report)?;
+            let summary = run_documents(&pipeline.chain, documents, &mut writer, options, &mut ())?;
             writer.finish()?;
             summary
         }
         Some(path) => {
             let partial = PartialFile::create(path)?;
             let mut writer = RecordWriter::new(BufWriter::new(partial.file()?), format);
-            let summary = run_documents(&pipeline.chain, documents, &mut writer, report)?;
+            let summary = run_documents(&pipeline.chain, documents, &mut writer, options, &mut ())?;
             writer
                 .finish()?
                 .into_inner()
@@ -69,13 +74,18 @@ pub fn run(args: RunArgs) -> CmdResult {
         }
     };
     let stderr = io::stderr();
-    if stderr.is_terminal() || summary.failed > 0 {
+    if stderr.is_terminal() || summary.failed > 0 || summary.stopped_early {
         eprintln!(
-            "newsproc: {} documents, {} failed, {:.2} s, {:.1} MB/s",
+            "newsproc: {} documents, {} failed, {:.2} s, {:.1} MB/s{}",
             summary.documents,
             summary.failed,
             summary.elapsed.as_secs_f64(),
-            summary.megabytes_per_second()
+            summary.megabytes_per_second(),
+            if summary.stopped_early {
+                "; stopped early, later documents have no record"
+            } else {
+                ""
+            }
         );
     }
     Ok(if summary.failed == 0 {
@@ -83,6 +93,10 @@ pub fn run(args: RunArgs) -> CmdResult {
     } else {
         ExitCode::from(1)
     })
+}
+
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// An output file written under a temporary name and renamed into place only when the

@@ -53,6 +53,13 @@ struct RunArgs {
     /// complete.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Documents processed at once; by default one per core. The output is the same
+    /// whatever the number.
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
+    /// Stop at the first document that fails.
+    #[arg(long)]
+    fail_fast: bool,
     /// Articles: `.txt` files, directories of them, `.jsonl` files of
     /// {"id", "text", ...} records, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]

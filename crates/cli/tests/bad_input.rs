@@ -239,3 +239,74 @@ fn output_file_appears_only_when_complete() {
         "no temporary file is left: {leftovers:?}"
     );
 }
+
+#[test]
+fn many_jobs_give_the_same_bytes_as_one() {
+    let dir = scratch("jobs");
+    let corpus = dir.join("corpus.jsonl");
+    let mut lines = String::new();
+    for i in 0..200 {
+        let text = match i % 7 {
+            3 => "PANIC here".to_owned(),
+            5 => "FAIL here".to_owned(),
+            _ => format!(
+                "BEIRUT (Reuters) - Document {i} says \"hello\" — {}",
+                "word ".repeat(i % 50)
+            ),
+        };
+        lines.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&corpus, lines).unwrap();
+    let pipeline = faulty_pipeline(&dir);
+    let run = |jobs: &str| {
+        newsproc(&[
+            "run",
+            "--pipeline",
+            &pipeline,
+            "--format",
+            "jsonl",
+            "--jobs",
+            jobs,
+            corpus.to_str().unwrap(),
+        ])
+    };
+    let one = run("1");
+    let four = run("4");
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(records(&one).len(), 200);
+    assert_eq!(
+        one.stdout, four.stdout,
+        "input order and bytes do not depend on --jobs"
+    );
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_failure() {
+    let dir = scratch("fail-fast");
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"FAIL\"}\n{\"id\": \"c\", \"text\": \"ok\"}\n",
+    )
+    .unwrap();
+    let pipeline = faulty_pipeline(&dir);
+    let out = newsproc(&[
+        "run",
+        "--pipeline",
+        &pipeline,
+        "--format",
+        "jsonl",
+        "--jobs",
+        "1",
+        "--fail-fast",
+        corpus.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert!(stderr(&out).contains("stopped"), "{}", stderr(&out));
+}

@@ -51,11 +51,16 @@ fn loaded_stages() -> Vec<Arc<dyn DynStage>> {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
     let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    build.current_dir(workspace_root()).args(["build", "--quiet", "--release"]);
+    build
+        .current_dir(workspace_root())
+        .args(["build", "--quiet", "--release"]);
     for stage in STAGES {
         build.args(["-p", &format!("newsproc-stage-{stage}")]);
     }
-    assert!(build.status().unwrap().success(), "building the plugins failed");
+    assert!(
+        build.status().unwrap().success(),
+        "building the plugins failed"
+    );
     let search = SearchPath::new(&[profile_dir], &[], false);
     STAGES
         .iter()
@@ -70,7 +75,10 @@ fn loaded_stages() -> Vec<Arc<dyn DynStage>> {
 fn bench(c: &mut Criterion) {
     let texts = fixture_texts();
     let total_bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
-    let variants = [("in-process", in_process_stages()), ("dynamic", loaded_stages())];
+    let variants = [
+        ("in-process", in_process_stages()),
+        ("dynamic", loaded_stages()),
+    ];
 
     let mut whole = c.benchmark_group("pipeline");
     whole.throughput(Throughput::Bytes(total_bytes));
@@ -88,7 +96,10 @@ fn bench(c: &mut Criterion) {
 
     // Each stage alone, on inputs that carry the layers it sees, prepared once.
     let reference = Chain::of(variants[0].1.iter().cloned()).unwrap();
-    let outcomes: Vec<_> = texts.iter().map(|t| reference.run("bench", t, false)).collect();
+    let outcomes: Vec<_> = texts
+        .iter()
+        .map(|t| reference.run("bench", t, false))
+        .collect();
     for (i, name) in STAGES.iter().enumerate() {
         let manifest = variants[0].1[i].manifest().clone();
         let inputs: Vec<Vec<u8>> = texts

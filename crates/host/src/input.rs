@@ -51,7 +51,7 @@ impl Input {
 /// The documents of a list of inputs, in order.
 pub struct Documents {
     pending: VecDeque<Input>,
-    current: Option<Box<dyn Iterator<Item = DocInput>>>,
+    current: Option<Box<dyn Iterator<Item = DocInput> + Send>>,
 }
 
 impl Documents {
@@ -96,7 +96,7 @@ fn unreadable(path: &Path, e: io::Error) -> DocInput {
     }
 }
 
-fn directory(dir: &Path) -> Box<dyn Iterator<Item = DocInput>> {
+fn directory(dir: &Path) -> Box<dyn Iterator<Item = DocInput> + Send> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return Box::new(std::iter::once(unreadable(dir, e))),
@@ -239,7 +239,7 @@ fn bad_line(where_: &str, why: String) -> DocInput {
 
 /// Standard input is a JSONL stream when its first non-blank line is a JSON object, and
 /// one article otherwise.
-fn stdin_documents() -> Box<dyn Iterator<Item = DocInput>> {
+fn stdin_documents() -> Box<dyn Iterator<Item = DocInput> + Send> {
     let mut stdin = BufReader::new(io::stdin());
     let mut first = Vec::new();
     loop {

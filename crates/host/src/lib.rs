@@ -12,4 +12,4 @@ pub mod search;
 pub use assemble::{AssembleOptions, Pipeline, ResolvedStage};
 pub use input::{DocInput, Documents, Input};
 pub use output::{Format, Record, RecordWriter};
-pub use run::{RunSummary, process_document, run_documents};
+pub use run::{Progress, RunOptions, RunSummary, process_document, run_documents, run_ordered};

@@ -1,6 +1,15 @@
-//! Running documents through a chain and writing their records.
+//! Running documents through a chain, on one thread or several, and writing their
+//! records in input order.
+//!
+//! Architecture invariant: the records come out in input order and are byte-identical
+//! whatever the number of jobs; memory stays bounded by the in-flight window, not by the
+//! corpus.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use newsproc_sdk::Chain;
@@ -15,12 +24,52 @@ pub struct RunSummary {
     pub failed: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// The run stopped early (interrupted, or `fail_fast`); the documents after
+    /// `documents` have no record.
+    pub stopped_early: bool,
 }
 
 impl RunSummary {
     pub fn megabytes_per_second(&self) -> f64 {
         self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
     }
+
+    pub fn documents_per_second(&self) -> f64 {
+        self.documents as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// How to run.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions<'a> {
+    /// Worker threads; 1 runs on the calling thread.
+    pub jobs: usize,
+    /// Ask each stage for its readable report.
+    pub report: bool,
+    /// Stop after the first document that fails.
+    pub fail_fast: bool,
+    /// Set from outside (Ctrl-C) to stop taking new documents.
+    pub stop: Option<&'a AtomicBool>,
+}
+
+impl Default for RunOptions<'_> {
+    fn default() -> Self {
+        RunOptions {
+            jobs: 1,
+            report: false,
+            fail_fast: false,
+            stop: None,
+        }
+    }
+}
+
+/// Called after each record is written, in order.
+pub trait Progress {
+    fn record_written(&mut self, record: &Record, summary: &RunSummary);
+}
+
+impl Progress for () {
+    fn record_written(&mut self, _: &Record, _: &RunSummary) {}
 }
 
 /// Processes one document into its record.
@@ -40,22 +89,117 @@ pub fn process_document(chain: &Chain, doc: DocInput, report: bool) -> Record {
     }
 }
 
-/// Runs every document in order and writes one record each.
-pub fn run_documents<W: Write>(
+/// Runs every document and hands each record, in input order, to `sink`.
+pub fn run_ordered(
     chain: &Chain,
-    documents: impl Iterator<Item = DocInput>,
-    writer: &mut RecordWriter<W>,
-    report: bool,
+    documents: impl Iterator<Item = DocInput> + Send,
+    options: RunOptions<'_>,
+    mut sink: impl FnMut(Record, &RunSummary) -> io::Result<()>,
 ) -> io::Result<RunSummary> {
     let started = Instant::now();
     let mut summary = RunSummary::default();
-    for doc in documents {
-        let record = process_document(chain, doc, report);
+    let stop_requested = || options.stop.is_some_and(|s| s.load(Ordering::Relaxed));
+    let mut account = |record: Record, summary: &mut RunSummary| -> io::Result<bool> {
         summary.documents += 1;
         summary.failed += usize::from(record.failed());
         summary.bytes += record.text_len as u64;
-        writer.write(&record)?;
+        summary.elapsed = started.elapsed();
+        let failed = record.failed();
+        sink(record, summary)?;
+        Ok(failed && options.fail_fast)
+    };
+
+    if options.jobs <= 1 {
+        for doc in documents {
+            if stop_requested() {
+                summary.stopped_early = true;
+                break;
+            }
+            let record = process_document(chain, doc, options.report);
+            if account(record, &mut summary)? {
+                summary.stopped_early = true;
+                break;
+            }
+        }
+        summary.elapsed = started.elapsed();
+        return Ok(summary);
+    }
+
+    // Workers take the next document from the shared input, at most `window` ahead of the
+    // writer, and send their records here; the writer puts them back in order.
+    let window = options.jobs * 16;
+    let input = Mutex::new(documents.enumerate());
+    let written = (Mutex::new(0usize), Condvar::new());
+    let halt = AtomicBool::new(false);
+    let (sender, receiver) = mpsc::channel::<(usize, Record)>();
+    let outcome = std::thread::scope(|scope| -> io::Result<()> {
+        for _ in 0..options.jobs {
+            let sender = sender.clone();
+            let (input, written, halt) = (&input, &written, &halt);
+            scope.spawn(move || {
+                loop {
+                    if halt.load(Ordering::Relaxed) || stop_requested() {
+                        break;
+                    }
+                    let next = input.lock().unwrap_or_else(|e| e.into_inner()).next();
+                    let Some((seq, doc)) = next else { break };
+                    let (count, turn) = written;
+                    let mut done = count.lock().unwrap_or_else(|e| e.into_inner());
+                    while seq >= *done + window && !halt.load(Ordering::Relaxed) {
+                        done = turn.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    let record = process_document(chain, doc, options.report);
+                    if sender.send((seq, record)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+        let mut next_to_write = 0usize;
+        let result = (|| {
+            for (seq, record) in &receiver {
+                pending.insert(seq, record);
+                while let Some(record) = pending.remove(&next_to_write) {
+                    next_to_write += 1;
+                    let stop = account(record, &mut summary)?;
+                    let (count, turn) = &written;
+                    *count.lock().unwrap_or_else(|e| e.into_inner()) = next_to_write;
+                    turn.notify_all();
+                    if stop {
+                        summary.stopped_early = true;
+                        return Ok(());
+                    }
+                }
+            }
+            Ok(())
+        })();
+        // Release any worker waiting on the window, whatever ended the loop.
+        halt.store(true, Ordering::Relaxed);
+        written.1.notify_all();
+        drop(receiver);
+        result
+    });
+    if stop_requested() {
+        summary.stopped_early = true;
     }
     summary.elapsed = started.elapsed();
-    Ok(summary)
+    outcome.map(|()| summary)
+}
+
+/// Runs every document and writes one record each, in input order.
+pub fn run_documents<W: Write>(
+    chain: &Chain,
+    documents: impl Iterator<Item = DocInput> + Send,
+    writer: &mut RecordWriter<W>,
+    options: RunOptions<'_>,
+    progress: &mut dyn Progress,
+) -> io::Result<RunSummary> {
+    run_ordered(chain, documents, options, |record, summary| {
+        writer.write(&record)?;
+        progress.record_written(&record, summary);
+        Ok(())
+    })
 }
