@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::Task;
+use crate::gold::GoldDoc;
 use crate::spans::Span;
 
 /// What went wrong.
@@ -98,8 +99,18 @@ pub struct ErrorItem {
     pub predicted: String,
     /// How bad: bytes, or the size of a numeric error. Larger is listed first.
     pub severity: f64,
-    #[serde(skip)]
-    pub(crate) doc_index: usize,
+}
+
+/// An error as a task finds it: the context is only rendered for the errors kept.
+#[derive(Clone, Debug)]
+pub(crate) struct Finding {
+    pub kind: ErrorKind,
+    pub doc_index: usize,
+    /// The spans to mark, sorted and disjoint; none for a document-level error.
+    pub ranges: Vec<Span>,
+    pub severity: f64,
+    pub expected: String,
+    pub predicted: String,
 }
 
 /// The worst errors of one kind.
@@ -119,29 +130,55 @@ pub struct ErrorReport {
 }
 
 impl ErrorReport {
-    /// Groups `items` by kind and keeps the `per_kind` worst of each.
-    pub(crate) fn new(task: Task, mut items: Vec<ErrorItem>, per_kind: usize) -> ErrorReport {
-        // Stable: items arrive in document and text order, which breaks remaining ties.
-        items.sort_by(|a, b| {
+    /// Groups the findings by kind and keeps the `per_kind` worst of each.
+    pub(crate) fn new(
+        task: Task,
+        gold: &[GoldDoc],
+        mut findings: Vec<Finding>,
+        per_kind: usize,
+    ) -> ErrorReport {
+        // Stable: findings arrive in document and text order, which breaks remaining ties.
+        findings.sort_by(|a, b| {
             b.severity
                 .total_cmp(&a.severity)
                 .then(a.doc_index.cmp(&b.doc_index))
-                .then(a.span.map(|s| s.start).cmp(&b.span.map(|s| s.start)))
+                .then(
+                    a.ranges
+                        .first()
+                        .map(|s| s.start)
+                        .cmp(&b.ranges.first().map(|s| s.start)),
+                )
         });
-        let groups = ErrorKind::for_task(task)
+        let mut groups: Vec<ErrorGroup> = ErrorKind::for_task(task)
             .iter()
-            .map(|&kind| {
-                let mut of_kind: Vec<ErrorItem> =
-                    items.iter().filter(|i| i.kind == kind).cloned().collect();
-                let total = of_kind.len();
-                of_kind.truncate(per_kind);
-                ErrorGroup {
-                    kind,
-                    total,
-                    items: of_kind,
-                }
+            .map(|&kind| ErrorGroup {
+                kind,
+                total: 0,
+                items: Vec::new(),
             })
             .collect();
+        for finding in findings {
+            let Some(group) = groups.iter_mut().find(|g| g.kind == finding.kind) else {
+                continue;
+            };
+            group.total += 1;
+            if group.items.len() < per_kind {
+                let doc = &gold[finding.doc_index];
+                group.items.push(ErrorItem {
+                    kind: finding.kind,
+                    doc_id: doc.id.clone(),
+                    span: finding
+                        .ranges
+                        .first()
+                        .zip(finding.ranges.last())
+                        .map(|(first, last)| Span::new(first.start, last.end)),
+                    context: context(&doc.text, &finding.ranges),
+                    expected: finding.expected,
+                    predicted: finding.predicted,
+                    severity: finding.severity,
+                });
+            }
+        }
         ErrorReport { task, groups }
     }
 
@@ -178,7 +215,7 @@ const MAX_MARKED: usize = 160;
 /// The text around `ranges` (sorted, disjoint), each range between ⟦ and ⟧. Offsets off
 /// a character boundary or past the end are moved to the nearest safe place, so any span
 /// can be shown. With no ranges, the start of the text.
-pub(crate) fn context(text: &str, ranges: &[Span]) -> String {
+fn context(text: &str, ranges: &[Span]) -> String {
     let (Some(first), Some(last)) = (ranges.first(), ranges.last()) else {
         let end = chars_forward(text, 0, 2 * WINDOW);
         let mut out = visible(&text[..end]);

@@ -97,11 +97,11 @@ pub fn error_analysis(
     predictions: &Predictions,
     per_kind: usize,
 ) -> Result<ErrorReport, EvalError> {
-    let items = match task {
+    let findings = match task {
         Task::Direct | Task::Attribution => tasks::attribution::errors(task, gold, predictions)?,
         Task::Quotes => tasks::quotes::errors(gold, predictions)?,
         Task::Casualties => tasks::casualties::errors(gold, predictions)?,
         Task::Source => tasks::source::errors(gold, predictions)?,
     };
-    Ok(ErrorReport::new(task, items, per_kind))
+    Ok(ErrorReport::new(task, gold, findings, per_kind))
 }

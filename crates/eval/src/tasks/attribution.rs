@@ -8,7 +8,7 @@
 //! cue ([`is_speech_cue`]).
 
 use crate::Task;
-use crate::errors::{ErrorItem, ErrorKind, context};
+use crate::errors::{ErrorKind, Finding};
 use crate::eval_error::EvalError;
 use crate::gold::{GoldDoc, GoldRelation};
 use crate::predictions::{AttributionLayer, PredRelation, PredSource, Predictions};
@@ -250,8 +250,8 @@ pub(crate) fn errors(
     task: Task,
     gold: &[GoldDoc],
     predictions: &Predictions,
-) -> Result<Vec<ErrorItem>, EvalError> {
-    let mut items = Vec::new();
+) -> Result<Vec<Finding>, EvalError> {
+    let mut findings = Vec::new();
     walk(
         task,
         gold,
@@ -259,15 +259,13 @@ pub(crate) fn errors(
         |doc_index, doc, layer: Option<&AttributionLayer>| {
             let all_gold = relations(doc, task)?;
             let eval = evaluate(task, all_gold, layer);
-            let item = |kind, set: &SpanSet, expected: String, predicted: String| ErrorItem {
+            let item = |kind, set: &SpanSet, expected: String, predicted: String| Finding {
                 kind,
-                doc_id: doc.id.clone(),
-                span: set.hull(),
-                context: context(&doc.text, set.ranges()),
+                doc_index,
+                ranges: set.ranges().to_vec(),
+                severity: set.len() as f64,
                 expected,
                 predicted,
-                severity: set.len() as f64,
-                doc_index,
             };
             for (g, relation) in eval.gold.iter().enumerate() {
                 match eval.matching.of_gold(g) {
@@ -280,7 +278,7 @@ pub(crate) fn errors(
                             }
                             None => "nothing overlapping".to_owned(),
                         };
-                        items.push(item(
+                        findings.push(item(
                             ErrorKind::MissedRelation,
                             &relation.content,
                             describe_gold(doc, relation),
@@ -290,7 +288,7 @@ pub(crate) fn errors(
                     Some(p) => {
                         let source = eval.predicted[p].0.source.as_ref();
                         if !source_is_right(doc, relation, source) {
-                            items.push(item(
+                            findings.push(item(
                                 ErrorKind::WrongSource,
                                 &relation.content,
                                 describe_gold_source(doc, relation),
@@ -324,12 +322,12 @@ pub(crate) fn errors(
                     relation.kind.as_deref().unwrap_or("unknown"),
                     describe_source(doc, relation.source.as_ref())
                 );
-                items.push(item(ErrorKind::FalseAlarm, set, expected, predicted));
+                findings.push(item(ErrorKind::FalseAlarm, set, expected, predicted));
             }
             Ok(())
         },
     )?;
-    Ok(items)
+    Ok(findings)
 }
 
 /// The best overlap of `target` with any of `others` that share a byte with it.
@@ -380,7 +378,7 @@ pub(crate) fn describe_source(doc: &GoldDoc, source: Option<&PredSource>) -> Str
         parts.push(format!("at {span} \"{}\"", doc.span_text(span)));
     }
     if parts.is_empty() {
-        "{} (empty)".to_owned()
+        "an empty object (no span, text or name)".to_owned()
     } else {
         parts.join(", ")
     }

@@ -18,8 +18,10 @@
 //! README's baseline quotes exact "gold not zero") and does not punish the null that the
 //! zero rule calls right.
 
+use std::cell::OnceCell;
+
 use crate::Task;
-use crate::errors::{ErrorItem, ErrorKind, context};
+use crate::errors::{ErrorKind, Finding};
 use crate::eval_error::EvalError;
 use crate::gold::{CasualtyField, GoldCasualties, GoldDoc};
 use crate::predictions::{CasualtiesLayer, Predictions};
@@ -209,76 +211,106 @@ pub(crate) fn score(
 pub(crate) fn errors(
     gold: &[GoldDoc],
     predictions: &Predictions,
-) -> Result<Vec<ErrorItem>, EvalError> {
-    let mut items = Vec::new();
+) -> Result<Vec<Finding>, EvalError> {
+    let mut findings = Vec::new();
     walk(
         Task::Casualties,
         gold,
         predictions,
         |doc_index, doc, layer: Option<&CasualtiesLayer>| {
             let figures = casualties(doc)?;
+            // Tokenized only for documents with an error, and once.
+            let numbers = OnceCell::new();
             for field in CasualtyField::ALL {
-                let key = field.key();
                 let predicted = layer.and_then(|l| l.totals.get(field));
-                let (kind, severity, shown_number, expected) =
-                    match (gold_figure(doc, figures, field), predicted) {
-                        (GoldFigure::Count(value), None) => (
-                            ErrorKind::MissedFigure,
-                            value as f64,
-                            value as f64,
-                            format!("{key} {value}"),
-                        ),
-                        (GoldFigure::Count(value), Some(p)) if p != value as f64 => (
-                            ErrorKind::WrongNumber,
-                            (p - value as f64).abs(),
-                            value as f64,
-                            format!("{key} {value}"),
-                        ),
-                        (GoldFigure::Zero, Some(p)) if p != 0.0 => {
-                            (ErrorKind::InventedFigure, p.abs(), p, format!("{key} 0"))
-                        }
-                        (GoldFigure::Unreported, Some(p)) if p != 0.0 => (
-                            ErrorKind::InventedFigure,
-                            p.abs(),
-                            p,
-                            format!("{key} not reported (null)"),
-                        ),
-                        _ => continue,
-                    };
-                let predicted = match predicted {
-                    None => format!("{key} null"),
-                    Some(p) => match gold_figure(doc, figures, field) {
-                        GoldFigure::Count(value) => {
-                            let within = if within_tenth(p, value) {
-                                ", within 10%"
-                            } else {
-                                ""
-                            };
-                            format!("{key} {p} (off by {}{within})", (p - value as f64).abs())
-                        }
-                        _ => format!("{key} {p}"),
-                    },
+                let Some(error) = figure_error(field, gold_figure(doc, figures, field), predicted)
+                else {
+                    continue;
                 };
                 // Show where the number in question is written, if it is.
-                let span = numbers_in(&doc.text)
-                    .into_iter()
-                    .find(|&(_, v)| v as f64 == shown_number)
-                    .map(|(span, _)| span);
-                items.push(ErrorItem {
-                    kind,
-                    doc_id: doc.id.clone(),
-                    span,
-                    context: context(&doc.text, span.as_slice()),
-                    expected,
-                    predicted,
-                    severity,
+                let span = numbers
+                    .get_or_init(|| numbers_in(&doc.text))
+                    .iter()
+                    .find(|&&(_, v)| v as f64 == error.shown_number)
+                    .map(|&(span, _)| span);
+                findings.push(Finding {
+                    kind: error.kind,
                     doc_index,
+                    ranges: span.into_iter().collect(),
+                    severity: error.severity,
+                    expected: error.expected,
+                    predicted: error.predicted,
                 });
             }
             Ok(())
         },
     )?;
-    Ok(items)
+    Ok(findings)
+}
+
+/// What is wrong with one predicted figure.
+struct FigureError {
+    kind: ErrorKind,
+    /// The size of the numeric error (the figure itself when missed or invented).
+    severity: f64,
+    /// The number to look for in the text.
+    shown_number: f64,
+    expected: String,
+    predicted: String,
+}
+
+fn figure_error(
+    field: CasualtyField,
+    gold: GoldFigure,
+    predicted: Option<f64>,
+) -> Option<FigureError> {
+    let key = field.key();
+    let error = |kind, severity, shown_number, expected: String| {
+        let predicted = match (predicted, gold) {
+            (None, _) => format!("{key} null"),
+            (Some(p), GoldFigure::Count(value)) => {
+                let off = (p - value as f64).abs();
+                let within = if within_tenth(p, value) {
+                    ", within 10%"
+                } else {
+                    ""
+                };
+                format!("{key} {p} (off by {off}{within})")
+            }
+            (Some(p), _) => format!("{key} {p}"),
+        };
+        Some(FigureError {
+            kind,
+            severity,
+            shown_number,
+            expected,
+            predicted,
+        })
+    };
+    match (gold, predicted) {
+        (GoldFigure::Count(value), None) => error(
+            ErrorKind::MissedFigure,
+            value as f64,
+            value as f64,
+            format!("{key} {value}"),
+        ),
+        (GoldFigure::Count(value), Some(p)) if p != value as f64 => error(
+            ErrorKind::WrongNumber,
+            (p - value as f64).abs(),
+            value as f64,
+            format!("{key} {value}"),
+        ),
+        (GoldFigure::Zero, Some(p)) if p != 0.0 => {
+            error(ErrorKind::InventedFigure, p.abs(), p, format!("{key} 0"))
+        }
+        (GoldFigure::Unreported, Some(p)) if p != 0.0 => error(
+            ErrorKind::InventedFigure,
+            p.abs(),
+            p,
+            format!("{key} not reported (null)"),
+        ),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

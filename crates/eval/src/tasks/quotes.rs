@@ -9,7 +9,7 @@
 //! pairs, by the source rules of [`crate::referents`].
 
 use crate::Task;
-use crate::errors::{ErrorItem, ErrorKind, context};
+use crate::errors::{ErrorKind, Finding};
 use crate::eval_error::EvalError;
 use crate::gold::{GoldDoc, GoldRelation, RelationKind};
 use crate::predictions::{PredQuote, Predictions, QuotesLayer};
@@ -116,23 +116,21 @@ pub(crate) fn score(
 pub(crate) fn errors(
     gold: &[GoldDoc],
     predictions: &Predictions,
-) -> Result<Vec<ErrorItem>, EvalError> {
-    let mut items = Vec::new();
+) -> Result<Vec<Finding>, EvalError> {
+    let mut findings = Vec::new();
     walk(
         Task::Quotes,
         gold,
         predictions,
         |doc_index, doc, layer: Option<&QuotesLayer>| {
             let eval = evaluate(relations(doc, Task::Quotes)?, layer);
-            let item = |kind, set: &SpanSet, expected: String, predicted: String| ErrorItem {
+            let item = |kind, set: &SpanSet, expected: String, predicted: String| Finding {
                 kind,
-                doc_id: doc.id.clone(),
-                span: set.hull(),
-                context: context(&doc.text, set.ranges()),
+                doc_index,
+                ranges: set.ranges().to_vec(),
+                severity: set.len() as f64,
                 expected,
                 predicted,
-                severity: set.len() as f64,
-                doc_index,
             };
             for (g, relation) in eval.gold.iter().enumerate() {
                 let expected = format!("quotation by {}", describe_gold_source(doc, relation));
@@ -147,7 +145,7 @@ pub(crate) fn errors(
                                 ),
                                 None => "no speech quotation overlapping".to_owned(),
                             };
-                        items.push(item(
+                        findings.push(item(
                             ErrorKind::MissedQuotation,
                             &relation.content,
                             expected,
@@ -158,7 +156,7 @@ pub(crate) fn errors(
                         let speaker = eval.predicted[p].0.speaker.as_ref();
                         if !source_is_right(doc, relation, speaker) {
                             let predicted = format!("speaker {}", describe_source(doc, speaker));
-                            items.push(item(
+                            findings.push(item(
                                 ErrorKind::WrongSpeaker,
                                 &relation.content,
                                 expected,
@@ -181,11 +179,11 @@ pub(crate) fn errors(
                         "speech quotation, speaker {}",
                         describe_source(doc, quote.speaker.as_ref())
                     );
-                    items.push(item(ErrorKind::FalseAlarm, set, expected, predicted));
+                    findings.push(item(ErrorKind::FalseAlarm, set, expected, predicted));
                 }
             }
             Ok(())
         },
     )?;
-    Ok(items)
+    Ok(findings)
 }

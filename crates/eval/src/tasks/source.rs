@@ -19,7 +19,7 @@
 use std::collections::BTreeSet;
 
 use crate::Task;
-use crate::errors::{ErrorItem, ErrorKind, context};
+use crate::errors::{ErrorKind, Finding};
 use crate::eval_error::EvalError;
 use crate::gold::{GoldDoc, GoldSource};
 use crate::predictions::{Predictions, SourceLayer};
@@ -160,14 +160,17 @@ pub(crate) fn score(
     Ok((TaskMetrics::Source(metrics), coverage))
 }
 
-/// The first place `needle` occurs in `text`, ignoring ASCII case (which keeps offsets).
+/// The first place `needle` occurs in `text`, ignoring ASCII case. Byte-wise, so the
+/// offsets are the text's own and nothing is copied.
 fn find_ignoring_case(text: &str, needle: &str) -> Option<Span> {
+    let needle = needle.as_bytes();
     if needle.is_empty() {
         return None;
     }
     let start = text
-        .to_ascii_lowercase()
-        .find(&needle.to_ascii_lowercase())?;
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))?;
     Some(Span::new(start, start + needle.len()))
 }
 
@@ -186,8 +189,8 @@ fn or_null(value: Option<&str>) -> String {
 pub(crate) fn errors(
     gold: &[GoldDoc],
     predictions: &Predictions,
-) -> Result<Vec<ErrorItem>, EvalError> {
-    let mut items = Vec::new();
+) -> Result<Vec<Finding>, EvalError> {
+    let mut findings = Vec::new();
     walk(
         Task::Source,
         gold,
@@ -199,15 +202,13 @@ pub(crate) fn errors(
             let predicted = layer.unwrap_or(&empty);
             let mut push =
                 |kind, ranges: &[Span], severity: f64, expected: String, predicted: String| {
-                    items.push(ErrorItem {
+                    findings.push(Finding {
                         kind,
-                        doc_id: doc.id.clone(),
-                        span: SpanSet::new(ranges.iter().copied()).hull(),
-                        context: context(&doc.text, ranges),
+                        doc_index,
+                        ranges: ranges.to_vec(),
+                        severity,
                         expected,
                         predicted,
-                        severity,
-                        doc_index,
                     });
                 };
 
@@ -322,7 +323,7 @@ pub(crate) fn errors(
             Ok(())
         },
     )?;
-    Ok(items)
+    Ok(findings)
 }
 
 #[cfg(test)]
