@@ -29,8 +29,13 @@
 //!   occurrence. A missing record, a missing or `null` layer, or a layer not in the
 //!   contract's shape (with a warning) scores as empty predictions and counts in
 //!   `missing_docs`. Records whose id is not in the gold are ignored.
-//! - **Sources and speakers**: see the `referents` rules; the name judged is the output's
-//!   `name`, else its mention `text`; titles are set aside when taking a name's last word.
+//! - **Sources and speakers** (over matched pairs): a gold relation without a source
+//!   wants `null`. With `source_name` (a pronoun source) the output's name must name the
+//!   referent: the last word of either name, titles and honorifics ("President", "Mr",
+//!   "Jr", ...) set aside, occurs among the words of the other; the span does not count
+//!   there, as an unresolved "he" on the gold "he" is the miss this rule measures.
+//!   Otherwise the spans share a byte, or every word of the name is in the gold mention.
+//!   Words are lower-cased alphanumeric runs; the name judged is `name`, else `text`.
 //! - **Speech cues** for `recall_speech_cues`: a fixed list of word forms of verbs of
 //!   saying and sourcing (say, tell, add, write, report, state, announce, according to,
 //!   claim, note, explain, ask, ...), matched on any word of the gold cue text.
