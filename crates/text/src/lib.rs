@@ -1,5 +1,8 @@
 //! Shared text analysis for newsproc stages.
 mod chars;
+pub mod lexicon;
+pub mod normalize;
+pub mod numbers;
 pub mod paragraphs;
 pub mod quotes;
 pub mod sentences;

@@ -31,7 +31,10 @@
 //! quotation (one [`Quotation`] with `paragraphs > 1`). Otherwise a double or angle
 //! quotation still open at the end of its paragraph ends there with `closed: false`;
 //! single quotations left open are dropped (they are mostly misread apostrophes), as are
-//! quotations nested inside one that closes or ends.
+//! quotations nested inside one that closes or ends. Scraped copy often loses the
+//! paragraph break of a continuation (`"A. "B," he said.`): a double opener after a
+//! sentence end, while a double quotation is open on top of the stack, is taken as such a
+//! continuation (role [`MarkRole::Continuation`]) rather than a nested quotation.
 
 use newsproc_sdk::Span;
 
@@ -384,7 +387,7 @@ fn side_of(c: Option<char>) -> Side {
         None => Side::Space,
         Some(c) if is_space(c) => Side::Space,
         Some(c) if c.is_alphanumeric() => Side::Word,
-        Some('(' | '[' | '{' | '/' | '<' | '\u{00BF}' | '\u{00A1}') => Side::OpenPunct,
+        Some('(' | '[' | '{' | '/' | '<' | '=' | '\u{00BF}' | '\u{00A1}') => Side::OpenPunct,
         Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2026}' | '>' | '*') => {
             Side::ClosePunct
         }
@@ -427,8 +430,17 @@ impl Pairer<'_> {
                 i = at + 1;
                 continue;
             };
+            // Two apostrophes stand for a double quotation mark in some copy (`''No''`).
+            let (n, glyph_info) = if c == '\'' && bytes.get(at + 1) == Some(&b'\'') {
+                (
+                    2,
+                    Some((QuoteStyle::StraightDouble, Family::Double, Glyph::Either)),
+                )
+            } else {
+                (n, glyph(c))
+            };
             i = at + n;
-            let Some((style, family, glyph_dir)) = glyph(c) else {
+            let Some((style, family, glyph_dir)) = glyph_info else {
                 continue;
             };
             let span = Span::new(at, at + n);
@@ -512,15 +524,29 @@ impl Pairer<'_> {
             }
         }
 
-        let dir = match (glyph_dir, ctx) {
+        let mut dir = match (glyph_dir, ctx) {
             (Glyph::Either, c) => c,
             (Glyph::Open, Ctx::Close) => Ctx::Close,
             (Glyph::Open, _) => Ctx::Open,
             (Glyph::Close, Ctx::Open) => Ctx::Open,
             (Glyph::Close, _) => Ctx::Close,
         };
+        // Nothing but white space after it: whatever the glyph, it cannot open.
+        if next == Side::Space {
+            dir = Ctx::Close;
+        }
         let open_pos = self.stack.iter().rposition(|q| q.family == family);
         let single_like = matches!(family, Family::Single);
+        // `"A. "B," he said.`: a double opener after a finished sentence while the same
+        // family is open on top is the wire-style continuation with its paragraph break
+        // lost (scraped copy does this), not a nested quotation.
+        if dir == Ctx::Open
+            && matches!(family, Family::Double | Family::Angle)
+            && open_pos.is_some_and(|p| p + 1 == self.stack.len())
+            && self.after_sentence_end(span.start, para.start)
+        {
+            return self.record(span, style, MarkRole::Continuation);
+        }
         match (dir, open_pos) {
             (Ctx::Close | Ctx::Either, Some(pos)) => {
                 while self.stack.len() > pos + 1 {
@@ -588,6 +614,23 @@ impl Pairer<'_> {
         ELISIONS
             .iter()
             .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    }
+
+    /// Whether white space and then `.`, `!`, `?` or `…` precede `at`.
+    fn after_sentence_end(&self, at: usize, para_start: usize) -> bool {
+        let mut i = at;
+        let mut spaces = 0;
+        while i > para_start {
+            match char_before(self.bytes, i) {
+                Some((c, n)) if is_space(c) => {
+                    i -= n;
+                    spaces += 1;
+                }
+                Some(('.' | '!' | '?' | '\u{2026}', _)) => return spaces > 0,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The closing mark of rock ’n’ roll: ` ’n’ `.
@@ -699,6 +742,8 @@ mod tests {
         );
         assert_eq!(q[0].open_mark().of(text), "“");
         assert_eq!(q[0].close_mark().map(|s| s.of(text)), Some("”"));
+        // Two apostrophes as a double mark.
+        assert_eq!(pairs("He said ''no,'' twice"), [("no,", 0, true, 1)]);
         // Mixed glyphs of one family pair; a misused ” opens at a paragraph start.
         assert_eq!(pairs("“Mixed,\" he said."), [("Mixed,", 0, true, 1)]);
         assert_eq!(pairs("”Wrong way,” he said."), [("Wrong way,", 0, true, 1)]);
@@ -775,6 +820,20 @@ mod tests {
         // Three paragraphs, curly, blank lines between.
         let text = "“One.\n\n“Two.\n\n“Three,” she said.";
         assert_eq!(pairs(text), [("One.\n\n“Two.\n\n“Three,", 0, true, 3)]);
+
+        // The same with the paragraph break lost: one quotation, not a nested one.
+        assert_eq!(
+            pairs(r#""First part. "Second part," he said."#),
+            [(r#"First part. "Second part,"#, 0, true, 1)]
+        );
+        // A nested double after a word or colon is still nested.
+        assert_eq!(
+            pairs(r#""He asked: "Why?" and left.""#),
+            [
+                (r#"He asked: "Why?" and left."#, 0, true, 1),
+                ("Why?", 1, true, 1)
+            ]
+        );
 
         // Continued but never closed: ends with the last paragraph that continued it.
         let text = "“One.\n“Two.\nNarration.";

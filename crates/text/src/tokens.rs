@@ -24,8 +24,8 @@
 use newsproc_sdk::Span;
 
 use crate::chars::{
-    char_at, char_before, is_apostrophe, is_dash, is_hyphen, is_line_break, is_quote_mark,
-    is_space, is_word_char, is_word_continuation,
+    char_at, is_apostrophe, is_dash, is_hyphen, is_line_break, is_quote_mark, is_space,
+    is_word_char, is_word_continuation,
 };
 
 /// What a token is.
@@ -723,11 +723,6 @@ pub fn tokens_in(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     let lo = tokens.partition_point(|t| t.span.start < span.start);
     let hi = tokens.partition_point(|t| t.span.end <= span.end);
     lo..hi.max(lo)
-}
-
-/// Whether the character before byte `offset` of `text` is a letter or digit.
-pub(crate) fn wordchar_before(bytes: &[u8], offset: usize) -> bool {
-    char_before(bytes, offset).is_some_and(|(c, _)| is_word_char(c))
 }
 
 #[cfg(test)]
