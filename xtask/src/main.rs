@@ -5,7 +5,9 @@
 //! - `dist`: the binary and every shipped plugin into `target/dist/`.
 //! - `new-stage NAME`: scaffold a stage crate under `plugins/NAME/`.
 //! - `ci`: formatting, clippy with `-D warnings`, and the tests; what `.ci/run` runs.
+//! - `eval [--check | --update]`: score every stage on the shared gold data.
 
+mod eval;
 mod new_stage;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +28,14 @@ fn main() -> ExitCode {
             None => Err("usage: cargo xtask new-stage NAME".into()),
         },
         Some("ci") => ci(),
+        Some("eval") => match args.get(1).map(String::as_str) {
+            None => eval::eval(eval::Mode::Report),
+            Some("--check") => eval::eval(eval::Mode::Check),
+            Some("--update") => eval::eval(eval::Mode::Update),
+            Some(other) => Err(format!(
+                "unknown option {other}; usage: cargo xtask eval [--check | --update]"
+            )),
+        },
         _ => Err(USAGE.into()),
     };
     match outcome {
@@ -43,7 +53,10 @@ commands:
   process          build, then run the default pipeline over fixtures/articles
   dist             put newsproc and its plugins into target/dist/
   new-stage NAME   scaffold a stage crate in plugins/NAME
-  ci               cargo fmt --check, clippy -D warnings, the tests";
+  ci               cargo fmt --check, clippy -D warnings, the tests
+  eval [--check | --update]
+                   score every task on ../shared/eval; --check fails on a score more
+                   than 0.01 below xtask/eval-floor.json, --update raises the floor";
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -61,7 +74,9 @@ pub fn cargo() -> Command {
 
 pub fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -69,7 +84,7 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"))
@@ -84,7 +99,7 @@ fn library_file(stage: &str) -> String {
 }
 
 /// Builds the binary and the shipped plugins in release mode.
-fn build_release() -> Result<PathBuf> {
+pub fn build_release() -> Result<PathBuf> {
     let mut cmd = cargo();
     cmd.args(["build", "--release", "-p", "newsproc"]);
     for stage in SHIPPED_STAGES {
@@ -101,16 +116,26 @@ fn process() -> Result {
     let out_dir = target_dir().join("fixtures-output");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     let records = out_dir.join("records.jsonl");
-    let plugin_dir = release.to_str().ok_or("the target directory is not UTF-8")?;
+    let plugin_dir = release
+        .to_str()
+        .ok_or("the target directory is not UTF-8")?;
     // The JSON first, so that the report is the last thing on the screen.
     let mut jsonl = Command::new(&newsproc);
     jsonl
-        .args(["run", "--plugin-dir", plugin_dir, "--format", "jsonl", "--output"])
+        .args([
+            "run",
+            "--plugin-dir",
+            plugin_dir,
+            "--format",
+            "jsonl",
+            "--output",
+        ])
         .arg(&records)
         .arg(&articles);
     let json_ok = run(&mut jsonl);
     let mut text = Command::new(&newsproc);
-    text.args(["run", "--plugin-dir", plugin_dir, "--format", "text"]).arg(&articles);
+    text.args(["run", "--plugin-dir", plugin_dir, "--format", "text"])
+        .arg(&articles);
     let text_ok = run(&mut text);
     println!("records: {}", records.display());
     json_ok.and(text_ok)
@@ -132,7 +157,15 @@ fn dist() -> Result<PathBuf> {
 
 fn ci() -> Result {
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cargo()
         .args(["test", "--workspace", "--locked"])
         .env("CI", "true")

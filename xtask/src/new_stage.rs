@@ -31,14 +31,30 @@ pub fn scaffold(root: &Path, name: &str) -> Result {
     // It builds and loads through the real loader...
     run(cargo().args(["build", "-p", &krate, "-p", "newsproc"]))?;
     let pipeline = std::env::temp_dir().join(format!("newsproc-new-stage-{name}.toml"));
-    std::fs::write(&pipeline, format!("[[stage]]\nname = \"{name}\"\n")).map_err(|e| e.to_string())?;
-    let checked = run(cargo().args(["run", "--quiet", "-p", "newsproc", "--", "check", "--pipeline"]).arg(&pipeline));
+    std::fs::write(&pipeline, format!("[[stage]]\nname = \"{name}\"\n"))
+        .map_err(|e| e.to_string())?;
+    let checked = run(cargo()
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "newsproc",
+            "--",
+            "check",
+            "--pipeline",
+        ])
+        .arg(&pipeline));
     let _ = std::fs::remove_file(&pipeline);
     checked?;
 
     // ...and its snapshot test records what it says about each fixture, then passes.
-    run(cargo().args(["test", "-p", &krate]).env("INSTA_UPDATE", "always"))?;
-    run(cargo().args(["test", "-p", &krate]).env("INSTA_UPDATE", "no").env("CI", "true"))?;
+    run(cargo()
+        .args(["test", "-p", &krate])
+        .env("INSTA_UPDATE", "always"))?;
+    run(cargo()
+        .args(["test", "-p", &krate])
+        .env("INSTA_UPDATE", "no")
+        .env("CI", "true"))?;
     println!(
         "\nplugins/{name} is ready. Read its snapshots in plugins/{name}/tests/snapshots/: they state \
          what the stage claims about each fixture article. Then implement `process` in \
@@ -50,7 +66,9 @@ pub fn scaffold(root: &Path, name: &str) -> Result {
 fn validate(name: &str) -> Result {
     let ok = !name.is_empty()
         && name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !name.ends_with('-');
     if ok {
         Ok(())

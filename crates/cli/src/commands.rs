@@ -10,7 +10,7 @@ use newsproc_host::{
 };
 use newsproc_pipeline::{PipelineFile, SourceFile};
 
-use crate::{FormatArg, PipelineArgs, RunArgs};
+use crate::{EvalArgs, FormatArg, PipelineArgs, RunArgs};
 
 /// The pipeline used when none is given.
 const DEFAULT_PIPELINE: &str = include_str!("../../../fixtures/pipelines/default.toml");
@@ -238,6 +238,83 @@ pub fn stages(args: PipelineArgs) -> CmdResult {
             Err(e) => writeln!(out, "{}: not usable: {e}", display_path(&path))?,
         }
         writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(args: EvalArgs) -> CmdResult {
+    use newsproc_eval::{Predictions, error_analysis, read_gold, score};
+
+    let open = |path: &Path| {
+        File::open(path)
+            .map(io::BufReader::new)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let gold = read_gold(args.task, open(&args.gold)?)
+        .map_err(|e| format!("{}: {e}", args.gold.display()))?;
+    let (predictions, elapsed) = match &args.predictions {
+        Some(path) => (
+            Predictions::from_jsonl(open(path)?).map_err(|e| format!("{}: {e}", path.display()))?,
+            None,
+        ),
+        None => {
+            let pipeline = assemble(&args.pipeline)?;
+            let documents = gold.iter().map(|doc| newsproc_host::DocInput {
+                id: doc.id.clone(),
+                text: Ok(doc.text.clone()),
+                meta: None,
+            });
+            let options = RunOptions {
+                jobs: args.jobs.map_or_else(default_jobs, |n| n.get()),
+                ..RunOptions::default()
+            };
+            let mut records = Vec::with_capacity(gold.len());
+            let mut line = Vec::new();
+            let summary =
+                newsproc_host::run_ordered(&pipeline.chain, documents, options, |record, _| {
+                    line.clear();
+                    record.write_jsonl(&mut line);
+                    records.push(serde_json::from_slice(&line).expect("records are JSON"));
+                    Ok(())
+                })?;
+            (Predictions::from_values(records)?, Some(summary))
+        }
+    };
+    let report = score(args.task, &gold, &predictions)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        let mut json: serde_json::Value = serde_json::from_str(&report.to_json())?;
+        if let (Some(summary), Some(map)) = (&elapsed, json.as_object_mut()) {
+            map.insert(
+                "run".into(),
+                serde_json::json!({
+                    "documents": summary.documents,
+                    "seconds": summary.elapsed.as_secs_f64(),
+                    "documents_per_second": summary.documents_per_second(),
+                    "mb_per_second": summary.megabytes_per_second(),
+                }),
+            );
+        }
+        writeln!(out, "{json}")?;
+    } else {
+        write!(out, "{}", report.render_table())?;
+        if let Some(summary) = elapsed {
+            writeln!(
+                out,
+                "{} documents in {:.2} s: {:.0} documents/s, {:.2} MB/s",
+                summary.documents,
+                summary.elapsed.as_secs_f64(),
+                summary.documents_per_second(),
+                summary.megabytes_per_second()
+            )?;
+        }
+    }
+    if let Some(n) = args.errors {
+        write!(
+            out,
+            "{}",
+            error_analysis(args.task, &gold, &predictions, n)?.render()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -29,6 +29,37 @@ enum Command {
     Check(PipelineArgs),
     /// List the stage plugins found on the search path and what they provide.
     Stages(PipelineArgs),
+    /// Score the pipeline against gold annotations (formats in README.md).
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// What to score: direct, attribution, quotes, casualties or source.
+    #[arg(long, value_parser = parse_task)]
+    task: newsproc_eval::Task,
+    /// The gold file (JSONL).
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+    /// Score these output records (JSONL) instead of running the pipeline.
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+    /// Print the machine-readable result (JSON) instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Also list the N worst misses and false alarms of each kind, with their context.
+    #[arg(long, value_name = "N")]
+    errors: Option<usize>,
+    /// Documents processed at once; by default one per core.
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
+}
+
+fn parse_task(s: &str) -> Result<newsproc_eval::Task, String> {
+    s.parse()
+        .map_err(|e: newsproc_eval::UnknownTask| e.to_string())
 }
 
 #[derive(Args)]
@@ -82,6 +113,7 @@ fn main() -> ExitCode {
         Command::Run(args) => commands::run(args),
         Command::Check(args) => commands::check(args),
         Command::Stages(args) => commands::stages(args),
+        Command::Eval(args) => commands::eval(args),
     };
     match outcome {
         Ok(code) => code,

@@ -46,7 +46,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct Diagnostic {
     pub message: String,
     /// The file and the bytes of it the problem is about.
-    pub location: Option<(SourceFile, Range<usize>)>,
+    pub location: Option<Box<(SourceFile, Range<usize>)>>,
     /// The pipeline stage the problem is about.
     pub stage: Option<String>,
     /// What to do about it.
@@ -64,7 +64,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Diagnostic {
-        self.location = Some((file.clone(), span));
+        self.location = Some(Box::new((file.clone(), span)));
         self
     }
 
@@ -80,7 +80,7 @@ impl Diagnostic {
 
     /// `file:line:column` of the start, when there is a location.
     pub fn position(&self) -> Option<(PathBuf, usize, usize)> {
-        let (file, span) = self.location.as_ref()?;
+        let (file, span) = self.location.as_deref()?;
         let (line, col) = file.line_col(span.start);
         Some((file.path.clone(), line, col))
     }
@@ -93,7 +93,7 @@ impl fmt::Display for Diagnostic {
             write!(f, " in stage `{stage}`")?;
         }
         writeln!(f, ": {}", self.message)?;
-        if let Some((file, span)) = &self.location {
+        if let Some((file, span)) = self.location.as_deref() {
             let (line, col) = file.line_col(span.start);
             let gutter = line.to_string().len();
             let pad = " ".repeat(gutter);
