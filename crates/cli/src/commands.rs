@@ -45,47 +45,66 @@ pub fn run(args: RunArgs) -> CmdResult {
         FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
     };
+    let total_bytes: Option<u64> = inputs.iter().map(Input::size).sum();
+    let stop = crate::progress::stop_on_interrupt();
     let options = RunOptions {
         jobs: args.jobs.map_or_else(default_jobs, |n| n.get()),
         report: format == Format::Text,
         fail_fast: args.fail_fast,
-        stop: None,
+        stop: Some(stop),
     };
     let documents = Documents::new(inputs);
+    let stderr_is_terminal = io::stderr().is_terminal();
+    let mut bar =
+        crate::progress::Bar::new(total_bytes, documents.bytes_read(), stderr_is_terminal);
     let summary = match &args.output {
         None => {
             let stdout = io::stdout().lock();
             let mut writer = RecordWriter::new(BufWriter::new(stdout), format);
-            let summary = run_documents(&pipeline.chain, documents, &mut writer, options, &mut ())?;
+            let summary =
+                run_documents(&pipeline.chain, documents, &mut writer, options, &mut bar)?;
             writer.finish()?;
             summary
         }
         Some(path) => {
             let partial = PartialFile::create(path)?;
             let mut writer = RecordWriter::new(BufWriter::new(partial.file()?), format);
-            let summary = run_documents(&pipeline.chain, documents, &mut writer, options, &mut ())?;
+            let summary =
+                run_documents(&pipeline.chain, documents, &mut writer, options, &mut bar)?;
             writer
                 .finish()?
                 .into_inner()
                 .map_err(|e| e.into_error())?
                 .sync_all()?;
-            partial.commit()?;
+            if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let kept = partial.keep_as_partial()?;
+                eprintln!(
+                    "newsproc: interrupted; the {} records written so far are in {} (not renamed to {})",
+                    summary.documents,
+                    kept.display(),
+                    path.display()
+                );
+            } else {
+                partial.commit()?;
+            }
             summary
         }
     };
-    let stderr = io::stderr();
-    if stderr.is_terminal() || summary.failed > 0 || summary.stopped_early {
+    bar.finish();
+    let interrupted = stop.load(std::sync::atomic::Ordering::SeqCst);
+    if args.summary || stderr_is_terminal || summary.failed > 0 || summary.stopped_early {
+        eprintln!("{}", crate::progress::summary_line(&summary));
+    }
+    if interrupted {
         eprintln!(
-            "newsproc: {} documents, {} failed, {:.2} s, {:.1} MB/s{}",
-            summary.documents,
-            summary.failed,
-            summary.elapsed.as_secs_f64(),
-            summary.megabytes_per_second(),
-            if summary.stopped_early {
-                "; stopped early, later documents have no record"
-            } else {
-                ""
-            }
+            "newsproc: interrupted after {} documents; later documents have no record",
+            summary.documents
+        );
+        return Ok(ExitCode::from(130));
+    }
+    if summary.stopped_early {
+        eprintln!(
+            "newsproc: stopped at the first failure (--fail-fast); later documents have no record"
         );
     }
     Ok(if summary.failed == 0 {
@@ -127,6 +146,16 @@ impl PartialFile {
                 format!("cannot write {}: {e}", self.temporary.display()),
             )
         })
+    }
+
+    /// Keeps an incomplete output beside the destination, under a name that says so.
+    fn keep_as_partial(self) -> io::Result<PathBuf> {
+        let mut kept = self.destination.clone().into_os_string();
+        kept.push(".partial");
+        let kept = PathBuf::from(kept);
+        std::fs::rename(&self.temporary, &kept)?;
+        std::mem::forget(self);
+        Ok(kept)
     }
 
     fn commit(self) -> io::Result<()> {

@@ -4,6 +4,7 @@
 //! why), 2 when the pipeline or the command line is wrong.
 
 mod commands;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -91,6 +92,10 @@ struct RunArgs {
     /// Stop at the first document that fails.
     #[arg(long)]
     fail_fast: bool,
+    /// Print the summary line (documents, failures, time, throughput, peak memory) even
+    /// when standard error is not a terminal.
+    #[arg(long)]
+    summary: bool,
     /// Articles: `.txt` files, directories of them, `.jsonl` files of
     /// {"id", "text", ...} records, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]

@@ -310,3 +310,64 @@ fn fail_fast_stops_at_the_first_failure() {
     assert_eq!(ids, ["a", "b"]);
     assert!(stderr(&out).contains("stopped"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_and_keeps_what_was_done() {
+    use std::process::{Command, Stdio};
+
+    let dir = scratch("interrupt");
+    let corpus = dir.join("corpus.jsonl");
+    let lines: String = (0..2000)
+        .map(|i| format!("{{\"id\": \"d{i}\", \"text\": \"text {i}\"}}\n"))
+        .collect();
+    std::fs::write(&corpus, lines).unwrap();
+    let pipeline = dir.join("slow.toml");
+    std::fs::write(
+        &pipeline,
+        "[[stage]]\nname = \"faulty\"\n[stage.config]\ndelay_ms = 5\n",
+    )
+    .unwrap();
+    let output = dir.join("out.jsonl");
+    let child = Command::new(env!("CARGO_BIN_EXE_newsproc"))
+        .args(["run", "--plugin-dir"])
+        .arg(plugin_dir())
+        .arg("--pipeline")
+        .arg(&pipeline)
+        .args(["--format", "jsonl", "--jobs", "2", "--output"])
+        .arg(&output)
+        .arg(&corpus)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted after"), "{err}");
+    assert!(
+        !output.exists(),
+        "an interrupted run leaves no file that looks whole"
+    );
+    let partial = std::fs::read_to_string(dir.join("out.jsonl.partial")).unwrap();
+    let ids: Vec<String> = partial
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert!(!ids.is_empty() && ids.len() < 2000, "{} records", ids.len());
+    let expected: Vec<String> = (0..ids.len()).map(|i| format!("d{i}")).collect();
+    assert_eq!(
+        ids, expected,
+        "the records kept are the first ones, in order, none missing"
+    );
+}

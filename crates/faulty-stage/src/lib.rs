@@ -18,6 +18,8 @@ pub struct FaultyConfig {
     pub refuse_to_start: bool,
     /// Panic while starting.
     pub panic_on_start: bool,
+    /// Sleep this long on every document, to make a run slow enough to interrupt.
+    pub delay_ms: u64,
 }
 
 impl Default for FaultyConfig {
@@ -29,6 +31,7 @@ impl Default for FaultyConfig {
             split_char_on: "SPLITCHAR".into(),
             refuse_to_start: false,
             panic_on_start: false,
+            delay_ms: 0,
         }
     }
 }
@@ -64,6 +67,9 @@ impl Stage for FaultyStage {
     }
 
     fn process(&self, doc: &Document) -> Result<FaultyLayer, StageError> {
+        if self.config.delay_ms > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(self.config.delay_ms));
+        }
         let text = &doc.text;
         let has = |marker: &str| !marker.is_empty() && text.contains(marker);
         if has(&self.config.panic_on) {

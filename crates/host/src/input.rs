@@ -9,6 +9,8 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{Map, Value};
 
@@ -46,12 +48,31 @@ impl Input {
             _ => Ok(Input::TextFile(arg.to_path_buf())),
         }
     }
+
+    /// Its size in bytes, when it has one known in advance (not standard input).
+    pub fn size(&self) -> Option<u64> {
+        match self {
+            Input::TextFile(path) | Input::Jsonl(path) => {
+                std::fs::metadata(path).ok().map(|m| m.len())
+            }
+            Input::Directory(dir) => Some(
+                text_files(dir)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|p| std::fs::metadata(p).ok())
+                    .map(|m| m.len())
+                    .sum(),
+            ),
+            Input::Stdin => None,
+        }
+    }
 }
 
 /// The documents of a list of inputs, in order.
 pub struct Documents {
     pending: VecDeque<Input>,
     current: Option<Box<dyn Iterator<Item = DocInput> + Send>>,
+    bytes_read: Arc<AtomicU64>,
 }
 
 impl Documents {
@@ -59,7 +80,13 @@ impl Documents {
         Documents {
             pending: inputs.into(),
             current: None,
+            bytes_read: Arc::default(),
         }
+    }
+
+    /// A counter of the input bytes read so far (files and JSONL lines), for progress.
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.bytes_read)
     }
 }
 
@@ -72,17 +99,18 @@ impl Iterator for Documents {
                 return Some(doc);
             }
             let input = self.pending.pop_front()?;
+            let counter = Arc::clone(&self.bytes_read);
             self.current = Some(match input {
-                Input::TextFile(path) => Box::new(std::iter::once(read_text_file(&path))),
-                Input::Directory(dir) => directory(&dir),
+                Input::TextFile(path) => Box::new(std::iter::once(read_text_file(&path, &counter))),
+                Input::Directory(dir) => directory(&dir, counter),
                 Input::Jsonl(path) => match File::open(&path) {
-                    Ok(f) => Box::new(JsonlDocuments::new(
-                        BufReader::new(f),
-                        path.display().to_string(),
-                    )),
+                    Ok(f) => Box::new(
+                        JsonlDocuments::new(BufReader::new(f), path.display().to_string())
+                            .counting(counter),
+                    ),
                     Err(e) => Box::new(std::iter::once(unreadable(&path, e))),
                 },
-                Input::Stdin => stdin_documents(),
+                Input::Stdin => stdin_documents(counter),
             });
         }
     }
@@ -96,18 +124,22 @@ fn unreadable(path: &Path, e: io::Error) -> DocInput {
     }
 }
 
-fn directory(dir: &Path) -> Box<dyn Iterator<Item = DocInput> + Send> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return Box::new(std::iter::once(unreadable(dir, e))),
-    };
-    let mut files: Vec<PathBuf> = entries
+/// A directory's `.txt` files, sorted by name.
+fn text_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
         .collect();
     files.sort();
-    Box::new(files.into_iter().map(|p| read_text_file(&p)))
+    Ok(files)
+}
+
+fn directory(dir: &Path, counter: Arc<AtomicU64>) -> Box<dyn Iterator<Item = DocInput> + Send> {
+    match text_files(dir) {
+        Ok(files) => Box::new(files.into_iter().map(move |p| read_text_file(&p, &counter))),
+        Err(e) => Box::new(std::iter::once(unreadable(dir, e))),
+    }
 }
 
 /// The id of a text file's document: its file name without `.txt`.
@@ -117,12 +149,15 @@ fn text_file_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn read_text_file(path: &Path) -> DocInput {
+fn read_text_file(path: &Path, counter: &AtomicU64) -> DocInput {
     let mut meta = Map::new();
     meta.insert("path".into(), Value::String(path.display().to_string()));
     let text = std::fs::read(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
-        .and_then(|bytes| text_from_bytes(bytes, &path.display().to_string()));
+        .and_then(|bytes| {
+            counter.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            text_from_bytes(bytes, &path.display().to_string())
+        });
     DocInput {
         id: text_file_id(path),
         text,
@@ -160,6 +195,7 @@ pub struct JsonlDocuments<R> {
     line: Vec<u8>,
     /// Set after a read error, which ends the stream.
     failed: bool,
+    bytes_read: Option<Arc<AtomicU64>>,
 }
 
 impl<R: BufRead> JsonlDocuments<R> {
@@ -170,7 +206,14 @@ impl<R: BufRead> JsonlDocuments<R> {
             line_number: 0,
             line: Vec::new(),
             failed: false,
+            bytes_read: None,
         }
+    }
+
+    /// Adds the bytes of every line read to `counter`.
+    pub fn counting(mut self, counter: Arc<AtomicU64>) -> Self {
+        self.bytes_read = Some(counter);
+        self
     }
 }
 
@@ -184,7 +227,11 @@ impl<R: BufRead> Iterator for JsonlDocuments<R> {
             let where_ = format!("{}:{}", self.origin, self.line_number);
             match self.reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => return None,
-                Ok(_) => {}
+                Ok(n) => {
+                    if let Some(counter) = &self.bytes_read {
+                        counter.fetch_add(n as u64, Ordering::Relaxed);
+                    }
+                }
                 Err(e) => {
                     // A read error ends the stream; it is reported once, as a record.
                     self.failed = true;
@@ -239,7 +286,7 @@ fn bad_line(where_: &str, why: String) -> DocInput {
 
 /// Standard input is a JSONL stream when its first non-blank line is a JSON object, and
 /// one article otherwise.
-fn stdin_documents() -> Box<dyn Iterator<Item = DocInput> + Send> {
+fn stdin_documents(counter: Arc<AtomicU64>) -> Box<dyn Iterator<Item = DocInput> + Send> {
     let mut stdin = BufReader::new(io::stdin());
     let mut first = Vec::new();
     loop {
@@ -268,13 +315,18 @@ fn stdin_documents() -> Box<dyn Iterator<Item = DocInput> + Send> {
         Ok(Value::Object(_))
     ) {
         let rest = io::Cursor::new(first).chain(stdin);
-        return Box::new(JsonlDocuments::new(BufReader::new(rest), "stdin".into()));
+        return Box::new(
+            JsonlDocuments::new(BufReader::new(rest), "stdin".into()).counting(counter),
+        );
     }
     let mut bytes = first;
     let text = stdin
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read standard input: {e}"))
-        .and_then(|_| text_from_bytes(bytes, "standard input"));
+        .and_then(|_| {
+            counter.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            text_from_bytes(bytes, "standard input")
+        });
     Box::new(std::iter::once(DocInput {
         id: "stdin".into(),
         text,
