@@ -34,7 +34,7 @@ pub fn floor_file() -> PathBuf {
 }
 
 /// The evaluation data: `$NEWSPROC_EVAL_DATA`, else `../shared/eval` beside the workspace.
-fn data_dir() -> PathBuf {
+pub fn data_dir() -> PathBuf {
     std::env::var_os("NEWSPROC_EVAL_DATA")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("..").join("shared").join("eval"))

@@ -6,7 +6,9 @@
 //! - `new-stage NAME`: scaffold a stage crate under `plugins/NAME/`.
 //! - `ci`: formatting, clippy with `-D warnings`, and the tests; what `.ci/run` runs.
 //! - `eval [--check | --update]`: score every stage on the shared gold data.
+//! - `bench-corpus`: throughput and memory of the release pipeline on the corpora.
 
+mod bench_corpus;
 mod eval;
 mod new_stage;
 
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
             None => Err("usage: cargo xtask new-stage NAME".into()),
         },
         Some("ci") => ci(),
+        Some("bench-corpus") => bench_corpus::bench_corpus(),
         Some("eval") => match args.get(1).map(String::as_str) {
             None => eval::eval(eval::Mode::Report),
             Some("--check") => eval::eval(eval::Mode::Check),
@@ -54,6 +57,8 @@ commands:
   dist             put newsproc and its plugins into target/dist/
   new-stage NAME   scaffold a stage crate in plugins/NAME
   ci               cargo fmt --check, clippy -D warnings, the tests
+  bench-corpus     the release pipeline over ../shared/eval's corpora: MB/s,
+                   documents/s and peak memory on 1 and all cores, start-up time
   eval [--check | --update]
                    score every task on ../shared/eval; --check fails on a score more
                    than 0.01 below xtask/eval-floor.json, --update raises the floor";

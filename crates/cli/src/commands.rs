@@ -288,24 +288,28 @@ pub fn eval(args: EvalArgs) -> CmdResult {
         ),
         None => {
             let pipeline = assemble(&args.pipeline)?;
-            let documents = gold.iter().map(|doc| newsproc_host::DocInput {
-                id: doc.id.clone(),
-                text: Ok(doc.text.clone()),
-                meta: None,
+            let documents = gold.iter().map(|doc| {
+                newsproc_host::RawDoc::Ready(newsproc_host::DocInput {
+                    id: doc.id.clone(),
+                    text: Ok(doc.text.clone()),
+                    meta: None,
+                })
             });
             let options = RunOptions {
                 jobs: args.jobs.map_or_else(default_jobs, |n| n.get()),
                 ..RunOptions::default()
             };
             let mut records = Vec::with_capacity(gold.len());
-            let mut line = Vec::new();
-            let summary =
-                newsproc_host::run_ordered(&pipeline.chain, documents, options, |record, _| {
-                    line.clear();
-                    record.write_jsonl(&mut line);
-                    records.push(serde_json::from_slice(&line).expect("records are JSON"));
+            let summary = newsproc_host::run_ordered(
+                &pipeline.chain,
+                documents,
+                options,
+                &|record| Format::Jsonl.render(record),
+                |record, _| {
+                    records.push(serde_json::from_slice(&record.bytes).expect("records are JSON"));
                     Ok(())
-                })?;
+                },
+            )?;
             (Predictions::from_values(records)?, Some(summary))
         }
     };

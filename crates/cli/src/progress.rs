@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsproc_host::{Progress, Record, RunSummary};
+use newsproc_host::{Progress, Rendered, RunSummary};
 
 /// A bar over the input bytes (documents, MB/s, time left) drawn on standard error when it
 /// is a terminal; invisible otherwise.
@@ -45,7 +45,7 @@ impl Bar {
 }
 
 impl Progress for Bar {
-    fn record_written(&mut self, _: &Record, summary: &RunSummary) {
+    fn record_written(&mut self, _: &Rendered, summary: &RunSummary) {
         if self.bar.is_hidden() {
             return;
         }

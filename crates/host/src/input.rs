@@ -1,27 +1,60 @@
 //! Documents from the command line's inputs: `.txt` articles, directories of them, JSONL
 //! corpora, and standard input. Read lazily, so that a corpus of any size streams.
 //!
+//! Reading is split in two so that a parallel run scales: [`Documents`] only reads bytes
+//! (one file, one line) and yields a [`RawDoc`], which is cheap and done in input order;
+//! [`RawDoc::parse`] decodes it, and runs on whichever worker takes the document.
+//!
 //! Architecture invariant: every document yields exactly one [`DocInput`], in input
 //! order; one that cannot be read carries the reason instead of its text, so that it still
 //! gets its record.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde_json::{Map, Value};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// One document to process.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct DocInput {
     pub id: String,
     /// The text, or why there is none.
     pub text: Result<String, String>,
-    /// A JSONL record's other fields; a text file's path.
-    pub meta: Option<Map<String, Value>>,
+    /// A JSON object: a JSONL record's other fields, or a text file's path.
+    pub meta: Option<Box<RawValue>>,
+}
+
+/// A document as read, not yet decoded.
+#[derive(Debug)]
+pub enum RawDoc {
+    Ready(DocInput),
+    /// One line of a JSONL stream and where it is (`file:line`).
+    JsonlLine {
+        line: Vec<u8>,
+        origin: String,
+    },
+}
+
+impl RawDoc {
+    pub fn parse(self) -> DocInput {
+        match self {
+            RawDoc::Ready(doc) => doc,
+            RawDoc::JsonlLine { line, origin } => parse_record(&line, &origin),
+        }
+    }
+}
+
+impl From<DocInput> for RawDoc {
+    fn from(doc: DocInput) -> RawDoc {
+        RawDoc::Ready(doc)
+    }
 }
 
 /// An input named on the command line.
@@ -68,10 +101,12 @@ impl Input {
     }
 }
 
+type RawDocs = Box<dyn Iterator<Item = RawDoc> + Send>;
+
 /// The documents of a list of inputs, in order.
 pub struct Documents {
     pending: VecDeque<Input>,
-    current: Option<Box<dyn Iterator<Item = DocInput> + Send>>,
+    current: Option<RawDocs>,
     bytes_read: Arc<AtomicU64>,
 }
 
@@ -91,9 +126,9 @@ impl Documents {
 }
 
 impl Iterator for Documents {
-    type Item = DocInput;
+    type Item = RawDoc;
 
-    fn next(&mut self) -> Option<DocInput> {
+    fn next(&mut self) -> Option<RawDoc> {
         loop {
             if let Some(doc) = self.current.as_mut().and_then(Iterator::next) {
                 return Some(doc);
@@ -104,11 +139,14 @@ impl Iterator for Documents {
                 Input::TextFile(path) => Box::new(std::iter::once(read_text_file(&path, &counter))),
                 Input::Directory(dir) => directory(&dir, counter),
                 Input::Jsonl(path) => match File::open(&path) {
-                    Ok(f) => Box::new(
-                        JsonlDocuments::new(BufReader::new(f), path.display().to_string())
-                            .counting(counter),
-                    ),
-                    Err(e) => Box::new(std::iter::once(unreadable(&path, e))),
+                    Ok(f) => Box::new(JsonlLines::new(
+                        BufReader::new(f),
+                        path.display().to_string(),
+                        counter,
+                    )),
+                    Err(e) => {
+                        Box::new(std::iter::once(unreadable(&path.display().to_string(), &e)))
+                    }
                 },
                 Input::Stdin => stdin_documents(counter),
             });
@@ -116,12 +154,12 @@ impl Iterator for Documents {
     }
 }
 
-fn unreadable(path: &Path, e: io::Error) -> DocInput {
-    DocInput {
-        id: path.display().to_string(),
-        text: Err(format!("cannot read {}: {e}", path.display())),
+fn unreadable(what: &str, e: &dyn fmt::Display) -> RawDoc {
+    RawDoc::Ready(DocInput {
+        id: what.to_owned(),
+        text: Err(format!("cannot read {what}: {e}")),
         meta: None,
-    }
+    })
 }
 
 /// A directory's `.txt` files, sorted by name.
@@ -135,10 +173,10 @@ fn text_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn directory(dir: &Path, counter: Arc<AtomicU64>) -> Box<dyn Iterator<Item = DocInput> + Send> {
+fn directory(dir: &Path, counter: Arc<AtomicU64>) -> RawDocs {
     match text_files(dir) {
         Ok(files) => Box::new(files.into_iter().map(move |p| read_text_file(&p, &counter))),
-        Err(e) => Box::new(std::iter::once(unreadable(dir, e))),
+        Err(e) => Box::new(std::iter::once(unreadable(&dir.display().to_string(), &e))),
     }
 }
 
@@ -149,20 +187,22 @@ fn text_file_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn read_text_file(path: &Path, counter: &AtomicU64) -> DocInput {
-    let mut meta = Map::new();
-    meta.insert("path".into(), Value::String(path.display().to_string()));
+fn read_text_file(path: &Path, counter: &AtomicU64) -> RawDoc {
+    let shown = path.display().to_string();
+    let meta = serde_json::to_string(&serde_json::json!({ "path": shown }))
+        .ok()
+        .and_then(|m| RawValue::from_string(m).ok());
     let text = std::fs::read(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        .map_err(|e| format!("cannot read {shown}: {e}"))
         .and_then(|bytes| {
             counter.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-            text_from_bytes(bytes, &path.display().to_string())
+            text_from_bytes(bytes, &shown)
         });
-    DocInput {
+    RawDoc::Ready(DocInput {
         id: text_file_id(path),
         text,
-        meta: Some(meta),
-    }
+        meta,
+    })
 }
 
 /// The text of a document's bytes, or why it cannot be one.
@@ -185,86 +225,131 @@ fn check_not_empty(text: String, origin: &str) -> Result<String, String> {
     }
 }
 
-/// Documents of a JSONL stream: one JSON object per line with a string `text`; `id` is
-/// taken when present (a string or number) and every other field is kept as metadata.
+/// The lines of a JSONL stream, each one record: a JSON object with a string `text`; `id`
+/// is taken when present (a string or number) and every other field is kept as metadata.
 /// Blank lines are not records.
-pub struct JsonlDocuments<R> {
+pub struct JsonlLines<R> {
     reader: R,
     origin: String,
     line_number: usize,
-    line: Vec<u8>,
     /// Set after a read error, which ends the stream.
     failed: bool,
-    bytes_read: Option<Arc<AtomicU64>>,
+    bytes_read: Arc<AtomicU64>,
 }
 
-impl<R: BufRead> JsonlDocuments<R> {
-    pub fn new(reader: R, origin: String) -> Self {
-        JsonlDocuments {
+impl<R: BufRead> JsonlLines<R> {
+    pub fn new(reader: R, origin: String, bytes_read: Arc<AtomicU64>) -> Self {
+        JsonlLines {
             reader,
             origin,
             line_number: 0,
-            line: Vec::new(),
             failed: false,
-            bytes_read: None,
+            bytes_read,
         }
-    }
-
-    /// Adds the bytes of every line read to `counter`.
-    pub fn counting(mut self, counter: Arc<AtomicU64>) -> Self {
-        self.bytes_read = Some(counter);
-        self
     }
 }
 
-impl<R: BufRead> Iterator for JsonlDocuments<R> {
-    type Item = DocInput;
+impl<R: BufRead> Iterator for JsonlLines<R> {
+    type Item = RawDoc;
 
-    fn next(&mut self) -> Option<DocInput> {
+    fn next(&mut self) -> Option<RawDoc> {
         while !self.failed {
-            self.line.clear();
+            let mut line = Vec::new();
             self.line_number += 1;
-            let where_ = format!("{}:{}", self.origin, self.line_number);
-            match self.reader.read_until(b'\n', &mut self.line) {
+            match self.reader.read_until(b'\n', &mut line) {
                 Ok(0) => return None,
                 Ok(n) => {
-                    if let Some(counter) = &self.bytes_read {
-                        counter.fetch_add(n as u64, Ordering::Relaxed);
-                    }
+                    self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
                 }
                 Err(e) => {
                     // A read error ends the stream; it is reported once, as a record.
                     self.failed = true;
-                    return Some(DocInput {
-                        id: where_.clone(),
-                        text: Err(format!("cannot read line {where_}: {e}")),
-                        meta: None,
-                    });
+                    return Some(unreadable(
+                        &format!("{}:{}", self.origin, self.line_number),
+                        &e,
+                    ));
                 }
             }
-            if self.line.iter().all(u8::is_ascii_whitespace) {
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_record(&self.line, &where_));
+            return Some(RawDoc::JsonlLine {
+                line,
+                origin: format!("{}:{}", self.origin, self.line_number),
+            });
         }
         None
     }
 }
 
+/// A JSON object's fields in order, their values left as raw JSON: only `id` and `text`
+/// are decoded, and the metadata is copied through without building a tree.
+struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
+                    fields.push(entry);
+                }
+                Ok(Fields(fields))
+            }
+        }
+        d.deserialize_map(FieldsVisitor)
+    }
+}
+
 fn parse_record(line: &[u8], where_: &str) -> DocInput {
-    let mut record: Map<String, Value> = match serde_json::from_slice(line) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return bad_line(where_, "the line is JSON but not an object".into()),
-        Err(e) => return bad_line(where_, format!("the line is not JSON: {e}")),
+    let bad = |why: String| DocInput {
+        id: where_.to_owned(),
+        text: Err(format!("{where_}: {why}")),
+        meta: None,
     };
-    let id = match record.remove("id") {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => where_.to_owned(),
+    let Ok(line) = std::str::from_utf8(line) else {
+        return bad("the line is not valid UTF-8".into());
     };
-    let text = match record.remove("text") {
-        Some(Value::String(text)) => check_not_empty(text, &format!("the `text` of {where_}")),
-        Some(_) => Err(format!("the `text` of {where_} is not a string")),
+    let fields = match serde_json::from_str::<Fields>(line) {
+        Ok(fields) => fields.0,
+        Err(e) if e.is_data() => return bad("the line is JSON but not an object".into()),
+        Err(e) => return bad(format!("the line is not JSON: {e}")),
+    };
+    let mut id = None;
+    let mut text = None;
+    let mut meta = String::from("{");
+    for (key, raw) in &fields {
+        match key.as_ref() {
+            "id" => id = Some(*raw),
+            "text" => text = Some(*raw),
+            _ => {
+                if meta.len() > 1 {
+                    meta.push(',');
+                }
+                meta.push_str(&serde_json::to_string(key).expect("a string serializes"));
+                meta.push(':');
+                meta.push_str(raw.get());
+            }
+        }
+    }
+    meta.push('}');
+    let id = id
+        .and_then(
+            |raw| match serde_json::from_str::<serde_json::Value>(raw.get()) {
+                Ok(serde_json::Value::String(s)) => Some(s),
+                Ok(serde_json::Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            },
+        )
+        .unwrap_or_else(|| where_.to_owned());
+    let text = match text.map(|raw| serde_json::from_str::<String>(raw.get())) {
+        Some(Ok(text)) => check_not_empty(text, &format!("the `text` of {where_}")),
+        Some(Err(_)) => Err(format!("the `text` of {where_} is not a string")),
         None => Err(format!(
             "{where_} has no `text` field; each JSONL record needs one"
         )),
@@ -272,52 +357,42 @@ fn parse_record(line: &[u8], where_: &str) -> DocInput {
     DocInput {
         id,
         text,
-        meta: (!record.is_empty()).then_some(record),
-    }
-}
-
-fn bad_line(where_: &str, why: String) -> DocInput {
-    DocInput {
-        id: where_.to_owned(),
-        text: Err(format!("{where_}: {why}")),
-        meta: None,
+        meta: (meta.len() > 2)
+            .then(|| RawValue::from_string(meta).expect("built from valid JSON parts")),
     }
 }
 
 /// Standard input is a JSONL stream when its first non-blank line is a JSON object, and
 /// one article otherwise.
-fn stdin_documents(counter: Arc<AtomicU64>) -> Box<dyn Iterator<Item = DocInput> + Send> {
+fn stdin_documents(counter: Arc<AtomicU64>) -> RawDocs {
     let mut stdin = BufReader::new(io::stdin());
     let mut first = Vec::new();
+    let failure = |why: String| -> RawDocs {
+        Box::new(std::iter::once(RawDoc::Ready(DocInput {
+            id: "stdin".into(),
+            text: Err(why),
+            meta: None,
+        })))
+    };
     loop {
         first.clear();
         match stdin.read_until(b'\n', &mut first) {
-            Ok(0) => {
-                return Box::new(std::iter::once(DocInput {
-                    id: "stdin".into(),
-                    text: Err("standard input is empty: there is no text to process".into()),
-                    meta: None,
-                }));
-            }
+            Ok(0) => return failure("standard input is empty: there is no text to process".into()),
             Ok(_) if first.iter().all(u8::is_ascii_whitespace) => continue,
             Ok(_) => break,
-            Err(e) => {
-                return Box::new(std::iter::once(DocInput {
-                    id: "stdin".into(),
-                    text: Err(format!("cannot read standard input: {e}")),
-                    meta: None,
-                }));
-            }
+            Err(e) => return failure(format!("cannot read standard input: {e}")),
         }
     }
     if matches!(
-        serde_json::from_slice::<Value>(&first),
-        Ok(Value::Object(_))
+        serde_json::from_slice::<serde_json::Value>(&first),
+        Ok(serde_json::Value::Object(_))
     ) {
         let rest = io::Cursor::new(first).chain(stdin);
-        return Box::new(
-            JsonlDocuments::new(BufReader::new(rest), "stdin".into()).counting(counter),
-        );
+        return Box::new(JsonlLines::new(
+            BufReader::new(rest),
+            "stdin".into(),
+            counter,
+        ));
     }
     let mut bytes = first;
     let text = stdin
@@ -327,9 +402,43 @@ fn stdin_documents(counter: Arc<AtomicU64>) -> Box<dyn Iterator<Item = DocInput>
             counter.fetch_add(bytes.len() as u64, Ordering::Relaxed);
             text_from_bytes(bytes, "standard input")
         });
-    Box::new(std::iter::once(DocInput {
+    Box::new(std::iter::once(RawDoc::Ready(DocInput {
         id: "stdin".into(),
         text,
         meta: None,
-    }))
+    })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_keeps_its_other_fields_in_order_as_metadata() {
+        let doc = parse_record(
+            br#"{"z": 1, "id": "a", "text": "T\u00e9xt", "m": {"k": [1, 2]}}"#,
+            "f:1",
+        );
+        assert_eq!(doc.id, "a");
+        assert_eq!(doc.text.unwrap(), "Téxt");
+        assert_eq!(doc.meta.unwrap().get(), r#"{"z":1,"m":{"k": [1, 2]}}"#);
+    }
+
+    #[test]
+    fn ids_may_be_numbers_or_missing() {
+        assert_eq!(parse_record(br#"{"id": 12, "text": "x"}"#, "f:1").id, "12");
+        assert_eq!(parse_record(br#"{"text": "x"}"#, "f:3").id, "f:3");
+        assert!(parse_record(br#"{"text": "x"}"#, "f:3").meta.is_none());
+    }
+
+    #[test]
+    fn bad_lines_say_why() {
+        let why = |line: &[u8]| parse_record(line, "f:2").text.unwrap_err();
+        assert!(why(b"nope").contains("f:2: the line is not JSON"));
+        assert!(why(b"[1, 2]").contains("not an object"));
+        assert!(why(br#"{"id": "a"}"#).contains("has no `text` field"));
+        assert!(why(br#"{"text": 5}"#).contains("is not a string"));
+        assert!(why(br#"{"text": " "}"#).contains("is empty"));
+        assert!(why(b"{\"text\": \"\xff\"}").contains("not valid UTF-8"));
+    }
 }

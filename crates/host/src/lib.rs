@@ -10,6 +10,8 @@ pub mod run;
 pub mod search;
 
 pub use assemble::{AssembleOptions, Pipeline, ResolvedStage};
-pub use input::{DocInput, Documents, Input};
+pub use input::{DocInput, Documents, Input, RawDoc};
 pub use output::{Format, Record, RecordWriter};
-pub use run::{Progress, RunOptions, RunSummary, process_document, run_documents, run_ordered};
+pub use run::{
+    Progress, Rendered, RunOptions, RunSummary, process_document, run_documents, run_ordered,
+};

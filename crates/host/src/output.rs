@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use newsproc_sdk::{DocError, FailureKind, LayerOutput};
 use serde::Serialize;
 use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 /// What one document produced.
 #[derive(Debug, Clone)]
@@ -17,7 +17,7 @@ pub struct Record {
     pub id: String,
     pub layers: Vec<LayerOutput>,
     pub errors: Vec<DocError>,
-    pub meta: Option<Map<String, Value>>,
+    pub meta: Option<Box<RawValue>>,
     /// The document's length in bytes (0 when it could not be read).
     pub text_len: usize,
 }
@@ -28,7 +28,7 @@ impl Record {
     }
 
     /// The document could not be read at all.
-    pub fn unreadable(id: String, why: String, meta: Option<Map<String, Value>>) -> Record {
+    pub fn unreadable(id: String, why: String, meta: Option<Box<RawValue>>) -> Record {
         Record {
             id,
             layers: Vec::new(),
@@ -61,7 +61,7 @@ struct RecordJson<'a> {
     layers: Layers<'a>,
     errors: &'a [DocError],
     #[serde(skip_serializing_if = "Option::is_none")]
-    meta: Option<&'a Map<String, Value>>,
+    meta: Option<&'a RawValue>,
 }
 
 impl Record {
@@ -70,7 +70,7 @@ impl Record {
             id: &self.id,
             layers: Layers(&self.layers),
             errors: &self.errors,
-            meta: self.meta.as_ref(),
+            meta: self.meta.as_deref(),
         }
     }
 
@@ -87,12 +87,33 @@ pub enum Format {
     Jsonl,
 }
 
-/// Writes records in one format.
+impl Format {
+    /// One record in this format. Pure, so that it runs on the worker that made the
+    /// record; the writer only puts the bytes in order.
+    pub fn render(self, record: &Record) -> Vec<u8> {
+        match self {
+            Format::Jsonl => {
+                let mut line = Vec::with_capacity(1024);
+                record.write_jsonl(&mut line);
+                line.push(b'\n');
+                line
+            }
+            Format::Json => {
+                // Layers are re-read so that the whole array is indented alike.
+                let value = serde_json::to_value(record.as_json()).expect("records serialize");
+                let pretty = serde_json::to_string_pretty(&value).expect("values serialize");
+                indent(&pretty, "  ").into_bytes()
+            }
+            Format::Text => text_report(record).into_bytes(),
+        }
+    }
+}
+
+/// Writes rendered records in one format, in the order given.
 pub struct RecordWriter<W: Write> {
     out: W,
     format: Format,
     written: usize,
-    line: Vec<u8>,
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -101,31 +122,25 @@ impl<W: Write> RecordWriter<W> {
             out,
             format,
             written: 0,
-            line: Vec::new(),
         }
     }
 
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
-        match self.format {
-            Format::Jsonl => {
-                self.line.clear();
-                record.write_jsonl(&mut self.line);
-                self.line.push(b'\n');
-                self.out.write_all(&self.line)?;
-            }
-            Format::Json => {
-                self.out
-                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                // Layers are re-read so that the whole array is indented alike.
-                let value = serde_json::to_value(record.as_json()).expect("records serialize");
-                let mut pretty = serde_json::to_string_pretty(&value).expect("values serialize");
-                pretty = indent(&pretty, "  ");
-                self.out.write_all(pretty.as_bytes())?;
-            }
-            Format::Text => {
-                self.out.write_all(text_report(record).as_bytes())?;
-            }
+        let rendered = self.format.render(record);
+        self.write_rendered(&rendered)
+    }
+
+    /// Writes what [`Format::render`] made of the next record.
+    pub fn write_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.out
+                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
         }
+        self.out.write_all(rendered)?;
         self.written += 1;
         Ok(())
     }

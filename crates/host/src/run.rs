@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use newsproc_sdk::Chain;
 
-use crate::input::DocInput;
+use crate::input::{DocInput, RawDoc};
 use crate::output::{Record, RecordWriter};
 
 /// What a run did, for the summary line and the exit code.
@@ -63,13 +63,22 @@ impl Default for RunOptions<'_> {
     }
 }
 
+/// A record as the writer gets it: rendered, with what the summary needs.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub id: String,
+    pub failed: bool,
+    pub text_len: usize,
+    pub bytes: Vec<u8>,
+}
+
 /// Called after each record is written, in order.
 pub trait Progress {
-    fn record_written(&mut self, record: &Record, summary: &RunSummary);
+    fn record_written(&mut self, record: &Rendered, summary: &RunSummary);
 }
 
 impl Progress for () {
-    fn record_written(&mut self, _: &Record, _: &RunSummary) {}
+    fn record_written(&mut self, _: &Rendered, _: &RunSummary) {}
 }
 
 /// Processes one document into its record.
@@ -89,22 +98,40 @@ pub fn process_document(chain: &Chain, doc: DocInput, report: bool) -> Record {
     }
 }
 
-/// Runs every document and hands each record, in input order, to `sink`.
+/// Reads, processes and renders one document: everything a worker does.
+fn work(
+    chain: &Chain,
+    raw: RawDoc,
+    report: bool,
+    render: &(dyn Fn(&Record) -> Vec<u8> + Sync),
+) -> Rendered {
+    let record = process_document(chain, raw.parse(), report);
+    Rendered {
+        bytes: render(&record),
+        failed: record.failed(),
+        text_len: record.text_len,
+        id: record.id,
+    }
+}
+
+/// Runs every document, renders each record with `render` on the worker that made it,
+/// and hands the rendered records, in input order, to `sink`.
 pub fn run_ordered(
     chain: &Chain,
-    documents: impl Iterator<Item = DocInput> + Send,
+    documents: impl Iterator<Item = RawDoc> + Send,
     options: RunOptions<'_>,
-    mut sink: impl FnMut(Record, &RunSummary) -> io::Result<()>,
+    render: &(dyn Fn(&Record) -> Vec<u8> + Sync),
+    mut sink: impl FnMut(Rendered, &RunSummary) -> io::Result<()>,
 ) -> io::Result<RunSummary> {
     let started = Instant::now();
     let mut summary = RunSummary::default();
     let stop_requested = || options.stop.is_some_and(|s| s.load(Ordering::Relaxed));
-    let mut account = |record: Record, summary: &mut RunSummary| -> io::Result<bool> {
+    let mut account = |record: Rendered, summary: &mut RunSummary| -> io::Result<bool> {
         summary.documents += 1;
-        summary.failed += usize::from(record.failed());
+        summary.failed += usize::from(record.failed);
         summary.bytes += record.text_len as u64;
         summary.elapsed = started.elapsed();
-        let failed = record.failed();
+        let failed = record.failed;
         sink(record, summary)?;
         Ok(failed && options.fail_fast)
     };
@@ -115,7 +142,7 @@ pub fn run_ordered(
                 summary.stopped_early = true;
                 break;
             }
-            let record = process_document(chain, doc, options.report);
+            let record = work(chain, doc, options.report, render);
             if account(record, &mut summary)? {
                 summary.stopped_early = true;
                 break;
@@ -131,7 +158,7 @@ pub fn run_ordered(
     let input = Mutex::new(documents.enumerate());
     let written = (Mutex::new(0usize), Condvar::new());
     let halt = AtomicBool::new(false);
-    let (sender, receiver) = mpsc::channel::<(usize, Record)>();
+    let (sender, receiver) = mpsc::channel::<(usize, Rendered)>();
     let outcome = std::thread::scope(|scope| -> io::Result<()> {
         for _ in 0..options.jobs {
             let sender = sender.clone();
@@ -149,7 +176,7 @@ pub fn run_ordered(
                         done = turn.wait(done).unwrap_or_else(|e| e.into_inner());
                     }
                     drop(done);
-                    let record = process_document(chain, doc, options.report);
+                    let record = work(chain, doc, options.report, render);
                     if sender.send((seq, record)).is_err() {
                         break;
                     }
@@ -157,7 +184,7 @@ pub fn run_ordered(
             });
         }
         drop(sender);
-        let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Rendered> = BTreeMap::new();
         let mut next_to_write = 0usize;
         let result = (|| {
             for (seq, record) in &receiver {
@@ -192,14 +219,21 @@ pub fn run_ordered(
 /// Runs every document and writes one record each, in input order.
 pub fn run_documents<W: Write>(
     chain: &Chain,
-    documents: impl Iterator<Item = DocInput> + Send,
+    documents: impl Iterator<Item = RawDoc> + Send,
     writer: &mut RecordWriter<W>,
     options: RunOptions<'_>,
     progress: &mut dyn Progress,
 ) -> io::Result<RunSummary> {
-    run_ordered(chain, documents, options, |record, summary| {
-        writer.write(&record)?;
-        progress.record_written(&record, summary);
-        Ok(())
-    })
+    let format = writer.format();
+    run_ordered(
+        chain,
+        documents,
+        options,
+        &|record| format.render(record),
+        |record, summary| {
+            writer.write_rendered(&record.bytes)?;
+            progress.record_written(&record, summary);
+            Ok(())
+        },
+    )
 }

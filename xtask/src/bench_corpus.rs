@@ -1,0 +1,179 @@
+//! `cargo xtask bench-corpus`: the release pipeline over the evaluation corpora, on one
+//! job and on all cores, with throughput and peak memory; a corpus ten times larger, to
+//! show that memory does not grow with it; and the start-up time.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::eval::data_dir;
+use crate::{Result, build_release, target_dir};
+
+const CORPORA: &[&str] = &[
+    "attribution/polnear-dev.jsonl",
+    "attribution/polnear-train.jsonl",
+    "casualties/fakes-dev.jsonl",
+    "casualties/gva-dev.jsonl",
+    "source/dev.jsonl",
+];
+
+struct Measure {
+    documents: u64,
+    seconds: f64,
+    mb_per_second: f64,
+    documents_per_second: f64,
+    peak_mb: f64,
+}
+
+pub fn bench_corpus() -> Result {
+    let data = data_dir();
+    if !data.is_dir() {
+        println!(
+            "xtask bench-corpus: no corpora at {}; nothing to measure",
+            data.display()
+        );
+        return Ok(());
+    }
+    let release = build_release()?;
+    let newsproc = release.join(format!("newsproc{}", std::env::consts::EXE_SUFFIX));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let corpora: Vec<PathBuf> = CORPORA
+        .iter()
+        .map(|c| data.join(c))
+        .filter(|p| p.is_file())
+        .collect();
+
+    println!("| corpus | jobs | documents | MB/s | documents/s | peak memory |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let mut whole = Vec::new();
+    for corpus in &corpora {
+        for jobs in [1, cores] {
+            let m = measure(&newsproc, &release, &[corpus.as_path()], jobs)?;
+            println!(
+                "| {} | {jobs} | {} | {:.1} | {:.0} | {:.0} MB |",
+                corpus.strip_prefix(&data).unwrap_or(corpus).display(),
+                m.documents,
+                m.mb_per_second,
+                m.documents_per_second,
+                m.peak_mb
+            );
+            if jobs == cores {
+                whole.push(m);
+            }
+        }
+    }
+
+    // Ten copies of every corpus, one after another: memory must stay where it was.
+    let big = target_dir().join("bench-corpus").join("ten-times.jsonl");
+    write_repeated(&corpora, 10, &big)?;
+    let all: Vec<&Path> = corpora.iter().map(PathBuf::as_path).collect();
+    let once = measure(&newsproc, &release, &all, cores)?;
+    let ten = measure(&newsproc, &release, &[big.as_path()], cores)?;
+    let size_mb = std::fs::metadata(&big)
+        .map(|m| m.len() as f64 / 1e6)
+        .unwrap_or(0.0);
+    println!(
+        "\nall corpora once: {} documents, {:.1} MB/s, peak {:.0} MB; ten times ({size_mb:.0} MB of JSONL): {} documents, {:.1} MB/s, peak {:.0} MB",
+        once.documents,
+        once.mb_per_second,
+        once.peak_mb,
+        ten.documents,
+        ten.mb_per_second,
+        ten.peak_mb
+    );
+    let _ = std::fs::remove_file(&big);
+
+    // Start-up: loading the four plugins and checking the pipeline.
+    let mut times: Vec<f64> = (0..21)
+        .map(|_| {
+            let started = Instant::now();
+            let status = Command::new(&newsproc)
+                .args(["check", "--plugin-dir"])
+                .arg(&release)
+                .stdout(std::process::Stdio::null())
+                .status();
+            status
+                .map(|_| started.elapsed().as_secs_f64() * 1e3)
+                .unwrap_or(f64::NAN)
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "start-up (`newsproc check`, whole process, median of 21): {:.1} ms",
+        times[10]
+    );
+    let _ = whole;
+    Ok(())
+}
+
+fn measure(newsproc: &Path, plugins: &Path, inputs: &[&Path], jobs: usize) -> Result<Measure> {
+    let output = Command::new(newsproc)
+        .args(["run", "--format", "jsonl", "--summary", "--output"])
+        .arg(null_device())
+        .arg("--plugin-dir")
+        .arg(plugins)
+        .args(["--jobs", &jobs.to_string()])
+        .args(inputs)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", newsproc.display()))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("newsproc: ") && l.contains("documents/s"))
+        .ok_or_else(|| format!("no summary line from newsproc:\n{stderr}"))?;
+    parse_summary(line).ok_or_else(|| format!("cannot read the summary line: {line}"))
+}
+
+fn null_device() -> &'static str {
+    if cfg!(windows) { "NUL" } else { "/dev/null" }
+}
+
+/// Reads `newsproc: N documents, F failed, S s, X MB/s, D documents/s, peak memory M MB`.
+fn parse_summary(line: &str) -> Option<Measure> {
+    let fields: Vec<&str> = line.trim_start_matches("newsproc: ").split(", ").collect();
+    let number =
+        |i: usize| -> Option<f64> { fields.get(i)?.split_whitespace().next()?.parse().ok() };
+    let peak = fields
+        .iter()
+        .find_map(|f| f.strip_prefix("peak memory "))
+        .and_then(|f| f.split_whitespace().next()?.parse().ok())
+        .unwrap_or(f64::NAN);
+    Some(Measure {
+        documents: number(0)? as u64,
+        seconds: number(2)?,
+        mb_per_second: number(3)?,
+        documents_per_second: number(4)?,
+        peak_mb: peak,
+    })
+}
+
+fn write_repeated(corpora: &[PathBuf], times: usize, to: &Path) -> Result {
+    use std::io::Write;
+    std::fs::create_dir_all(to.parent().expect("has a parent")).map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(to).map_err(|e| e.to_string())?);
+    for _ in 0..times {
+        for corpus in corpora {
+            let bytes = std::fs::read(corpus).map_err(|e| e.to_string())?;
+            out.write_all(&bytes).map_err(|e| e.to_string())?;
+        }
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_summary_line() {
+        let m = parse_summary(
+            "newsproc: 84 documents, 0 failed, 0.03 s, 13.2 MB/s, 2678 documents/s, peak memory 12 MB",
+        )
+        .unwrap();
+        assert_eq!(m.documents, 84);
+        assert_eq!(m.seconds, 0.03);
+        assert_eq!(m.mb_per_second, 13.2);
+        assert_eq!(m.documents_per_second, 2678.0);
+        assert_eq!(m.peak_mb, 12.0);
+    }
+}
