@@ -9,11 +9,13 @@
 //! ```text
 //! # Armed groups. Fields: canonical name, kind.
 //! #!case-sensitive
-//! Free Syrian Army	FSA	rebel
-//! FSA	FSA	rebel
-//! al-Nusra Front	Nusra	jihadist
+//! Free Syrian Army<TAB>FSA<TAB>rebel
+//! FSA<TAB>FSA<TAB>rebel
+//! al-Nusra Front<TAB>Nusra<TAB>jihadist
 //! !Hezbollah
 //! ```
+//!
+//! (`<TAB>` stands for a tab character.)
 //!
 //! - a line whose first non-blank character is `#` is a comment, blank lines are
 //!   ignored (there are no end-of-line comments: `#` may be part of a phrase, `#MeToo`);

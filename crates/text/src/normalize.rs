@@ -62,51 +62,77 @@ pub fn fold_str(s: &str) -> String {
 pub struct Folded<'a> {
     original: &'a str,
     folded: Cow<'a, str>,
-    /// For each folded byte, the offset of the original character it came from; one
-    /// extra entry for the end. `None` when the folded text is the original.
-    map: Option<Vec<u32>>,
+    /// Checkpoints `(folded offset, original offset)` after each edit, in order; between
+    /// checkpoints the two texts advance together. Empty when nothing was edited.
+    edits: Vec<(usize, usize)>,
 }
 
 /// Folds `text` for matching. See the module docs for what changes.
 pub fn fold(text: &str) -> Folded<'_> {
+    let bytes = text.as_bytes();
     if !needs_folding(text) {
         return Folded {
             original: text,
             folded: Cow::Borrowed(text),
-            map: None,
+            edits: Vec::new(),
         };
     }
     let mut out = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        let pos = i as u32;
-        match fold_char(c) {
-            Fold::Keep => {
-                in_space = false;
-                out.push(c);
-                map.extend(std::iter::repeat_n(pos, c.len_utf8()));
-            }
+    let mut edits = Vec::new();
+    // Start of the not yet copied stretch of unchanged text.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let interesting = b >= 0x80
+            || matches!(b, b'\t' | 0x0B | 0x0C | b'`')
+            || (b == b' '
+                && matches!(
+                    bytes.get(i + 1),
+                    Some(b' ' | b'\t') | Some(0xC2 | 0xE2 | 0xE3)
+                ));
+        if !interesting {
+            i += 1;
+            continue;
+        }
+        let Some((c, n)) = crate::chars::char_at(bytes, i) else {
+            i += 1;
+            continue;
+        };
+        let fold = fold_char(c);
+        if matches!(fold, Fold::Keep) {
+            i += n;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        match fold {
             Fold::To(f) => {
-                in_space = false;
                 out.push(f);
-                map.extend(std::iter::repeat_n(pos, f.len_utf8()));
+                i += n;
             }
             Fold::Space => {
-                if !in_space {
-                    out.push(' ');
-                    map.push(pos);
+                out.push(' ');
+                i += n;
+                // Swallow the rest of the run.
+                while let Some((c, n)) = crate::chars::char_at(bytes, i) {
+                    if matches!(fold_char(c), Fold::Space) {
+                        i += n;
+                    } else {
+                        break;
+                    }
                 }
-                in_space = true;
             }
-            Fold::Drop => {}
+            Fold::Drop => i += n,
+            Fold::Keep => {}
         }
+        copied = i;
+        edits.push((out.len(), i));
     }
-    map.push(text.len() as u32);
+    out.push_str(&text[copied..]);
     Folded {
         original: text,
         folded: Cow::Owned(out),
-        map: Some(map),
+        edits,
     }
 }
 
@@ -115,7 +141,6 @@ pub fn fold(text: &str) -> Folded<'_> {
 fn needs_folding(text: &str) -> bool {
     let bytes = text.as_bytes();
     !text.is_ascii()
-        || text.len() > u32::MAX as usize
         || memchr::memchr3(b'\t', b'`', 0x0B, bytes).is_some()
         || memchr::memchr(0x0C, bytes).is_some()
         || memchr::memmem::find(bytes, b"  ").is_some()
@@ -132,37 +157,40 @@ impl<'a> Folded<'a> {
 
     /// Whether the folded text is the original text.
     pub fn is_identity(&self) -> bool {
-        self.map.is_none()
+        matches!(self.folded, Cow::Borrowed(_))
     }
 
-    /// The original offset of folded byte `i` (the start of the character it came from;
-    /// the original length for the end).
+    /// The original offset of folded byte `i`: for a byte of a folded character, the
+    /// start of the original character; the original length for the end.
     pub fn original_offset(&self, i: usize) -> usize {
-        match &self.map {
-            None => i.min(self.original.len()),
-            Some(map) => map.get(i).map_or(self.original.len(), |&o| o as usize),
+        if i >= self.folded.len() {
+            return self.original.len();
         }
+        // Unchanged text and each one-byte replacement advance both texts together from
+        // the last checkpoint at or before `i`; a replacement byte thus lands on the
+        // start of the characters it replaced.
+        let k = self.edits.partition_point(|&(f, _)| f <= i);
+        let (f, o) = if k == 0 { (0, 0) } else { self.edits[k - 1] };
+        (o + (i - f)).min(self.original.len())
     }
 
     /// The original span of a span of the folded text: from the start of the character
     /// the first byte came from to the end of the character the last byte came from.
     pub fn original_span(&self, span: Span) -> Span {
-        match &self.map {
-            None => crate::util::clamp_span(self.original, span),
-            Some(_) => {
-                let start = self.original_offset(span.start);
-                if span.is_empty() {
-                    return Span::new(start, start);
-                }
-                let last = self.original_offset(span.end - 1);
-                let end = last
-                    + self.original[last.min(self.original.len())..]
-                        .chars()
-                        .next()
-                        .map_or(0, char::len_utf8);
-                Span::new(start.min(end), end)
-            }
+        if self.is_identity() {
+            return crate::util::clamp_span(self.original, span);
         }
+        let start = crate::chars::floor_boundary(self.original, self.original_offset(span.start));
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        let last = crate::chars::floor_boundary(self.original, self.original_offset(span.end - 1));
+        let end = last
+            + self.original[last..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        Span::new(start.min(end), end.max(start))
     }
 }
 

@@ -745,6 +745,43 @@ const DESIGNATORS: &[&str] = &[
 
 const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
+/// Whether a (lowercased) word can begin a number expression: a qualifier's first word,
+/// `between`, `from`, an article, `half`, a vague word or a number word. Most words
+/// cannot, and this one `match` is all they cost.
+fn could_start(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "in"
+            | "as"
+            | "at"
+            | "more"
+            | "upwards"
+            | "well"
+            | "just"
+            | "up"
+            | "fewer"
+            | "less"
+            | "close"
+            | "an"
+            | "over"
+            | "under"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "some"
+            | "roughly"
+            | "approximately"
+            | "approx"
+            | "estimated"
+            | "between"
+            | "from"
+            | "a"
+            | "half"
+    ) || vague_word(w).is_some()
+        || number_word(w).is_some()
+}
+
 fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
     s.len() >= suffix.len()
         && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
@@ -813,6 +850,11 @@ impl Parser<'_> {
         let first = self.tok(i)?;
         // Cheap exit for the common case: a lowercase-led word that cannot start anything.
         if first.kind == TokenKind::Punct || first.kind == TokenKind::QuoteMark {
+            return None;
+        }
+        if first.kind == TokenKind::Word
+            && !could_start(self.lower(i).as_str().split('-').next().unwrap_or(""))
+        {
             return None;
         }
         let mut j = i;
@@ -1047,7 +1089,11 @@ impl Parser<'_> {
             let mut parts = tok.parts(self.text);
             let first = parts.next()?;
             let v = parse_digits(first.of(self.text))?;
-            let rest = Span::new(first.end + 1, tok.span.end);
+            let hyphen = self.text[first.end..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+            let rest = Span::new((first.end + hyphen).min(tok.span.end), tok.span.end);
             let rest_lower = rest.of(self.text).to_ascii_lowercase();
             let role = modifier_role(&rest_lower);
             return Some(Val {
@@ -1226,11 +1272,7 @@ impl Parser<'_> {
                     return None;
                 }
             }
-            VagueKind::Scores => {
-                if !self.is_word(end, "of") {
-                    return None;
-                }
-            }
+            VagueKind::Scores if !self.is_word(end, "of") => return None,
             _ => {}
         }
         Some(Val {
@@ -1518,21 +1560,9 @@ fn scaled_range(a: &Val, b: &Val) -> (f64, f64) {
 mod tests {
     use super::*;
 
-    /// (expression text, min, max, vague, qualifier, role)
-    fn q(
-        text: &str,
-    ) -> Vec<(
-        &str,
-        f64,
-        Option<f64>,
-        Option<VagueKind>,
-        Option<Qualifier>,
-        NumberRole,
-    )> {
-        quantities(text)
-            .into_iter()
-            .map(|x| (x.span.of(text), x.min, x.max, x.vague, x.qualifier, x.role))
-            .collect()
+    /// The texts of the quantities found.
+    fn q(text: &str) -> Vec<&str> {
+        quantities(text).iter().map(|x| x.span.of(text)).collect()
     }
 
     fn one(text: &str) -> Quantity {
@@ -1587,10 +1617,7 @@ mod tests {
         assert_eq!(parse_number("people"), None);
         assert_eq!(parse_number("a"), Some(1.0));
         let text = "Two soldiers and one civilian died";
-        assert_eq!(
-            q(text).iter().map(|x| x.0).collect::<Vec<_>>(),
-            ["Two", "one"]
-        );
+        assert_eq!(q(text), ["Two", "one"]);
         assert!(one("Thirteen people").words);
     }
 
@@ -1777,7 +1804,14 @@ mod tests {
         assert!(is_ordinal("3rd"));
         assert!(!is_ordinal("3"));
         // Times and fractions are not quantities.
-        assert_eq!(q(text).iter().map(|x| x.0).collect::<Vec<_>>(), ["13"]);
+        assert_eq!(q(text), ["13"]);
+    }
+
+    #[test]
+    fn every_qualifier_can_start() {
+        for (words, _) in QUALIFIERS {
+            assert!(could_start(words[0]), "{}", words[0]);
+        }
     }
 
     #[test]

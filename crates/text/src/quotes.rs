@@ -144,7 +144,7 @@ pub struct Quotation {
     pub inner: Span,
     /// The style of the opening mark.
     pub style: QuoteStyle,
-    /// 0 for a top-level quotation, 1 inside another, ...
+    /// How many reported quotations enclose this one: 0 for a top-level quotation.
     pub depth: usize,
     /// Whether a closing mark was found.
     pub closed: bool,
@@ -266,7 +266,20 @@ impl Quotes {
             pairer.end_unclosed(bottom, para.end);
         }
         // `carried` is always consumed: it is only set when a next paragraph exists.
-        pairer.out.sort_unstable_by_key(|q| (q.span.start, q.depth));
+        // Depth counts the quotations actually reported around each one: a dropped
+        // opener (say an unclosed single quote) must not leave its contents one level
+        // deep with nothing around them.
+        pairer
+            .out
+            .sort_unstable_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+        let mut ends: Vec<usize> = Vec::new();
+        for q in &mut pairer.out {
+            while ends.last().is_some_and(|&e| e <= q.span.start) {
+                ends.pop();
+            }
+            q.depth = ends.len();
+            ends.push(q.span.end);
+        }
         Quotes {
             quotations: pairer.out,
             marks: pairer.marks,
@@ -403,6 +416,10 @@ enum Ctx {
     Either,
 }
 
+/// No real text nests quotations this deep; past it, openers are stray marks, which
+/// keeps the stack search constant-time on adversarial input.
+const MAX_DEPTH: usize = 8;
+
 /// Marks that can open a decade or an elision: `’90s`, `’em`.
 const ELISIONS: &[&str] = &[
     "n", "em", "til", "tis", "twas", "cause", "bout", "nuff", "round", "tween", "neath", "ere",
@@ -482,10 +499,13 @@ impl Pairer<'_> {
             Some(_) => Side::Word,
             None => side_of(prev_char),
         };
-        // Look through adjacent marks for what follows.
+        // Look through adjacent marks for what follows (a few: real text has at most
+        // three in a row, and a longer run must not make this quadratic).
         let mut j = span.end;
         let mut next_after_marks = next_char;
-        while j < para.end {
+        let mut looked = 0;
+        while j < para.end && looked < MAX_DEPTH {
+            looked += 1;
             match char_at(bytes, j) {
                 Some((c, n)) if is_quote_mark(c) => {
                     j += n;
@@ -570,6 +590,9 @@ impl Pairer<'_> {
                 self.record(span, style, MarkRole::Apostrophe)
             }
             (Ctx::Close, None) => self.record(span, style, MarkRole::Stray),
+            (Ctx::Open | Ctx::Either, _) if self.stack.len() >= MAX_DEPTH => {
+                self.record(span, style, MarkRole::Stray)
+            }
             (Ctx::Open | Ctx::Either, _) => {
                 let mark_index = self.marks.len();
                 self.stack.push(OpenQuote {

@@ -320,9 +320,9 @@ impl<'a> Tokens<'a> {
 
 /// The tokens of `text`, in order, never overlapping, white space left out.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // English news averages a little over five bytes a token; reserving for that avoids
-    // most regrowth without overshooting much.
-    let mut out = Vec::with_capacity(text.len() / 5 + 4);
+    // English news averages 5.2 to 5.8 bytes a token; reserving one per four bytes
+    // avoids regrowing (a copy of the whole vector) at a modest overshoot.
+    let mut out = Vec::with_capacity(text.len() / 4 + 16);
     out.extend(Tokens::new(text));
     out
 }
@@ -496,7 +496,21 @@ fn scan_word(bytes: &[u8], start: usize, flags: &mut Flags) -> (usize, TokenKind
     let mut seg_digits: u32 = 0;
     let mut seg_alpha = false;
     let mut first = true;
+    if bytes[start].is_ascii_uppercase() {
+        *flags |= Flags::CAPITALISED;
+    }
     loop {
+        // The common case, a run of ASCII lowercase letters, without the full dispatch.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if run > 0 {
+            lower += run as u32;
+            seg_alpha = true;
+            i += run;
+            first = false;
+        }
         let Some(&b) = bytes.get(i) else { break };
         match class(b) {
             LOWER => {
@@ -505,9 +519,6 @@ fn scan_word(bytes: &[u8], start: usize, flags: &mut Flags) -> (usize, TokenKind
                 i += 1;
             }
             UPPER => {
-                if first {
-                    *flags |= Flags::CAPITALISED;
-                }
                 upper += 1;
                 seg_alpha = true;
                 i += 1;
