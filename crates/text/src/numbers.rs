@@ -246,14 +246,38 @@ pub fn quantities_in(text: &str, tokens: &[Token], opts: QuantityOptions) -> Vec
     let mut i = 0;
     while i < tokens.len() {
         match quantity_at(text, tokens, i, opts) {
-            Some(q) => {
+            Some(mut q) => {
                 i = q.tokens.end.max(i + 1);
+                if let Some(prev) = out.last() {
+                    inherit_list_role(text, tokens, prev, &mut q);
+                }
                 out.push(q);
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// In a list (`ages 13, 17 and 19`), a plain count after an age or a year takes its
+/// role: only commas, `and`, `or` between them.
+fn inherit_list_role(text: &str, tokens: &[Token], prev: &Quantity, q: &mut Quantity) {
+    if q.role != NumberRole::Count
+        || !matches!(prev.role, NumberRole::Age | NumberRole::Year)
+        || q.qualifier.is_some()
+        || q.words != prev.words
+    {
+        return;
+    }
+    let between = tokens.get(prev.tokens.end..q.tokens.start).unwrap_or(&[]);
+    let joined = !between.is_empty()
+        && between.len() <= 2
+        && between.iter().all(|t| {
+            !t.has(Flags::LINE_BEFORE) && matches!(t.text(text), "," | "and" | "or" | "&")
+        });
+    if joined {
+        q.role = prev.role;
+    }
 }
 
 /// Parses a whole string as one number expression: `"1,500"`, `"twenty-three"`,
@@ -985,6 +1009,9 @@ impl Parser<'_> {
         let start_byte = self.tokens[i].span.start;
         let role = if money {
             NumberRole::Money
+        } else if v.fixed_role == Some(NumberRole::Measure) && self.age_unit_before_old(v.end) {
+            // "12-year old"
+            NumberRole::Age
         } else if let Some(r) = v.fixed_role {
             r
         } else {
@@ -1008,6 +1035,20 @@ impl Parser<'_> {
             role,
             tokens: i..end,
         })
+    }
+
+    /// Token `end - 1` ends in `-year` / `-month` / ... and `old` follows.
+    fn age_unit_before_old(&self, end: usize) -> bool {
+        let Some(last) = end.checked_sub(1) else {
+            return false;
+        };
+        let t = self.text_of(last);
+        [
+            "-year", "-years", "-month", "-months", "-week", "-weeks", "-day", "-days",
+        ]
+        .iter()
+        .any(|u| ends_with_ignore_case(t, u))
+            && (self.is_word(end, "old") || self.is_word(end, "olds"))
     }
 
     /// Like `is_word` but without the same-line condition (for the first token).
@@ -1459,15 +1500,33 @@ impl Parser<'_> {
         if in_list(TIME_WORDS, next_w) {
             return NumberRole::Time;
         }
+        // Part of a web address or a hashtag: "wral.com/13334346".
+        let glued_prev = self.tok(start).is_some_and(|t| !t.space_before());
+        if glued_prev && matches!(prev_raw, "/" | "#" | "@" | "=" | "_") {
+            return NumberRole::Other;
+        }
+        // Military time: "at 0914".
+        let raw_first = self.text_of(start);
+        if single_token
+            && digits_tok
+            && raw_first.len() == 4
+            && raw_first.starts_with('0')
+            && matches!(prev_w, "at" | "by" | "until" | "from" | "since")
+        {
+            return NumberRole::Time;
+        }
         if (next_w == "years" || next_w == "year") && matches!(next2.as_str(), "old" | "olds") {
             return NumberRole::Age;
         }
         if in_list(AGE_BEFORE, prev_w) {
             return NumberRole::Age;
         }
-        // "John Smith, 45, said"
+        // "John Smith, 45, said", "Dustin Grey, 21 and Danny Scott, 18."
+        let name_follows = next_raw.eq_ignore_ascii_case("and")
+            && self.same_line(end + 1)
+            && self.tok(end + 1).is_some_and(Token::is_capitalised);
         if prev_raw == ","
-            && matches!(next_raw, "," | ")")
+            && (matches!(next_raw, "," | ")" | "." | ";" | "") || name_follows)
             && digits_tok
             && single_token
             && !qualified
@@ -1768,6 +1827,10 @@ mod tests {
             ("aged 8", Age),
             ("8 years old", Age),
             ("John Smith, 45, said", Age),
+            ("said Dustin Grey, 21.", Age),
+            ("her 12-year old brother", Age),
+            ("at 0914 the", Time),
+            ("see wral.com/13334346", Other),
             ("at 5 p.m. local", Time),
             ("at 1400 GMT", Time),
             ("20 percent", Percent),
@@ -1812,6 +1875,16 @@ mod tests {
         for (words, _) in QUALIFIERS {
             assert!(could_start(words[0]), "{}", words[0]);
         }
+    }
+
+    #[test]
+    fn lists_share_roles() {
+        let text = "victims, ages 13, 17 and 19, and in 2014 and 2015, killed 5 and 6";
+        let roles: Vec<NumberRole> = quantities(text).iter().map(|x| x.role).collect();
+        assert_eq!(roles, [Age, Age, Age, Year, Year, Count, Count]);
+        let text = "Dustin Grey, 21 and Danny Scott, 18.";
+        let roles: Vec<NumberRole> = quantities(text).iter().map(|x| x.role).collect();
+        assert_eq!(roles, [Age, Age]);
     }
 
     #[test]

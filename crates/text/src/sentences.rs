@@ -271,6 +271,16 @@ pub fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
             continue;
         };
         if !is_space(c) {
+            // Copy that lost its spaces: "irresolution.For his part".
+            if k == run_end && run_end - run_start == 1 && missing_space_boundary(bytes, run_start)
+            {
+                let s = trim_whitespace(text, Span::new(start, k));
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = k;
+                i = k;
+            }
             continue;
         }
         let mut m = k;
@@ -303,6 +313,34 @@ pub fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     if !s.is_empty() {
         out.push(s);
     }
+}
+
+/// A terminator at `at` glued to the next sentence: three or more lowercase ASCII
+/// letters as a whole word before it, an uppercase then a lowercase letter after it.
+/// Rare in edited copy, common in copy whose spaces were stripped; the word conditions
+/// keep out abbreviations (`U.S.Army`, `St.Petersburg`) and most web addresses.
+fn missing_space_boundary(bytes: &[u8], at: usize) -> bool {
+    let upper = bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase);
+    let lower = bytes.get(at + 2).is_some_and(u8::is_ascii_lowercase);
+    if !(upper && lower) {
+        return false;
+    }
+    let mut w = at;
+    while w > 0 && bytes[w - 1].is_ascii_lowercase() {
+        w -= 1;
+    }
+    let word_start_ok = w == 0
+        || !(bytes[w - 1].is_ascii_alphanumeric()
+            || matches!(bytes[w - 1], b'.' | b'/' | b'@' | b'_' | b'-')
+            || bytes[w - 1] >= 0x80);
+    // Not a web address: "www.Reuters.com".
+    let mut e = at + 1;
+    while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    let domain = &bytes[w..at] == b"www"
+        || (bytes.get(e) == Some(&b'.') && bytes.get(e + 1).is_some_and(u8::is_ascii_alphabetic));
+    at - w >= 3 && word_start_ok && !domain
 }
 
 /// Whether the single period at `dot` ends a sentence, given that the next sentence would
@@ -383,6 +421,14 @@ mod tests {
         );
         assert_eq!(split("no boundary. here"), ["no boundary. here"]);
         assert_eq!(split("Over.Under"), ["Over.Under"]);
+        assert_eq!(
+            split("it was irresolution.For his part he left!Then U.S.Army www.Reuters.com"),
+            [
+                "it was irresolution.",
+                "For his part he left!",
+                "Then U.S.Army www.Reuters.com"
+            ]
+        );
         assert!(split("").is_empty());
         assert!(split("  \n ").is_empty());
     }
