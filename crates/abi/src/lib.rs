@@ -224,7 +224,10 @@ mod tests {
     #[test]
     fn entry_symbol_refuses_a_short_buffer() {
         let mut buf = [0u8; 8];
-        assert_eq!(write_entry_symbol("newsproc_stage_source", 1, &mut buf), None);
+        assert_eq!(
+            write_entry_symbol("newsproc_stage_source", 1, &mut buf),
+            None
+        );
     }
 
     #[test]

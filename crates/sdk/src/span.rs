@@ -49,7 +49,9 @@ impl Span {
 
     /// The number of bytes the two spans share.
     pub fn overlap(self, other: Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     pub fn overlaps(self, other: Span) -> bool {

@@ -46,7 +46,9 @@ pub fn check_spans(layer_json: &str, text: &str) -> Result<(), String> {
     match (walk.bad, outcome) {
         (Some(bad), _) => Err(bad.to_string()),
         (None, Err(e)) => Err(format!("the layer is not valid JSON: {e}")),
-        (None, Ok(_)) => de.end().map_err(|e| format!("the layer is not valid JSON: {e}")),
+        (None, Ok(_)) => de
+            .end()
+            .map_err(|e| format!("the layer is not valid JSON: {e}")),
     }
 }
 
@@ -75,7 +77,11 @@ impl Walk<'_> {
                 Segment::Index(i) => out.push_str(&format!("[{i}]")),
             }
         }
-        if out.is_empty() { "(top)".to_owned() } else { out }
+        if out.is_empty() {
+            "(top)".to_owned()
+        } else {
+            out
+        }
     }
 
     fn check(&mut self, start: u64, end: u64) {
@@ -174,7 +180,6 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,7 +190,13 @@ mod tests {
         assert!(check_spans(r#"{"a":[0,2],"b":[{"span":[3,7]}],"n":[1,2,3]}"#, text).is_ok());
         assert!(check_spans(r#"{"c":[[0,2],[3,7]]}"#, text).is_ok());
         // Not spans: three numbers, a float, a negative number, strings.
-        assert!(check_spans(r#"{"x":[1,2,999],"y":[1.5,999],"z":[-1,0],"w":["0","99"]}"#, text).is_ok());
+        assert!(
+            check_spans(
+                r#"{"x":[1,2,999],"y":[1.5,999],"z":[-1,0],"w":["0","99"]}"#,
+                text
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -203,7 +214,15 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_json() {
-        assert!(check_spans("{", "x").unwrap_err().contains("not valid JSON"));
-        assert!(check_spans("{} x", "x").unwrap_err().contains("not valid JSON"));
+        assert!(
+            check_spans("{", "x")
+                .unwrap_err()
+                .contains("not valid JSON")
+        );
+        assert!(
+            check_spans("{} x", "x")
+                .unwrap_err()
+                .contains("not valid JSON")
+        );
     }
 }

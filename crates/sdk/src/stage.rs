@@ -136,7 +136,10 @@ fn default_config<S: Stage>() -> Option<Map<String, Value>> {
             "the Config of stage `{}` must serialize to a table of keys, not {other}",
             S::NAME
         ),
-        Err(e) => panic!("the default Config of stage `{}` does not serialize: {e}", S::NAME),
+        Err(e) => panic!(
+            "the default Config of stage `{}` does not serialize: {e}",
+            S::NAME
+        ),
     }
 }
 
@@ -176,7 +179,9 @@ pub fn parse_config<S: Stage>(config_json: &[u8]) -> Result<S::Config, ConfigErr
             .map_err(|e| ConfigError::new(format!("the configuration is not JSON: {e}")))?
     };
     let Value::Object(given) = given else {
-        return Err(ConfigError::new("the configuration must be a table of keys"));
+        return Err(ConfigError::new(
+            "the configuration must be a table of keys",
+        ));
     };
     let Some(mut merged) = default_config::<S>() else {
         if let Some(key) = given.keys().next() {
@@ -248,7 +253,10 @@ impl<S: Stage> Instance<S> {
         if let Some(missing) = S::REQUIRES.iter().find(|l| !doc.has_layer(l)) {
             return Err(crate::Failure::new(
                 crate::FailureKind::InvalidInput,
-                format!("stage `{}` requires layer `{missing}`, which the input lacks", S::NAME),
+                format!(
+                    "stage `{}` requires layer `{missing}`, which the input lacks",
+                    S::NAME
+                ),
             ));
         }
         let output = self
@@ -263,7 +271,14 @@ impl<S: Stage> Instance<S> {
             report: Option<String>,
         }
         out.clear();
-        serde_json::to_writer(&mut *out, &Envelope { layer: &output, report }).map_err(|e| {
+        serde_json::to_writer(
+            &mut *out,
+            &Envelope {
+                layer: &output,
+                report,
+            },
+        )
+        .map_err(|e| {
             crate::Failure::new(
                 crate::FailureKind::Stage,
                 format!("stage `{}` produced a layer that is not JSON: {e}", S::NAME),

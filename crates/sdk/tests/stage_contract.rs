@@ -61,7 +61,11 @@ impl Stage for Words {
                 (false, Some(s)) => {
                     let w = &doc.text[s..i];
                     if w.len() >= self.config.min_len
-                        && !self.config.stop_words.iter().any(|x| x.eq_ignore_ascii_case(w))
+                        && !self
+                            .config
+                            .stop_words
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(w))
                     {
                         words.push(Span::new(s, i));
                     }
@@ -127,7 +131,10 @@ fn manifest_lists_config_keys_with_defaults_and_docs() {
     let keys: Vec<_> = m.config.iter().map(|k| k.key.as_str()).collect();
     assert_eq!(keys, ["min_len", "stop_words"]);
     assert_eq!(m.config_key("min_len").unwrap().default, 1);
-    assert_eq!(m.config_key("min_len").unwrap().doc, "shortest word kept, in bytes");
+    assert_eq!(
+        m.config_key("min_len").unwrap().doc,
+        "shortest word kept, in bytes"
+    );
     assert!(manifest_of::<Count>().config.is_empty());
 }
 
@@ -143,10 +150,18 @@ fn config_takes_defaults_for_missing_keys() {
 fn config_rejects_unknown_keys_with_a_suggestion() {
     let e = parse_config::<Words>(br#"{"min_lenght": 3}"#).unwrap_err();
     assert_eq!(e.key.as_deref(), Some("min_lenght"));
-    assert!(e.message.contains("did you mean `min_len`"), "{}", e.message);
+    assert!(
+        e.message.contains("did you mean `min_len`"),
+        "{}",
+        e.message
+    );
     assert!(e.message.contains("min_len, stop_words"), "{}", e.message);
     let e = parse_config::<Count>(br#"{"x": 1}"#).unwrap_err();
-    assert!(e.message.contains("takes no configuration"), "{}", e.message);
+    assert!(
+        e.message.contains("takes no configuration"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -156,12 +171,18 @@ fn config_type_errors_name_the_key() {
     let e = parse_config::<Words>(br#"{"min_len": "three"}"#).unwrap_err();
     assert_eq!(e.key.as_deref(), Some("min_len"));
     assert!(e.message.contains("invalid type"), "{}", e.message);
-    let e = Instance::<Words>::from_config_json(br#"{"min_len": 0}"#).err().unwrap();
+    let e = Instance::<Words>::from_config_json(br#"{"min_len": 0}"#)
+        .err()
+        .unwrap();
     assert_eq!(e.key.as_deref(), Some("min_len"));
 }
 
 fn chain() -> Chain {
-    Chain::of([in_process::<Words>().unwrap(), in_process::<Count>().unwrap()]).unwrap()
+    Chain::of([
+        in_process::<Words>().unwrap(),
+        in_process::<Count>().unwrap(),
+    ])
+    .unwrap()
 }
 
 #[test]
@@ -177,7 +198,10 @@ fn chain_passes_layers_forward() {
 fn chain_refuses_a_stage_without_its_required_layer() {
     let err = Chain::of([in_process::<Count>().unwrap()]).err().unwrap();
     assert!(err.contains("requires layer `words`"), "{err}");
-    let twice = Chain::of([in_process::<Words>().unwrap(), in_process::<Words>().unwrap()]);
+    let twice = Chain::of([
+        in_process::<Words>().unwrap(),
+        in_process::<Words>().unwrap(),
+    ]);
     assert!(twice.err().unwrap().contains("both provide layer `words`"));
 }
 
@@ -202,7 +226,11 @@ fn a_stage_error_and_a_bad_span_are_reported() {
     assert_eq!(out.errors[0].message, "asked to fail");
     let out = chain.run("d", "a badspan here", false);
     assert_eq!(out.errors[0].kind, FailureKind::InvalidOutput);
-    assert!(out.errors[0].message.contains("first"), "{}", out.errors[0].message);
+    assert!(
+        out.errors[0].message.contains("first"),
+        "{}",
+        out.errors[0].message
+    );
     assert!(out.layer("count").is_none(), "an invalid layer is dropped");
 }
 
@@ -237,7 +265,19 @@ fn a_stage_after_a_failed_one_is_skipped_with_a_reason() {
 #[test]
 fn report_is_produced_only_when_asked() {
     let chain = chain();
-    assert!(chain.run("d", "a b", false).layer("count").unwrap().report.is_none());
-    let report = chain.run("d", "a b", true).layer("count").unwrap().report.clone();
+    assert!(
+        chain
+            .run("d", "a b", false)
+            .layer("count")
+            .unwrap()
+            .report
+            .is_none()
+    );
+    let report = chain
+        .run("d", "a b", true)
+        .layer("count")
+        .unwrap()
+        .report
+        .clone();
     assert!(report.unwrap().contains("\"count\": 2"));
 }
