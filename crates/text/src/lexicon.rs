@@ -391,7 +391,11 @@ pub struct PhraseMatch<'l> {
 #[derive(Clone, Debug)]
 pub struct PhraseMatcher<'l> {
     lexicon: &'l Lexicon,
+    /// Unanchored search. A separate anchored automaton serves the rare retries for a
+    /// shorter phrase: asking one automaton for both makes aho-corasick fall back from
+    /// its DFA to an NFA four times slower.
     ac: Option<AhoCorasick>,
+    anchored: Option<AhoCorasick>,
     /// Pattern index → entry index.
     pattern_entry: Vec<usize>,
 }
@@ -421,15 +425,18 @@ impl<'l> PhraseMatcher<'l> {
             patterns.push(folded);
             pattern_entry.push(i);
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(!lexicon.case_sensitive)
-            .start_kind(StartKind::Both)
-            .build(&patterns)
-            .ok();
+        let build = |start| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(!lexicon.case_sensitive)
+                .start_kind(start)
+                .build(&patterns)
+                .ok()
+        };
         PhraseMatcher {
             lexicon,
-            ac,
+            ac: build(StartKind::Unanchored),
+            anchored: build(StartKind::Anchored),
             pattern_entry,
         }
     }
@@ -459,7 +466,9 @@ impl<'l> PhraseMatcher<'l> {
     }
 
     fn find_into(&self, text: &str, span: Span, out: &mut Vec<PhraseMatch<'l>>) {
-        let Some(ac) = &self.ac else { return };
+        let (Some(ac), Some(anchored)) = (&self.ac, &self.anchored) else {
+            return;
+        };
         if self.pattern_entry.is_empty() {
             return;
         }
@@ -490,7 +499,7 @@ impl<'l> PhraseMatcher<'l> {
                         break;
                     }
                     let input = Input::new(hay).span(s..e - 1).anchored(Anchored::Yes);
-                    match ac.find(input) {
+                    match anchored.find(input) {
                         Some(m2) => {
                             e = m2.end();
                             pat = m2.pattern().as_usize();

@@ -12,8 +12,7 @@
 //!   line breaks are kept (a phrase never matches across lines);
 //! - zero-width space/joiners, soft hyphen, byte-order mark → removed.
 //!
-//! The folded text is borrowed when nothing changes (plain ASCII with single spaces, the
-//! common case); otherwise it comes with a map from folded byte offsets back to the
+//! The folded text is borrowed when nothing changes (the common case for ASCII copy); otherwise it comes with a map from folded byte offsets back to the
 //! original ones.
 
 use std::borrow::Cow;
@@ -70,49 +69,31 @@ pub struct Folded<'a> {
 /// Folds `text` for matching. See the module docs for what changes.
 pub fn fold(text: &str) -> Folded<'_> {
     let bytes = text.as_bytes();
-    if !needs_folding(text) {
-        return Folded {
-            original: text,
-            folded: Cow::Borrowed(text),
-            edits: Vec::new(),
-        };
-    }
-    let mut out = String::with_capacity(text.len());
+    let mut hits = Candidates::new(bytes);
+    let mut out: Option<String> = None;
     let mut edits = Vec::new();
     // Start of the not yet copied stretch of unchanged text.
     let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let interesting = b >= 0x80
-            || matches!(b, b'\t' | 0x0B | 0x0C | b'`')
-            || (b == b' '
-                && matches!(
-                    bytes.get(i + 1),
-                    Some(b' ' | b'\t') | Some(0xC2 | 0xE2 | 0xE3)
-                ));
-        if !interesting {
-            i += 1;
-            continue;
-        }
-        let Some((c, n)) = crate::chars::char_at(bytes, i) else {
-            i += 1;
+    let mut pos = 0;
+    while let Some(at) = hits.next(pos) {
+        let Some((c, n)) = crate::chars::char_at(bytes, at) else {
+            pos = at + 1;
             continue;
         };
-        let fold = fold_char(c);
-        if matches!(fold, Fold::Keep) {
-            i += n;
+        let f = fold_char(c);
+        if matches!(f, Fold::Keep) {
+            pos = at + n;
             continue;
         }
-        out.push_str(&text[copied..i]);
-        match fold {
-            Fold::To(f) => {
-                out.push(f);
-                i += n;
-            }
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..at]);
+        let mut i = at + n;
+        match f {
+            Fold::To(r) => out.push(r),
             Fold::Space => {
-                out.push(' ');
-                i += n;
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
                 // Swallow the rest of the run.
                 while let Some((c, n)) = crate::chars::char_at(bytes, i) {
                     if matches!(fold_char(c), Fold::Space) {
@@ -122,28 +103,79 @@ pub fn fold(text: &str) -> Folded<'_> {
                     }
                 }
             }
-            Fold::Drop => i += n,
-            Fold::Keep => {}
+            Fold::Drop | Fold::Keep => {}
         }
         copied = i;
+        pos = i;
         edits.push((out.len(), i));
     }
-    out.push_str(&text[copied..]);
-    Folded {
-        original: text,
-        folded: Cow::Owned(out),
-        edits,
+    match out {
+        None => Folded {
+            original: text,
+            folded: Cow::Borrowed(text),
+            edits: Vec::new(),
+        },
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Folded {
+                original: text,
+                folded: Cow::Owned(out),
+                edits,
+            }
+        }
     }
 }
 
-/// Cheap test for text that folds to itself: ASCII with no tab, no double space, no
-/// backtick.
-fn needs_folding(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !text.is_ascii()
-        || memchr::memchr3(b'\t', b'`', 0x0B, bytes).is_some()
-        || memchr::memchr(0x0C, bytes).is_some()
-        || memchr::memmem::find(bytes, b"  ").is_some()
+/// Positions where a foldable character may start, found with a few SIMD byte searches
+/// whose next hits are cached: the text is scanned at memchr speed and only the
+/// candidates are decoded.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// Next hit of each search, at or after the position it was computed for;
+    /// `usize::MAX` when there is none; `None` before the first search.
+    next: [Option<usize>; 5],
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8]) -> Candidates<'a> {
+        Candidates {
+            bytes,
+            next: [None; 5],
+        }
+    }
+
+    fn search(&self, k: usize, from: usize) -> usize {
+        let hay = &self.bytes[from..];
+        let hit = match k {
+            // Lead bytes of the non-ASCII characters that fold: U+00A0-U+00BB, U+02BC,
+            // U+1680, U+2000-U+2212, U+3000, U+FEFF.
+            0 => memchr::memchr3(0xC2, 0xE2, 0xE3, hay),
+            1 => memchr::memchr3(0xCA, 0xE1, 0xEF, hay),
+            2 => memchr::memchr3(b'\t', 0x0B, b'`', hay),
+            3 => memchr::memchr(0x0C, hay),
+            _ => memchr::memmem::find(hay, b"  "),
+        };
+        hit.map_or(usize::MAX, |h| h + from)
+    }
+
+    fn next(&mut self, pos: usize) -> Option<usize> {
+        if pos >= self.bytes.len() {
+            return None;
+        }
+        let mut best = usize::MAX;
+        for k in 0..self.next.len() {
+            let hit = match self.next[k] {
+                Some(h) if h >= pos => h,
+                _ => {
+                    let h = self.search(k, pos);
+                    self.next[k] = Some(h);
+                    h
+                }
+            };
+            best = best.min(hit);
+        }
+        (best != usize::MAX).then_some(best)
+    }
 }
 
 impl<'a> Folded<'a> {

@@ -532,7 +532,10 @@ fn vague_word(w: &str) -> Option<VagueKind> {
     })
 }
 
-const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+type QualifierPhrase = (&'static [&'static str], Qualifier);
+
+/// Ordered so that [`qualifiers_starting`] can slice it by first word.
+const QUALIFIERS: &[QualifierPhrase] = &[
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
     (&["no", "more", "than"], Qualifier::AtMost),
@@ -769,41 +772,162 @@ const DESIGNATORS: &[&str] = &[
 
 const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
+/// Every word [`could_start`] accepts, for the prefilter below.
+const STARTER_WORDS: &[&str] = &[
+    "no",
+    "in",
+    "as",
+    "at",
+    "more",
+    "upwards",
+    "well",
+    "just",
+    "up",
+    "fewer",
+    "less",
+    "close",
+    "an",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "approx",
+    "estimated",
+    "between",
+    "from",
+    "a",
+    "half",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "tens",
+    "several",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+];
+
+/// For each first and second letter, a bit per length of the starter words beginning
+/// with them: most words are rejected on these three facts without being lowercased.
+static STARTER_MASK: [[u16; 26]; 26] = {
+    let mut mask = [[0u16; 26]; 26];
+    let mut k = 0;
+    while k < STARTER_WORDS.len() {
+        let w = STARTER_WORDS[k].as_bytes();
+        if w.len() >= 2 {
+            mask[(w[0] - b'a') as usize][(w[1] - b'a') as usize] |= 1 << w.len();
+        }
+        k += 1;
+    }
+    mask
+};
+
+/// [`could_start`] for a token's raw text, rejecting most words on their first byte and
+/// length before lowercasing anything.
+#[inline]
+fn could_start_token(t: &str) -> bool {
+    let b = t.as_bytes();
+    let head_len = b.iter().position(|&c| c == b'-').unwrap_or(b.len());
+    if head_len <= 1 {
+        return head_len == 1 && (b[0] == b'a' || b[0] == b'A');
+    }
+    // The longest starter is "approximately" (13 bytes).
+    if head_len > 13 || !b[0].is_ascii_alphabetic() || !b[1].is_ascii_alphabetic() {
+        return false;
+    }
+    let (f, s) = (
+        (b[0].to_ascii_lowercase() - b'a') as usize,
+        (b[1].to_ascii_lowercase() - b'a') as usize,
+    );
+    if STARTER_MASK[f][s] & (1 << head_len) == 0 {
+        return false;
+    }
+    let mut buf = [0u8; 13];
+    for (d, s) in buf.iter_mut().zip(&b[..head_len]) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..head_len]).is_ok_and(could_start)
+}
+
 /// Whether a (lowercased) word can begin a number expression: a qualifier's first word,
 /// `between`, `from`, an article, `half`, a vague word or a number word. Most words
-/// cannot, and this one `match` is all they cost.
+/// cannot, and these few `match`es are all they cost.
 fn could_start(w: &str) -> bool {
-    matches!(
-        w,
-        "no" | "in"
-            | "as"
-            | "at"
-            | "more"
-            | "upwards"
-            | "well"
-            | "just"
-            | "up"
-            | "fewer"
-            | "less"
-            | "close"
-            | "an"
-            | "over"
-            | "under"
-            | "nearly"
-            | "almost"
-            | "about"
-            | "around"
-            | "some"
-            | "roughly"
-            | "approximately"
-            | "approx"
-            | "estimated"
-            | "between"
-            | "from"
-            | "a"
-            | "half"
-    ) || vague_word(w).is_some()
+    !qualifiers_starting(w).is_empty()
+        || matches!(w, "between" | "from" | "a" | "an" | "half")
+        || vague_word(w).is_some()
         || number_word(w).is_some()
+}
+
+/// The entries of [`QUALIFIERS`] whose first word is `w` (lowercase), longest first.
+fn qualifiers_starting(w: &str) -> &'static [QualifierPhrase] {
+    let range = match w {
+        "no" => 0..3,
+        "in" => 3..4,
+        "as" => 4..5,
+        "at" => 5..7,
+        "more" => 7..8,
+        "upwards" => 8..9,
+        "well" => 9..10,
+        "just" => 10..12,
+        "up" => 12..13,
+        "fewer" => 13..14,
+        "less" => 14..15,
+        "close" => 15..16,
+        "an" => 16..17,
+        "over" => 17..18,
+        "under" => 18..19,
+        "nearly" => 19..20,
+        "almost" => 20..21,
+        "about" => 21..22,
+        "around" => 22..23,
+        "some" => 23..24,
+        "roughly" => 24..25,
+        "approximately" => 25..26,
+        "approx" => 26..27,
+        "estimated" => 27..28,
+        _ => 0..0,
+    };
+    &QUALIFIERS[range]
 }
 
 fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
@@ -876,20 +1000,26 @@ impl Parser<'_> {
         if first.kind == TokenKind::Punct || first.kind == TokenKind::QuoteMark {
             return None;
         }
-        if first.kind == TokenKind::Word
-            && !could_start(self.lower(i).as_str().split('-').next().unwrap_or(""))
-        {
+        if first.kind == TokenKind::Word && !could_start_token(first.text(self.text)) {
             return None;
         }
+        let first_lower = self.lower(i);
+        let head = first_lower.as_str();
+        let head = head
+            .bytes()
+            .position(|b| b == b'-')
+            .map_or(head, |k| &head[..k]);
         let mut j = i;
         let mut qualifier = None;
         let mut qualifier_span = None;
         // Qualifier.
         if first.kind == TokenKind::Word {
-            for (words, q) in QUALIFIERS {
-                if words.iter().enumerate().all(|(k, w)| {
-                    (k == 0 || self.same_line(i + k)) && self.is_word_any_line(i + k, w)
-                }) {
+            for (words, q) in qualifiers_starting(head) {
+                if words[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.is_word(i + 1 + k, w))
+                {
                     let n = words.len();
                     // `approx.` carries its period.
                     let mut end_tok = i + n;
@@ -907,15 +1037,9 @@ impl Parser<'_> {
             }
         }
         // Range syntax: between X and Y, from X to Y.
-        let range_word = if qualifier.is_none()
-            && (self.is_word_any_line(i, "between") || self.is_word_any_line(i, "from"))
-        {
+        let range_word = if qualifier.is_none() && matches!(head, "between" | "from") {
             j = i + 1;
-            Some(if self.is_word_any_line(i, "between") {
-                "and"
-            } else {
-                "to"
-            })
+            Some(if head == "between" { "and" } else { "to" })
         } else {
             None
         };
@@ -1049,12 +1173,6 @@ impl Parser<'_> {
         .iter()
         .any(|u| ends_with_ignore_case(t, u))
             && (self.is_word(end, "old") || self.is_word(end, "olds"))
-    }
-
-    /// Like `is_word` but without the same-line condition (for the first token).
-    fn is_word_any_line(&self, i: usize, word: &str) -> bool {
-        self.tok(i)
-            .is_some_and(|t| t.text(self.text).eq_ignore_ascii_case(word))
     }
 
     /// A number value at token `i`.
@@ -1871,10 +1989,80 @@ mod tests {
     }
 
     #[test]
-    fn every_qualifier_can_start() {
-        for (words, _) in QUALIFIERS {
-            assert!(could_start(words[0]), "{}", words[0]);
+    fn starter_prefilter_agrees() {
+        let words = [
+            "approximately",
+            "Approximately",
+            "twenty-three",
+            "Thirteen",
+            "a",
+            "An",
+            "dozens",
+            "between",
+            "half",
+            "zero",
+            "Several",
+            "thousand",
+            "Hundreds",
+        ];
+        for w in words {
+            assert!(could_start_token(w), "{w}");
         }
+        for w in [
+            "people",
+            "killed",
+            "Gaza",
+            "",
+            "-",
+            "1",
+            "approximatelyx",
+            "year-old",
+        ] {
+            assert!(!could_start_token(w), "{w}");
+        }
+        // The prefilter lets every starter through, and the list is complete.
+        for w in STARTER_WORDS {
+            assert!(could_start(w), "{w}");
+            assert!(could_start_token(w), "{w}");
+        }
+        for (words, _) in QUALIFIERS {
+            assert!(STARTER_WORDS.contains(&words[0]), "{}", words[0]);
+        }
+        for w in [
+            "dozens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "tens",
+            "several",
+        ] {
+            assert!(vague_word(w).is_some() && STARTER_WORDS.contains(&w));
+        }
+        for w in [
+            "one", "nineteen", "fourty", "ninety", "trillion", "dozen", "zero",
+        ] {
+            assert!(number_word(w).is_some() && STARTER_WORDS.contains(&w));
+        }
+    }
+
+    #[test]
+    fn qualifier_index_is_consistent() {
+        for (k, (words, _)) in QUALIFIERS.iter().enumerate() {
+            assert!(could_start(words[0]), "{}", words[0]);
+            let slice = qualifiers_starting(words[0]);
+            assert!(slice.iter().any(|(w, _)| *w == *words), "{words:?}");
+            assert!(slice.iter().all(|(w, _)| w[0] == words[0]), "{words:?}");
+            let _ = k;
+        }
+        let total: usize = QUALIFIERS
+            .iter()
+            .map(|(w, _)| w[0])
+            .collect::<std::collections::BTreeSet<_>>()
+            .iter()
+            .map(|w| qualifiers_starting(w).len())
+            .sum();
+        assert_eq!(total, QUALIFIERS.len());
     }
 
     #[test]
