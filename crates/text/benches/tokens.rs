@@ -34,38 +34,29 @@ The U.S.‑based group said between 10 and 15 of the dead were children — and 
 Gen. Ali Mayhoub told state television the army’s operations targeted ‘terrorist \
 positions’ only. «Nothing else,» he said.\n\n";
 
-fn corpus(unit: &str, bytes: usize) -> String {
-    let mut s = String::with_capacity(bytes + unit.len());
-    while s.len() < bytes {
-        s.push_str(unit);
+/// About 1 MB of documents of a few KB each, as stages see them (one call per
+/// document: a single huge input would measure page faults of its token vector instead).
+fn documents(unit: &str) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut k = 0;
+    while total < 1 << 20 {
+        // Vary the numbers so that no two documents are the same.
+        let doc = unit.repeat(3).replace("23", &(k % 997).to_string());
+        total += doc.len();
+        docs.push(doc);
+        k += 1;
     }
-    s
+    docs
+}
+
+fn bytes(docs: &[String]) -> u64 {
+    docs.iter().map(|d| d.len() as u64).sum()
 }
 
 fn bench(c: &mut Criterion) {
-    let ascii = corpus(ASCII_ARTICLE, 1 << 20);
-    let unicode = corpus(UNICODE_ARTICLE, 1 << 20);
-
-    let mut g = c.benchmark_group("text");
-    g.throughput(Throughput::Bytes(ascii.len() as u64));
-    g.bench_function("tokenize/ascii", |b| {
-        b.iter(|| tokens::tokenize(black_box(&ascii)))
-    });
-    g.bench_function("tokens_iter_count/ascii", |b| {
-        b.iter(|| tokens::Tokens::new(black_box(&ascii)).count())
-    });
-    g.bench_function("quotes/ascii", |b| {
-        b.iter(|| quotes::Quotes::new(black_box(&ascii)))
-    });
-    g.bench_function("paragraphs/ascii", |b| {
-        b.iter(|| paragraphs::paragraphs(black_box(&ascii)))
-    });
-    g.bench_function("sentences/ascii", |b| {
-        b.iter(|| sentences::sentences(black_box(&ascii)))
-    });
-    g.bench_function("quantities/ascii", |b| {
-        b.iter(|| numbers::quantities(black_box(&ascii)))
-    });
+    let ascii = documents(ASCII_ARTICLE);
+    let unicode = documents(UNICODE_ARTICLE);
     let lex = Lexicon::parse(
         "bench",
         "Reuters\nUnited Nations\nTurkish border\nKafr Nabl\nstate television\nwar monitor\n\
@@ -73,20 +64,31 @@ fn bench(c: &mut Criterion) {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let matcher = lex.matcher();
-    g.bench_function("phrases/ascii", |b| {
-        b.iter(|| matcher.find_all(black_box(&ascii)))
-    });
 
-    g.throughput(Throughput::Bytes(unicode.len() as u64));
-    g.bench_function("tokenize/unicode", |b| {
-        b.iter(|| tokens::tokenize(black_box(&unicode)))
-    });
-    g.bench_function("quotes/unicode", |b| {
-        b.iter(|| quotes::Quotes::new(black_box(&unicode)))
-    });
-    g.bench_function("phrases/unicode", |b| {
-        b.iter(|| matcher.find_all(black_box(&unicode)))
-    });
+    let mut g = c.benchmark_group("text");
+    g.throughput(Throughput::Bytes(bytes(&ascii)));
+    macro_rules! each_doc {
+        ($name:expr, $docs:expr, $f:expr) => {
+            g.bench_function($name, |b| {
+                b.iter(|| {
+                    for d in $docs.iter() {
+                        black_box($f(black_box(d.as_str())));
+                    }
+                })
+            });
+        };
+    }
+    each_doc!("tokenize/ascii", ascii, tokens::tokenize);
+    each_doc!("quotes/ascii", ascii, quotes::Quotes::new);
+    each_doc!("paragraphs/ascii", ascii, paragraphs::paragraphs);
+    each_doc!("sentences/ascii", ascii, sentences::sentences);
+    each_doc!("quantities/ascii", ascii, numbers::quantities);
+    each_doc!("phrases/ascii", ascii, |d| matcher.find_all(d));
+
+    g.throughput(Throughput::Bytes(bytes(&unicode)));
+    each_doc!("tokenize/unicode", unicode, tokens::tokenize);
+    each_doc!("quotes/unicode", unicode, quotes::Quotes::new);
+    each_doc!("phrases/unicode", unicode, |d| matcher.find_all(d));
     g.finish();
 }
 

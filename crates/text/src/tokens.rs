@@ -501,14 +501,13 @@ fn scan_word(bytes: &[u8], start: usize, flags: &mut Flags) -> (usize, TokenKind
     }
     loop {
         // The common case, a run of ASCII lowercase letters, without the full dispatch.
-        let run = bytes[i..]
-            .iter()
-            .take_while(|b| b.is_ascii_lowercase())
-            .count();
-        if run > 0 {
-            lower += run as u32;
+        let run_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        if i > run_start {
+            lower += (i - run_start) as u32;
             seg_alpha = true;
-            i += run;
             first = false;
         }
         let Some(&b) = bytes.get(i) else { break };
