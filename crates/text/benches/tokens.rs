@@ -63,7 +63,7 @@ fn bench(c: &mut Criterion) {
          Iranian-backed\narmy's\nAbu Omar\nthe dead\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let matcher = lex.matcher();
+    let matcher = lex.into_matcher();
 
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(bytes(&ascii)));

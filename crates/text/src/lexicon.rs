@@ -359,8 +359,9 @@ impl Lexicon {
         self.entries.is_empty()
     }
 
-    /// A matcher for this lexicon's phrases.
-    pub fn matcher(&self) -> PhraseMatcher<'_> {
+    /// A matcher for this lexicon's phrases; it owns the lexicon, which stays readable
+    /// through [`PhraseMatcher::lexicon`]. Build it once per stage, not per document.
+    pub fn into_matcher(self) -> PhraseMatcher {
         PhraseMatcher::new(self)
     }
 }
@@ -379,18 +380,18 @@ fn collapse(s: &str) -> String {
 
 /// One phrase found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PhraseMatch<'l> {
+pub struct PhraseMatch<'m> {
     /// Where, in the original text.
     pub span: Span,
     /// Which entry (index into [`Lexicon::entries`]).
     pub index: usize,
-    pub entry: &'l Entry,
+    pub entry: &'m Entry,
 }
 
 /// Finds a lexicon's phrases in texts. Build once, use for every document.
 #[derive(Clone, Debug)]
-pub struct PhraseMatcher<'l> {
-    lexicon: &'l Lexicon,
+pub struct PhraseMatcher {
+    lexicon: Lexicon,
     /// Unanchored search. A separate anchored automaton serves the rare retries for a
     /// shorter phrase: asking one automaton for both makes aho-corasick fall back from
     /// its DFA to an NFA four times slower.
@@ -400,8 +401,8 @@ pub struct PhraseMatcher<'l> {
     pattern_entry: Vec<usize>,
 }
 
-impl<'l> PhraseMatcher<'l> {
-    pub fn new(lexicon: &'l Lexicon) -> PhraseMatcher<'l> {
+impl PhraseMatcher {
+    pub fn new(lexicon: Lexicon) -> PhraseMatcher {
         let mut patterns: Vec<String> = Vec::with_capacity(lexicon.entries.len());
         let mut pattern_entry = Vec::with_capacity(lexicon.entries.len());
         for (i, e) in lexicon.entries.iter().enumerate() {
@@ -425,35 +426,38 @@ impl<'l> PhraseMatcher<'l> {
             patterns.push(folded);
             pattern_entry.push(i);
         }
+        let case_insensitive = !lexicon.case_sensitive;
         let build = |start| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(!lexicon.case_sensitive)
+                .ascii_case_insensitive(case_insensitive)
                 .start_kind(start)
                 .build(&patterns)
                 .ok()
         };
+        let ac = build(StartKind::Unanchored);
+        let anchored = build(StartKind::Anchored);
         PhraseMatcher {
             lexicon,
-            ac: build(StartKind::Unanchored),
-            anchored: build(StartKind::Anchored),
+            ac,
+            anchored,
             pattern_entry,
         }
     }
 
-    pub fn lexicon(&self) -> &'l Lexicon {
-        self.lexicon
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// All phrase occurrences in `text`, in order, not overlapping.
-    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch<'l>> {
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch<'_>> {
         let mut out = Vec::new();
         self.find_into(text, Span::new(0, text.len()), &mut out);
         out
     }
 
     /// The phrase occurrences inside `span` of `text` (offsets in `text`).
-    pub fn find_in(&self, text: &str, span: Span) -> Vec<PhraseMatch<'l>> {
+    pub fn find_in(&self, text: &str, span: Span) -> Vec<PhraseMatch<'_>> {
         let mut out = Vec::new();
         self.find_into(text, span, &mut out);
         out
@@ -465,7 +469,7 @@ impl<'l> PhraseMatcher<'l> {
         !self.find_all(text).is_empty()
     }
 
-    fn find_into(&self, text: &str, span: Span, out: &mut Vec<PhraseMatch<'l>>) {
+    fn find_into<'m>(&'m self, text: &str, span: Span, out: &mut Vec<PhraseMatch<'m>>) {
         let (Some(ac), Some(anchored)) = (&self.ac, &self.anchored) else {
             return;
         };
@@ -622,7 +626,7 @@ mod tests {
     #[test]
     fn matches_at_word_boundaries_leftmost_longest() {
         let lex = Lexicon::parse("groups.txt", GROUPS).unwrap();
-        let m = lex.matcher();
+        let m = lex.clone().into_matcher();
         assert_eq!(
             found(
                 &m,
@@ -668,7 +672,7 @@ mod tests {
     fn case_sensitive_lexicons() {
         let lex = Lexicon::parse("us.txt", "#!case-sensitive\nUS\tUnited States\nIS\n").unwrap();
         assert!(lex.is_case_sensitive());
-        let m = lex.matcher();
+        let m = lex.clone().into_matcher();
         assert_eq!(found(&m, "US troops told us IS is"), ["US", "IS"]);
         assert!(!lex.contains("us"));
         let lex = lex.case_sensitive(false);
@@ -680,7 +684,7 @@ mod tests {
         let mut lex = Lexicon::new("places");
         lex.insert("Şanlıurfa", &["TR"]);
         lex.insert("Öcalan", &[]);
-        let m = lex.matcher();
+        let m = lex.clone().into_matcher();
         assert_eq!(
             found(&m, "in ŞANLIURFA and öcalan"),
             ["ŞANLIURFA", "öcalan"]
@@ -691,11 +695,18 @@ mod tests {
     }
 
     #[test]
+    fn shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Lexicon>();
+        assert_send_sync::<PhraseMatcher>();
+    }
+
+    #[test]
     fn empty_lexicon_and_text() {
         let lex = Lexicon::new("empty");
         assert!(lex.is_empty());
-        assert!(lex.matcher().find_all("anything").is_empty());
+        assert!(lex.clone().into_matcher().find_all("anything").is_empty());
         let lex = Lexicon::parse("g", GROUPS).unwrap();
-        assert!(lex.matcher().find_all("").is_empty());
+        assert!(lex.clone().into_matcher().find_all("").is_empty());
     }
 }

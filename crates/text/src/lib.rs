@@ -12,6 +12,29 @@
 //! | [`normalize`] | folding quotes, dashes and spaces, keeping offsets | [`fold`] |
 //! | [`util`] | small helpers | [`context`], [`trim_span`], [`words_in`], [`is_capitalised`] |
 //!
+//! ```
+//! use newsproc_text::{Lexicon, NumberRole, Quotes, quantities, sentences};
+//!
+//! let text = "BEIRUT (Reuters) - At least 13 people were killed, a monitor said.\n\
+//!             \"We counted dozens of wounded,\" Mr. Haddad said. Gen. Ali denied it.";
+//! assert_eq!(sentences(text).len(), 3);
+//!
+//! let quotes = Quotes::new(text);
+//! let counts: Vec<_> = quantities(text)
+//!     .into_iter()
+//!     .filter(|q| q.role == NumberRole::Count)
+//!     .map(|q| (q.span.of(text), q.min, quotes.is_quoted(q.span.start)))
+//!     .collect();
+//! assert_eq!(counts, [("At least 13", 13.0, false), ("dozens", 12.0, true)]);
+//!
+//! // Stages keep word lists in data files: `include_str!("groups.txt")` plus user files.
+//! let matcher = Lexicon::load("groups.txt", "Reuters\tagency\nmonitor\n", &[] as &[&str])?
+//!     .into_matcher();
+//! let found: Vec<_> = matcher.find_all(text).iter().map(|m| m.entry.canonical()).collect();
+//! assert_eq!(found, ["agency", "monitor"]);
+//! # Ok::<(), newsproc_text::LexiconError>(())
+//! ```
+//!
 //! # Design
 //!
 //! - **Offsets, not copies.** Everything takes `&str` and returns

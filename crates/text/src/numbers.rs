@@ -1128,8 +1128,12 @@ impl Parser<'_> {
                 && ends_with_ignore_case(self.text_of(v.end - 1), "-plus")
             {
                 qualifier = Some(Qualifier::OrMore);
+                qualifier_span = Some(Span::new(v.span.end, self.tokens[v.end - 1].span.end));
             }
         }
+        // The expression covers its tokens whole: "8-year-old" although the number is
+        // just the "8".
+        let span_end = span_end.max(self.tokens[end - 1].span.end);
         let start_byte = self.tokens[i].span.start;
         let role = if money {
             NumberRole::Money
@@ -1838,9 +1842,16 @@ mod tests {
         assert_eq!(one("10 or so people").qualifier, Some(Qualifier::OrSo));
         assert_eq!(one("10 or more people").qualifier, Some(Qualifier::OrMore));
         assert_eq!(one("50+ dead").qualifier, Some(Qualifier::OrMore));
+        let text = "a 20-plus strong force";
+        let x = one(text);
+        assert_eq!(x.qualifier, Some(Qualifier::OrMore));
+        assert_eq!(x.qualifier_span.map(|s| s.of(text)), Some("-plus"));
+        assert_eq!((x.span.of(text), x.number_span.of(text)), ("20-plus", "20"));
+        let text = "a 17-year-old boy";
+        let x = one(text);
         assert_eq!(
-            one("a 20-plus strong force").qualifier,
-            Some(Qualifier::OrMore)
+            (x.span.of(text), x.number_span.of(text)),
+            ("17-year-old", "17")
         );
     }
 
