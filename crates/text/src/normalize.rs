@@ -213,7 +213,7 @@ impl<'a> Folded<'a> {
             return crate::util::clamp_span(self.original, span);
         }
         let start = crate::chars::floor_boundary(self.original, self.original_offset(span.start));
-        if span.is_empty() {
+        if span.end <= span.start {
             return Span::new(start, start);
         }
         let last = crate::chars::floor_boundary(self.original, self.original_offset(span.end - 1));

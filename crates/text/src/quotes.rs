@@ -359,7 +359,7 @@ impl Quotes {
         };
         self.quotations[from..]
             .iter()
-            .take_while(move |q| q.span.start < span.end.max(span.start + 1))
+            .take_while(move |q| q.span.start < span.end.max(span.start.saturating_add(1)))
             .filter(move |q| {
                 q.span.overlaps(span) || (span.is_empty() && q.span.contains_offset(span.start))
             })
