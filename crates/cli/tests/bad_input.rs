@@ -15,6 +15,13 @@ fn faulty_pipeline(dir: &Path) -> String {
     path.to_str().unwrap().to_owned()
 }
 
+/// `newsproc run --pipeline <faulty> --format jsonl <args>`.
+fn run_faulty(pipeline: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["run", "--pipeline", pipeline, "--format", "jsonl"];
+    all.extend_from_slice(args);
+    newsproc(&all)
+}
+
 fn error_of(record: &serde_json::Value) -> (&str, &str) {
     let e = &record["errors"][0];
     (e["kind"].as_str().unwrap(), e["message"].as_str().unwrap())
@@ -34,14 +41,7 @@ fn a_panicking_stage_fails_its_document_only() {
     )
     .unwrap();
     let pipeline = faulty_pipeline(&dir);
-    let out = newsproc(&[
-        "run",
-        "--pipeline",
-        &pipeline,
-        "--format",
-        "jsonl",
-        corpus.to_str().unwrap(),
-    ]);
+    let out = run_faulty(&pipeline, &[corpus.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some documents failed: exit 1");
     let recs = records(&out);
     let ids: Vec<_> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
@@ -83,14 +83,7 @@ fn spans_outside_the_text_or_inside_a_character_are_refused() {
     )
     .unwrap();
     let pipeline = faulty_pipeline(&dir);
-    let out = newsproc(&[
-        "run",
-        "--pipeline",
-        &pipeline,
-        "--format",
-        "jsonl",
-        corpus.to_str().unwrap(),
-    ]);
+    let out = run_faulty(&pipeline, &[corpus.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     let (kind, message) = error_of(&recs[0]);
@@ -135,15 +128,10 @@ fn unreadable_documents_get_error_records_and_the_run_goes_on() {
     )
     .unwrap();
     let pipeline = faulty_pipeline(&dir);
-    let out = newsproc(&[
-        "run",
-        "--pipeline",
+    let out = run_faulty(
         &pipeline,
-        "--format",
-        "jsonl",
-        articles.to_str().unwrap(),
-        corpus.to_str().unwrap(),
-    ]);
+        &[articles.to_str().unwrap(), corpus.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     let ids: Vec<_> = recs
@@ -259,18 +247,7 @@ fn many_jobs_give_the_same_bytes_as_one() {
     }
     std::fs::write(&corpus, lines).unwrap();
     let pipeline = faulty_pipeline(&dir);
-    let run = |jobs: &str| {
-        newsproc(&[
-            "run",
-            "--pipeline",
-            &pipeline,
-            "--format",
-            "jsonl",
-            "--jobs",
-            jobs,
-            corpus.to_str().unwrap(),
-        ])
-    };
+    let run = |jobs: &str| run_faulty(&pipeline, &["--jobs", jobs, corpus.to_str().unwrap()]);
     let one = run("1");
     let four = run("4");
     assert_eq!(one.status.code(), Some(1));
@@ -291,17 +268,10 @@ fn fail_fast_stops_at_the_first_failure() {
     )
     .unwrap();
     let pipeline = faulty_pipeline(&dir);
-    let out = newsproc(&[
-        "run",
-        "--pipeline",
+    let out = run_faulty(
         &pipeline,
-        "--format",
-        "jsonl",
-        "--jobs",
-        "1",
-        "--fail-fast",
-        corpus.to_str().unwrap(),
-    ]);
+        &["--jobs", "1", "--fail-fast", corpus.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     let ids: Vec<_> = records(&out)
         .iter()
