@@ -34,6 +34,10 @@ pub struct Claim {
     pub status: ClaimStatus,
     /// Whether the claim went into the totals.
     pub counted: bool,
+    /// The claim these victims are part of ("including four children" after "13
+    /// people"): an index into `claims`. A part is never added to its whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
     #[serde(default)]
     pub in_boilerplate: bool,
 }
@@ -46,6 +50,9 @@ pub enum Outcome {
     Missing,
     Captured,
     Displaced,
+    /// Shot or hit, fate not stated ("four people were shot"): counted as injured, less
+    /// those the article reports dead.
+    Shot,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +66,10 @@ pub struct Count {
     pub vague: Option<String>,
     /// "at least", "more than", "nearly", "about", "up to", "between".
     pub qualifier: Option<String>,
+    /// No number is written: one person named by a pronoun or a singular definite noun
+    /// ("he died", "the victim died"), who may be one already counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implicit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,10 +1,51 @@
-//! Casualty counting: casualty claims and article totals.
+//! Casualty counting: every casualty claim in an article (outcome, number, victims,
+//! cause, claimant, status) and article totals that neither invent nor double count.
+//!
+//! - [`extract`] finds the claims: an outcome word from `data/outcomes.txt` and the
+//!   number that goes with it (from `newsproc_text::numbers`), read from the tokens
+//!   around it in its sentence; victims, causes and status markers come from the other
+//!   lists in `data/`.
+//! - [`totals`] turns the claims into the article's totals by one conservative rule (see
+//!   its docs).
+//! - The claimant is the attribution (from the `attribution` layer, when the pipeline
+//!   has it) whose content holds the claim; boilerplate comes from the `source` layer.
+//!   Neither changes a total: a figure counts whether or not its claimant is known.
 
-use newsproc_layers::casualties::CasualtyLayer;
+pub mod extract;
+pub mod lexicons;
+pub mod totals;
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use newsproc_layers::attribution::AttributionLayer;
+use newsproc_layers::casualties::{
+    CasualtyLayer, Claim, ClaimStatus, Claimant, Count, Outcome, Phrase, VictimGroup, Victims,
+};
 use newsproc_layers::names;
-use newsproc_sdk::{ConfigError, Document, Stage, StageError};
+use newsproc_layers::source::SourceLayer;
+use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
+use newsproc_text::{Qualifier, VagueKind, context};
+use serde::{Deserialize, Serialize};
 
-pub struct CasualtiesStage;
+use crate::extract::{Analysis, NumberRef, RawClaim};
+use crate::lexicons::{ExtraFiles, Lexicons};
+
+/// The stage's configuration: extra word lists, read after the built-in ones (same
+/// format as the files in `data/`; a `!phrase` line removes a built-in entry).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub outcome_files: Vec<PathBuf>,
+    pub victim_files: Vec<PathBuf>,
+    pub word_files: Vec<PathBuf>,
+    pub cause_files: Vec<PathBuf>,
+    pub marker_files: Vec<PathBuf>,
+}
+
+pub struct CasualtiesStage {
+    lex: Lexicons,
+}
 
 impl Stage for CasualtiesStage {
     const NAME: &'static str = "casualties";
@@ -12,17 +53,339 @@ impl Stage for CasualtiesStage {
     const DESCRIPTION: &'static str =
         "Casualty claims with number, victims and claimant, and article totals.";
     const PROVIDES: &'static str = names::CASUALTIES;
-    const REQUIRES: &'static [&'static str] = &[names::SOURCE, names::ATTRIBUTION];
-    type Config = ();
+    const REQUIRES: &'static [&'static str] = &[names::SOURCE];
+    const USES: &'static [&'static str] = &[names::ATTRIBUTION];
+    type Config = Config;
     type Output = CasualtyLayer;
 
-    fn new(_: ()) -> Result<Self, ConfigError> {
-        Ok(CasualtiesStage)
+    fn config_docs() -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "outcome_files",
+                "extra outcome words (phrase, outcome, form), as data/outcomes.txt",
+            ),
+            (
+                "victim_files",
+                "extra victim words (phrase, group, side, number), as data/victims.txt",
+            ),
+            (
+                "word_files",
+                "extra grammar words (phrase, classes), as data/words.txt",
+            ),
+            (
+                "cause_files",
+                "extra causes (phrase, kind), as data/causes.txt",
+            ),
+            (
+                "marker_files",
+                "extra status markers (phrase, status, scope), as data/markers.txt",
+            ),
+        ]
     }
 
-    fn process(&self, _doc: &Document) -> Result<CasualtyLayer, StageError> {
-        Ok(CasualtyLayer::default())
+    fn new(config: Config) -> Result<Self, ConfigError> {
+        let lex = Lexicons::load(&ExtraFiles {
+            outcomes: &config.outcome_files,
+            victims: &config.victim_files,
+            words: &config.word_files,
+            causes: &config.cause_files,
+            markers: &config.marker_files,
+        })
+        .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
+        Ok(CasualtiesStage { lex })
+    }
+
+    fn process(&self, doc: &Document) -> Result<CasualtyLayer, StageError> {
+        let source: Option<SourceLayer> = doc.layer(names::SOURCE)?;
+        let attribution: Option<AttributionLayer> = doc.layer(names::ATTRIBUTION)?;
+        Ok(self.layer(&doc.text, source.as_ref(), attribution.as_ref()))
+    }
+
+    fn report(&self, doc: &Document, layer: &CasualtyLayer) -> String {
+        report(&doc.text, layer)
     }
 }
 
+impl CasualtiesStage {
+    /// The layer for `text`, with whichever upstream layers are at hand.
+    pub fn layer(
+        &self,
+        text: &str,
+        source: Option<&SourceLayer>,
+        attribution: Option<&AttributionLayer>,
+    ) -> CasualtyLayer {
+        let analysis = Analysis::new(text, &self.lex);
+        let raw = analysis.claims(&self.lex);
+        let mut claims: Vec<Claim> = raw
+            .iter()
+            .map(|c| self.claim(&analysis, c, source, attribution))
+            .collect();
+        let totals = totals::totals(&mut claims);
+        CasualtyLayer { claims, totals }
+    }
+
+    fn claim(
+        &self,
+        a: &Analysis,
+        c: &RawClaim,
+        source: Option<&SourceLayer>,
+        attribution: Option<&AttributionLayer>,
+    ) -> Claim {
+        let text = a.text;
+        let number_span = a.number_span(c);
+        let trigger = a.tokens_span(&c.trigger);
+        let number = match &c.number {
+            NumberRef::Quantity(q) => {
+                let q = &a.quants[*q];
+                let between = text
+                    .get(q.span.range())
+                    .is_some_and(|t| t.len() > 7 && t[..7].eq_ignore_ascii_case("between"));
+                Count {
+                    span: q.span,
+                    text: q.span.of(text).to_string(),
+                    min: to_count(q.min),
+                    max: if q.vague.is_some() {
+                        None
+                    } else {
+                        q.max.map(to_count)
+                    },
+                    vague: q.vague.map(|v| vague_name(v).to_string()),
+                    qualifier: q
+                        .qualifier
+                        .map(|x| qualifier_name(x).to_string())
+                        .or_else(|| between.then(|| "between".to_string())),
+                    implicit: false,
+                }
+            }
+            NumberRef::Implicit(_) => Count {
+                span: number_span,
+                text: number_span.of(text).to_string(),
+                min: 1,
+                max: Some(1),
+                vague: None,
+                qualifier: None,
+                implicit: true,
+            },
+        };
+        let victims = c.victims.as_ref().filter(|r| !r.is_empty()).map(|r| {
+            let span = a.tokens_span(r);
+            Victims {
+                span,
+                text: span.of(text).to_string(),
+                group: c.victim_info.group.unwrap_or(VictimGroup::Unknown),
+                side: c.victim_info.side,
+            }
+        });
+        let mut span = number_span.cover(trigger);
+        if let Some(v) = &victims {
+            span = span.cover(v.span);
+        }
+        let sentence = a.sentences.get(c.sentence).copied().unwrap_or(span);
+        let cause = nearest_cause(a, sentence, trigger).map(|s| Phrase {
+            span: s,
+            text: s.of(text).to_string(),
+        });
+        Claim {
+            span,
+            outcome: c.outcome,
+            number,
+            victims,
+            cause,
+            claimant: attribution.and_then(|l| claimant(l, number_span)),
+            status: c.status,
+            counted: false,
+            part_of: c.part_of,
+            in_boilerplate: source.is_some_and(|s| s.in_boilerplate(span)),
+        }
+    }
+}
+
+/// A value as a whole count: the integer part, saturating.
+fn to_count(v: f64) -> u64 {
+    if v.is_finite() && v > 0.0 {
+        v.min(9.0e15) as u64
+    } else {
+        0
+    }
+}
+
+fn vague_name(v: VagueKind) -> &'static str {
+    match v {
+        VagueKind::Couple => "a couple",
+        VagueKind::Few => "a few",
+        VagueKind::Handful => "a handful",
+        VagueKind::Several => "several",
+        VagueKind::Tens => "tens",
+        VagueKind::Dozens => "dozens",
+        VagueKind::Scores => "scores",
+        VagueKind::Hundreds => "hundreds",
+        VagueKind::Thousands => "thousands",
+        VagueKind::TensOfThousands => "tens of thousands",
+        VagueKind::HundredsOfThousands => "hundreds of thousands",
+        VagueKind::Millions => "millions",
+    }
+}
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::AtLeast => "at least",
+        Qualifier::MoreThan => "more than",
+        Qualifier::Over => "over",
+        Qualifier::AtMost => "at most",
+        Qualifier::UpTo => "up to",
+        Qualifier::AsManyAs => "as many as",
+        Qualifier::FewerThan => "fewer than",
+        Qualifier::LessThan => "less than",
+        Qualifier::Under => "under",
+        Qualifier::Nearly => "nearly",
+        Qualifier::Almost => "almost",
+        Qualifier::CloseTo => "close to",
+        Qualifier::About => "about",
+        Qualifier::Around => "around",
+        Qualifier::Some => "some",
+        Qualifier::Roughly => "roughly",
+        Qualifier::Approximately => "approximately",
+        Qualifier::Estimated => "an estimated",
+        Qualifier::OrMore => "or more",
+        Qualifier::OrSo => "or so",
+    }
+}
+
+/// The cause phrase in the claim's sentence nearest its outcome word.
+fn nearest_cause(a: &Analysis, sentence: Span, trigger: Span) -> Option<Span> {
+    a.causes
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| sentence.contains(*s) && !s.overlaps(trigger))
+        .min_by_key(|s| {
+            if s.start >= trigger.end {
+                s.start - trigger.end
+            } else {
+                trigger.start - s.end
+            }
+        })
+}
+
+/// The attribution whose content holds the claim's number: the tightest one.
+fn claimant(layer: &AttributionLayer, number: Span) -> Option<Claimant> {
+    let (index, att) = layer
+        .attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.in_boilerplate && a.content.iter().any(|c| c.contains(number)))
+        .min_by_key(|(_, a)| a.content.iter().map(|c| c.len()).sum::<usize>())?;
+    let source = att.source.as_ref();
+    Some(Claimant {
+        attribution: Some(index),
+        name: source.map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
+        span: source.map(|s| s.span),
+    })
+}
+
+fn outcome_name(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Killed => "killed",
+        Outcome::Injured => "injured",
+        Outcome::Missing => "missing",
+        Outcome::Captured => "captured",
+        Outcome::Displaced => "displaced",
+        Outcome::Shot => "shot",
+    }
+}
+
+fn status_name(s: ClaimStatus) -> &'static str {
+    match s {
+        ClaimStatus::Reported => "reported",
+        ClaimStatus::Confirmed => "confirmed",
+        ClaimStatus::Denied => "denied",
+        ClaimStatus::Hypothetical => "hypothetical",
+        ClaimStatus::Cumulative => "cumulative",
+    }
+}
+
+fn group_name(v: &Victims) -> String {
+    let group = match v.group {
+        VictimGroup::Civilians => "civilians",
+        VictimGroup::Children => "children",
+        VictimGroup::Women => "women",
+        VictimGroup::Combatants => "combatants",
+        VictimGroup::Unknown => "people",
+    };
+    match v.side {
+        Some(side) => format!("{group}, {}", format!("{side:?}").to_lowercase()),
+        None => group.to_string(),
+    }
+}
+
+/// The readable account: totals, then each claim with a short excerpt.
+pub fn report(text: &str, layer: &CasualtyLayer) -> String {
+    let mut out = String::new();
+    let t = &layer.totals;
+    let show = |v: Option<u64>| v.map_or("-".to_string(), |v| v.to_string());
+    let _ = writeln!(
+        out,
+        "totals: killed {} (civilians {}, non-civilians {}), injured {}",
+        show(t.killed),
+        show(t.killed_civilians),
+        show(t.killed_noncivilians),
+        show(t.injured)
+    );
+    if layer.claims.is_empty() {
+        out.push_str("no casualty claims\n");
+    }
+    for (i, c) in layer.claims.iter().enumerate() {
+        let n = &c.number;
+        let value = match n.max {
+            Some(max) if max != n.min => format!("{}-{max}", n.min),
+            Some(_) => n.min.to_string(),
+            None => format!("{}+", n.min),
+        };
+        let _ = write!(
+            out,
+            "{}{} {} {value}",
+            if c.counted { "*" } else { " " },
+            i + 1,
+            outcome_name(c.outcome)
+        );
+        if let Some(v) = &c.victims {
+            let _ = write!(out, " [{}: {}]", group_name(v), v.text);
+        }
+        let _ = write!(out, " {}", status_name(c.status));
+        if let Some(p) = c.part_of {
+            let _ = write!(out, ", part of {}", p + 1);
+        }
+        if let Some(cause) = &c.cause {
+            let _ = write!(out, ", cause: {}", cause.text);
+        }
+        if let Some(name) = c.claimant.as_ref().and_then(|c| c.name.as_deref()) {
+            let _ = write!(out, ", claimed by {name}");
+        }
+        if c.in_boilerplate {
+            out.push_str(", in boilerplate");
+        }
+        let _ = writeln!(out, "\n    \"{}\"", context(text, c.span, 30).trim());
+    }
+    out.push_str("(* counted in the totals)\n");
+    out
+}
+
 newsproc_sdk::export_stage!(CasualtiesStage);
+
+#[cfg(test)]
+mod tests;
+
+/// Spans in the layer, for the host's check; exposed for tests.
+pub fn spans(layer: &CasualtyLayer) -> Vec<Span> {
+    let mut out = Vec::new();
+    for c in &layer.claims {
+        out.push(c.span);
+        out.push(c.number.span);
+        if let Some(v) = &c.victims {
+            out.push(v.span);
+        }
+        if let Some(p) = &c.cause {
+            out.push(p.span);
+        }
+    }
+    out
+}

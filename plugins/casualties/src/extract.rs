@@ -1,0 +1,999 @@
+//! Finding casualty claims: an outcome word ("killed", "wounded", "death toll") and the
+//! number that goes with it, read from the tokens around it within one sentence.
+//!
+//! The patterns, in the order they are tried for each outcome word:
+//! - **after** an active verb or participle: "the strike killed 13 people", "killing at
+//!   least 31 civilians", "shot him"; after a noun and `of`: "the bodies of 13 men";
+//!   after a toll noun and its linking words: "the death toll rose to 31";
+//! - **before** a passive or intransitive outcome: "Thirteen regime forces were killed",
+//!   "13 dead", "two people ... died", "the victim died"; a transitive verb with no form
+//!   of "be" takes the number before it only when nothing follows that could be its
+//!   object ("13 people killed in strikes", not "two gunmen killed 13").
+//!
+//! Between the number and the outcome word only a victim phrase ("regime forces",
+//! "members of one family", "a 12-year-old boy") and auxiliaries ("were", "had been",
+//! "of them") may stand. A victim phrase is victim-list words, side modifiers,
+//! capitalised words and ages. Coordinated counts share their outcome ("13 soldiers and
+//! seven rebels were killed"); counts after "including" / "among them" are parts of the
+//! count before ("killed 11 civilians, among them three children").
+
+use std::ops::Range;
+
+use newsproc_layers::casualties::{ClaimStatus, Outcome, Side, VictimGroup};
+use newsproc_sdk::Span;
+use newsproc_text::{
+    NumberRole, Quantity, QuantityOptions, Token, TokenKind, quantities_in, sentences, tokenize,
+};
+
+use crate::lexicons::{Form, Lexicons, MarkerStatus, Scope, VictimKind, class};
+
+const NONE: u32 = u32::MAX;
+
+/// How far (in tokens) the patterns look from an outcome word.
+const MAX_BEFORE: usize = 10;
+const MAX_LEAD: usize = 3;
+const MAX_LINK: usize = 5;
+const MAX_NP: usize = 7;
+/// A "could" or "denied" this many tokens before the outcome word governs it.
+const NEAR: usize = 4;
+
+/// One outcome word found in the text.
+#[derive(Clone, Debug)]
+pub struct Trigger {
+    pub tokens: Range<usize>,
+    pub outcome: Outcome,
+    pub form: Form,
+}
+
+/// Where a claim's number comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumberRef {
+    /// A quantity (index into [`Analysis::quants`]).
+    Quantity(usize),
+    /// One person named by a pronoun or a definite singular noun: these tokens.
+    Implicit(Range<usize>),
+}
+
+/// What a victim phrase says.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct VictimInfo {
+    pub group: Option<VictimGroup>,
+    pub side: Option<Side>,
+    pub singular: bool,
+    pub object: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct RawClaim {
+    pub outcome: Outcome,
+    pub trigger: Range<usize>,
+    pub number: NumberRef,
+    /// Victim phrase tokens, when there is one.
+    pub victims: Option<Range<usize>>,
+    pub victim_info: VictimInfo,
+    /// Index of the claim these victims are part of.
+    pub part_of: Option<usize>,
+    pub sentence: usize,
+    pub status: ClaimStatus,
+}
+
+/// The tokens, sentences, numbers and list matches of one document.
+pub struct Analysis<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Span>,
+    /// The token range of each sentence.
+    pub sentence_tokens: Vec<Range<usize>>,
+    pub quants: Vec<Quantity>,
+    /// Per token: the quantity starting / ending there, or `NONE`.
+    q_start: Vec<u32>,
+    q_end: Vec<u32>,
+    /// Per token: the victim-list entry covering it, or `NONE`.
+    victim: Vec<u32>,
+    /// Per token: grammar word classes.
+    classes: Vec<u8>,
+    pub triggers: Vec<Trigger>,
+    /// Cause phrases: span and entry index.
+    pub causes: Vec<(Span, usize)>,
+    /// Status markers: token range and marker index.
+    markers: Vec<(Range<usize>, usize)>,
+}
+
+/// The token range covering a match span: from the token holding its first byte to the
+/// one holding its last. `None` for a span between tokens.
+fn token_range(tokens: &[Token], span: Span) -> Option<Range<usize>> {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    let last = tokens.partition_point(|t| t.span.start < span.end);
+    (first < last).then_some(first..last)
+}
+
+impl<'t> Analysis<'t> {
+    pub fn new(text: &'t str, lex: &Lexicons) -> Analysis<'t> {
+        let tokens = tokenize(text);
+        let n = tokens.len();
+        let sentences = sentences(text);
+        let mut sentence_tokens = Vec::with_capacity(sentences.len());
+        let mut k = 0;
+        for s in &sentences {
+            while k < n && tokens[k].span.start < s.start {
+                k += 1;
+            }
+            let start = k;
+            while k < n && tokens[k].span.start < s.end {
+                k += 1;
+            }
+            sentence_tokens.push(start..k);
+        }
+        let quants = quantities_in(
+            text,
+            &tokens,
+            QuantityOptions {
+                articles: true,
+                vague: true,
+            },
+        );
+        let mut q_start = vec![NONE; n];
+        let mut q_end = vec![NONE; n];
+        for (i, q) in quants.iter().enumerate() {
+            if q.tokens.start < q.tokens.end && q.tokens.end <= n {
+                q_start[q.tokens.start] = i as u32;
+                q_end[q.tokens.end - 1] = i as u32;
+            }
+        }
+        let mut victim = vec![NONE; n];
+        for m in lex.victims.find_all(text) {
+            if let Some(r) = token_range(&tokens, m.span) {
+                for v in &mut victim[r] {
+                    *v = m.index as u32;
+                }
+            }
+        }
+        let mut classes = vec![0u8; n];
+        for m in lex.words.find_all(text) {
+            if let Some(r) = token_range(&tokens, m.span) {
+                let bits = lex.word_classes[m.index];
+                for c in &mut classes[r] {
+                    *c |= bits;
+                }
+            }
+        }
+        let triggers = lex
+            .outcomes
+            .find_all(text)
+            .into_iter()
+            .filter_map(|m| {
+                let r = token_range(&tokens, m.span)?;
+                // The whole token: "killed" inside "well-killed" or "un-injured" is no outcome.
+                let whole = tokens[r.start].span.start == m.span.start
+                    && tokens[r.end - 1].span.end == m.span.end;
+                let info = lex.outcome_info[m.index];
+                whole.then_some(Trigger {
+                    tokens: r,
+                    outcome: info.outcome,
+                    form: info.form,
+                })
+            })
+            .collect();
+        let causes = lex
+            .causes
+            .find_all(text)
+            .into_iter()
+            .map(|m| (m.span, m.index))
+            .collect();
+        let markers = lex
+            .markers
+            .find_all(text)
+            .into_iter()
+            .filter_map(|m| Some((token_range(&tokens, m.span)?, m.index)))
+            .collect();
+        Analysis {
+            text,
+            tokens,
+            sentences,
+            sentence_tokens,
+            quants,
+            q_start,
+            q_end,
+            victim,
+            classes,
+            triggers,
+            causes,
+            markers,
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn has(&self, i: usize, bits: u8) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bits != 0)
+    }
+
+    fn quant_at_start(&self, i: usize) -> Option<usize> {
+        self.q_start
+            .get(i)
+            .filter(|&&q| q != NONE)
+            .map(|&q| q as usize)
+    }
+
+    fn quant_at_end(&self, i: usize) -> Option<usize> {
+        self.q_end
+            .get(i)
+            .filter(|&&q| q != NONE)
+            .map(|&q| q as usize)
+    }
+
+    fn victim_word<'l>(
+        &self,
+        lex: &'l Lexicons,
+        i: usize,
+    ) -> Option<&'l crate::lexicons::VictimWord> {
+        self.victim
+            .get(i)
+            .filter(|&&v| v != NONE)
+            .and_then(|&v| lex.victim_info.get(v as usize))
+    }
+
+    /// A lone article read as one ("a", "an").
+    fn is_article(&self, q: usize) -> bool {
+        let t = self.quants[q].span.of(self.text);
+        t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an")
+    }
+
+    /// A quantity that can count victims: a count, not a year, an age, money, ...
+    fn countable(&self, q: usize) -> bool {
+        let q = &self.quants[q];
+        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite()
+    }
+
+    /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
+    /// an age, a bracket around an editor's insertion ("[rebel]").
+    fn np_token(&self, lex: &Lexicons, i: usize) -> bool {
+        let Some(tok) = self.tokens.get(i) else {
+            return false;
+        };
+        if self.victim_word(lex, i).is_some() {
+            return true;
+        }
+        match tok.kind {
+            TokenKind::Word => tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN),
+            TokenKind::Alnum => self
+                .quant_at_start(i)
+                .is_some_and(|q| self.quants[q].role == NumberRole::Age),
+            TokenKind::Punct => matches!(tok.text(self.text), "[" | "]"),
+            _ => false,
+        }
+    }
+
+    /// What the victim phrase in `range` says.
+    fn victim_info(&self, lex: &Lexicons, range: Range<usize>) -> VictimInfo {
+        let mut info = VictimInfo::default();
+        let mut noun_side = None;
+        let mut mod_side = None;
+        let mut last_entry = NONE;
+        for i in range {
+            let Some(&entry) = self.victim.get(i).filter(|&&v| v != NONE) else {
+                continue;
+            };
+            if entry == last_entry {
+                continue;
+            }
+            last_entry = entry;
+            let w = lex.victim_info[entry as usize];
+            match w.kind {
+                VictimKind::Noun(g) => {
+                    info.group = Some(g);
+                    info.singular = w.singular;
+                    info.object = false;
+                    if w.side.is_some() {
+                        noun_side = w.side;
+                    }
+                }
+                VictimKind::Modifier => {
+                    if w.side.is_some() {
+                        mod_side = w.side;
+                    }
+                }
+                VictimKind::Object => info.object = true,
+            }
+        }
+        info.side = mod_side.or(noun_side);
+        if info.group.is_none() && info.side.is_some() && !info.object {
+            info.group = Some(VictimGroup::Combatants);
+        }
+        if info.group == Some(VictimGroup::Unknown) && mod_side.is_some() {
+            // "rebel members", "regime men"
+            info.group = Some(VictimGroup::Combatants);
+        }
+        if !matches!(info.group, Some(VictimGroup::Combatants)) {
+            info.side = None;
+        }
+        info
+    }
+
+    /// The victim phrase starting at token `k`, up to `end`: its token range (possibly
+    /// empty). A leading `of` is read ("dozens of people").
+    fn np_forward(&self, lex: &Lexicons, mut k: usize, end: usize) -> Range<usize> {
+        if k < end && self.is(k, "of") && self.np_token(lex, k + 1) {
+            k += 1;
+        }
+        let start = k;
+        let mut last = k;
+        while k < end && k - start < MAX_NP {
+            if let Some(q) = self.quant_at_start(k)
+                && self.quants[q].role == NumberRole::Age
+            {
+                k = self.quants[q].tokens.end.max(k + 1);
+                last = k;
+                continue;
+            }
+            if self.np_token(lex, k) {
+                k += 1;
+                last = k;
+            } else {
+                break;
+            }
+        }
+        start..last
+    }
+
+    /// The status markers governing an outcome word in sentence `s`.
+    fn status(&self, lex: &Lexicons, s: usize, trigger: &Range<usize>) -> ClaimStatus {
+        let sent = &self.sentence_tokens[s];
+        let mut status = ClaimStatus::Reported;
+        for (r, m) in &self.markers {
+            if r.start < sent.start || r.end > sent.end {
+                continue;
+            }
+            let marker = lex.marker_info[*m];
+            match marker.scope {
+                Scope::Near => {
+                    if r.end <= trigger.start && trigger.start - r.end <= NEAR {
+                        return match marker.status {
+                            MarkerStatus::Denied => ClaimStatus::Denied,
+                            MarkerStatus::Hypothetical => ClaimStatus::Hypothetical,
+                            MarkerStatus::Cumulative => ClaimStatus::Cumulative,
+                            MarkerStatus::Confirmed => ClaimStatus::Confirmed,
+                        };
+                    }
+                }
+                Scope::Sentence => match marker.status {
+                    MarkerStatus::Cumulative => status = ClaimStatus::Cumulative,
+                    MarkerStatus::Confirmed if status == ClaimStatus::Reported => {
+                        status = ClaimStatus::Confirmed
+                    }
+                    MarkerStatus::Hypothetical | MarkerStatus::Denied
+                        if status != ClaimStatus::Cumulative =>
+                    {
+                        status = if marker.status == MarkerStatus::Denied {
+                            ClaimStatus::Denied
+                        } else {
+                            ClaimStatus::Hypothetical
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+        status
+    }
+
+    /// Every claim in the document, in text order of their numbers.
+    pub fn claims(&self, lex: &Lexicons) -> Vec<RawClaim> {
+        let mut out: Vec<RawClaim> = Vec::new();
+        let mut used = vec![false; self.quants.len()];
+        let mut sentence = 0;
+        for trig in &self.triggers {
+            while sentence + 1 < self.sentence_tokens.len()
+                && self.sentence_tokens[sentence].end <= trig.tokens.start
+            {
+                sentence += 1;
+            }
+            let Some(sent) = self.sentence_tokens.get(sentence).cloned() else {
+                break;
+            };
+            if trig.tokens.start < sent.start {
+                continue;
+            }
+            let status = self.status(lex, sentence, &trig.tokens);
+            let _ = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
+                || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
+        }
+        // Text order; parts keep pointing at their wholes.
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| self.claim_start(&out[i]));
+        let mut position = vec![0; out.len()];
+        for (new, &old) in order.iter().enumerate() {
+            position[old] = new;
+        }
+        order
+            .iter()
+            .map(|&old| {
+                let mut c = out[old].clone();
+                c.part_of = c.part_of.map(|p| position[p]);
+                c
+            })
+            .collect()
+    }
+
+    pub fn claim_start(&self, c: &RawClaim) -> usize {
+        match &c.number {
+            NumberRef::Quantity(q) => self.quants[*q].span.start,
+            NumberRef::Implicit(r) => self.tokens[r.start].span.start,
+        }
+    }
+
+    pub fn number_span(&self, c: &RawClaim) -> Span {
+        match &c.number {
+            NumberRef::Quantity(q) => self.quants[*q].span,
+            NumberRef::Implicit(r) => Span::new(
+                self.tokens[r.start].span.start,
+                self.tokens[r.end - 1].span.end,
+            ),
+        }
+    }
+
+    pub fn tokens_span(&self, r: &Range<usize>) -> Span {
+        Span::new(
+            self.tokens[r.start].span.start,
+            self.tokens[r.end - 1].span.end,
+        )
+    }
+
+    /// A number after the outcome word.
+    #[allow(clippy::too_many_arguments)]
+    fn after(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        let mut k = trig.tokens.end;
+        match trig.form {
+            Form::Intr => return false,
+            Form::Verb => {
+                if self.passive_before(trig.tokens.start, sent.start) {
+                    return false;
+                }
+                let mut n = 0;
+                while k < sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
+                    k += 1;
+                    n += 1;
+                }
+            }
+            Form::Ing => {
+                let mut n = 0;
+                while k < sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
+                    k += 1;
+                    n += 1;
+                }
+            }
+            Form::Noun => {
+                if !self.is(k, "of") {
+                    return false;
+                }
+                k += 1;
+            }
+            Form::Toll => {
+                let mut n = 0;
+                while k < sent.end && n < MAX_LINK && self.has(k, class::LINK) {
+                    k += 1;
+                    n += 1;
+                }
+                if n == 0 {
+                    return false;
+                }
+            }
+        }
+        if k >= sent.end {
+            return false;
+        }
+        if let Some(q) = self.quant_at_start(k) {
+            return self.claim_from(lex, trig, q, sent, used, sentence, status, out, None, true);
+        }
+        // "shot him", "killing her": one person.
+        if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
+            let w = self.word(k);
+            if w.eq_ignore_ascii_case("him") || w.eq_ignore_ascii_case("her") {
+                // "her" may be a possessive: "killed her son" names a victim too.
+                let np = self.np_forward(lex, k + 1, sent.end);
+                let info = self.victim_info(lex, np.clone());
+                if !np.is_empty() && !info.singular {
+                    return false;
+                }
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k..k + 1),
+                    victims: (!np.is_empty()).then_some(np),
+                    victim_info: info,
+                    part_of: None,
+                    sentence,
+                    status,
+                });
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A form of "be" right before token `t` (adverbs and "also" between): passive.
+    fn passive_before(&self, t: usize, sent_start: usize) -> bool {
+        let mut j = t;
+        let mut n = 0;
+        while j > sent_start && n < 3 {
+            j -= 1;
+            n += 1;
+            if self.has(j, class::PASSIVE) {
+                return true;
+            }
+            if !self.has(j, class::AUX) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A claim for quantity `q` counting the outcome of `trig`, with its victim phrase
+    /// after it (`forward`) or already known; then its coordinated counts and parts.
+    #[allow(clippy::too_many_arguments)]
+    fn claim_from(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        q: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+        np: Option<Range<usize>>,
+        forward: bool,
+    ) -> bool {
+        if used[q] || !self.countable(q) {
+            return false;
+        }
+        let q_end = self.quants[q].tokens.end;
+        let np = match np {
+            Some(np) => np,
+            None if forward => self.np_forward(lex, q_end, sent.end),
+            None => q_end..q_end,
+        };
+        let info = self.victim_info(lex, np.clone());
+        if info.object {
+            return false;
+        }
+        let article = self.is_article(q);
+        if article && !(info.singular && info.group.is_some()) {
+            return false;
+        }
+        used[q] = true;
+        let whole = out.len();
+        out.push(RawClaim {
+            outcome: trig.outcome,
+            trigger: trig.tokens.clone(),
+            number: NumberRef::Quantity(q),
+            victims: (!np.is_empty()).then_some(np.clone()),
+            victim_info: info,
+            part_of: None,
+            sentence,
+            status,
+        });
+        if forward {
+            self.follow_on(
+                lex,
+                trig,
+                np.end.max(q_end),
+                sent,
+                used,
+                sentence,
+                status,
+                out,
+                whole,
+            );
+        }
+        true
+    }
+
+    /// After a claim's victim phrase: parts ("including four children", "among them
+    /// three children") and coordinated counts ("and seven rebels").
+    #[allow(clippy::too_many_arguments)]
+    fn follow_on(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        mut k: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+        whole: usize,
+    ) {
+        let mut part_of = None;
+        for _ in 0..6 {
+            let mut j = k;
+            if j < sent.end && matches!(self.word(j), "," | "(" | ";") {
+                j += 1;
+            }
+            let mut marker = false;
+            while j < sent.end && self.has(j, class::SUBGROUP) {
+                j += 1;
+                marker = true;
+            }
+            if !marker && j < sent.end && (self.is(j, "and") || self.word(k) == ",") {
+                if self.is(j, "and") {
+                    j += 1;
+                }
+            } else if !marker {
+                return;
+            }
+            if marker {
+                part_of = Some(whole);
+            }
+            let Some(q) = self.quant_at_start(j) else {
+                return;
+            };
+            if used[q] || !self.countable(q) {
+                return;
+            }
+            let q_end = self.quants[q].tokens.end;
+            let np = self.np_forward(lex, q_end, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            // A coordinated count needs its own victims ("and seven rebels"), or it is
+            // the number of something else.
+            if info.object || (part_of.is_none() && info.group.is_none()) {
+                return;
+            }
+            if self.is_article(q) && !info.singular {
+                return;
+            }
+            used[q] = true;
+            out.push(RawClaim {
+                outcome: trig.outcome,
+                trigger: trig.tokens.clone(),
+                number: NumberRef::Quantity(q),
+                victims: (!np.is_empty()).then_some(np.clone()),
+                victim_info: info,
+                part_of,
+                sentence,
+                status,
+            });
+            k = np.end.max(q_end);
+        }
+    }
+
+    /// A number before the outcome word.
+    #[allow(clippy::too_many_arguments)]
+    fn before(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        if trig.form == Form::Ing || trig.form == Form::Toll {
+            return false;
+        }
+        let mut j = trig.tokens.start;
+        let mut aux = false;
+        let mut np_start = j;
+        let mut np_end = j;
+        let mut steps = 0;
+        while j > sent.start && steps < MAX_BEFORE {
+            j -= 1;
+            steps += 1;
+            if self.victim_word(lex, j).is_some()
+                || (self.np_token(lex, j) && self.quant_at_end(j).is_none())
+            {
+                if np_end == np_start {
+                    np_end = j + 1;
+                }
+                np_start = j;
+                continue;
+            }
+            if let Some(q) = self.quant_at_end(j) {
+                if self.quants[q].role == NumberRole::Age {
+                    if np_end == np_start {
+                        np_end = j + 1;
+                    }
+                    np_start = self.quants[q].tokens.start;
+                    j = np_start;
+                    continue;
+                }
+                if trig.form == Form::Verb && !aux && self.object_follows(lex, trig, sent) {
+                    return false;
+                }
+                if trig.form == Form::Noun && aux {
+                    return false;
+                }
+                let np = np_start..np_end;
+                let ok = self.claim_from(
+                    lex,
+                    trig,
+                    q,
+                    sent,
+                    used,
+                    sentence,
+                    status,
+                    out,
+                    Some(np.clone()),
+                    false,
+                );
+                if ok {
+                    let whole = out.len() - 1;
+                    if np.is_empty() {
+                        self.np_after_outcome(lex, trig, sent, out, whole);
+                    }
+                    self.before_follow(lex, trig, q, sent, used, sentence, status, out, whole);
+                }
+                return ok;
+            }
+            if self.has(j, class::AUX) && np_end == np_start {
+                aux = true;
+                continue;
+            }
+            if self.is(j, "of")
+                && self.quant_at_end(j.saturating_sub(1)).is_some()
+                && j > sent.start
+            {
+                continue;
+            }
+            if np_end == np_start && self.has(j, class::PRONOUN) && trig.form != Form::Noun {
+                let w = self.word(j);
+                if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
+                    && (aux || trig.form == Form::Intr)
+                {
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(j..j + 1),
+                        victims: None,
+                        victim_info: VictimInfo::default(),
+                        part_of: None,
+                        sentence,
+                        status,
+                    });
+                    return true;
+                }
+                return false;
+            }
+            if np_end > np_start && self.has(j, class::DEFINITE) && trig.form != Form::Noun {
+                let info = self.victim_info(lex, np_start..np_end);
+                if info.singular && !info.object && (aux || trig.form == Form::Intr) {
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(j..np_end),
+                        victims: Some(np_start..np_end),
+                        victim_info: info,
+                        part_of: None,
+                        sentence,
+                        status,
+                    });
+                    return true;
+                }
+                return false;
+            }
+            if self.word(j) == "," {
+                return self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out);
+            }
+            return false;
+        }
+        false
+    }
+
+    /// "13 people, including four children, were killed": reading back from the comma
+    /// before the outcome word's auxiliaries.
+    #[allow(clippy::too_many_arguments)]
+    fn before_parenthetical(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        comma: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        // Back over the part's victim phrase to its number.
+        let mut j = comma;
+        let mut steps = 0;
+        while j > sent.start && steps < MAX_NP {
+            j -= 1;
+            steps += 1;
+            if self.quant_at_end(j).is_some() && self.victim_word(lex, j).is_none() {
+                break;
+            }
+            if !self.np_token(lex, j) {
+                return false;
+            }
+        }
+        let Some(part) = self.quant_at_end(j) else {
+            return false;
+        };
+        let mut m = self.quants[part].tokens.start;
+        let mut marker = false;
+        while m > sent.start && self.has(m - 1, class::SUBGROUP) {
+            m -= 1;
+            marker = true;
+        }
+        if !marker {
+            return false;
+        }
+        if m > sent.start && self.word(m - 1) == "," {
+            m -= 1;
+        }
+        // The whole: its victim phrase and number.
+        let np_end = m;
+        let mut k = m;
+        let mut steps = 0;
+        while k > sent.start && steps < MAX_NP {
+            k -= 1;
+            steps += 1;
+            if let Some(q) = self.quant_at_end(k)
+                && self.victim_word(lex, k).is_none()
+                && self.quants[q].role != NumberRole::Age
+            {
+                let np = k + 1..np_end;
+                if !self.claim_from(
+                    lex,
+                    trig,
+                    q,
+                    sent,
+                    used,
+                    sentence,
+                    status,
+                    out,
+                    Some(np),
+                    false,
+                ) {
+                    return false;
+                }
+                let whole = out.len() - 1;
+                let part_np = self.quants[part].tokens.end..comma;
+                if !used[part] && self.countable(part) {
+                    used[part] = true;
+                    let info = self.victim_info(lex, part_np.clone());
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Quantity(part),
+                        victims: (!part_np.is_empty()).then_some(part_np),
+                        victim_info: info,
+                        part_of: Some(whole),
+                        sentence,
+                        status,
+                    });
+                }
+                return true;
+            }
+            if !self.np_token(lex, k) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// "seven confirmed dead among the rebel fighters": the victims after the outcome.
+    fn np_after_outcome(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        out: &mut [RawClaim],
+        claim: usize,
+    ) {
+        let mut k = trig.tokens.end;
+        if !(self.is(k, "among") || self.is(k, "from")) {
+            return;
+        }
+        k += 1;
+        if self.is(k, "the") || self.is(k, "them") {
+            k += 1;
+        }
+        let np = self.np_forward(lex, k, sent.end);
+        let info = self.victim_info(lex, np.clone());
+        if info.group.is_some() && !info.object {
+            out[claim].victims = Some(np);
+            out[claim].victim_info = info;
+        }
+    }
+
+    /// Coordinated counts before a count found reading back: "13 soldiers and seven
+    /// rebels were killed".
+    #[allow(clippy::too_many_arguments)]
+    fn before_follow(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        q: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+        whole: usize,
+    ) {
+        let mut start = self.quants[q].tokens.start;
+        for _ in 0..4 {
+            if start <= sent.start + 1 {
+                return;
+            }
+            let joiner = start - 1;
+            if !(self.is(joiner, "and") || self.word(joiner) == ",") {
+                return;
+            }
+            // Back over the other count's victim phrase.
+            let np_end = joiner;
+            let mut j = joiner;
+            let mut steps = 0;
+            let mut found = None;
+            while j > sent.start && steps < MAX_NP {
+                j -= 1;
+                steps += 1;
+                if let Some(q2) = self.quant_at_end(j)
+                    && self.victim_word(lex, j).is_none()
+                    && self.quants[q2].role != NumberRole::Age
+                {
+                    found = Some(q2);
+                    break;
+                }
+                if !self.np_token(lex, j) {
+                    return;
+                }
+            }
+            let Some(q2) = found else {
+                return;
+            };
+            let np = j + 1..np_end;
+            let info = self.victim_info(lex, np.clone());
+            if used[q2] || !self.countable(q2) || info.group.is_none() || info.object {
+                return;
+            }
+            if self.is_article(q2) && !info.singular {
+                return;
+            }
+            used[q2] = true;
+            let _ = whole;
+            out.push(RawClaim {
+                outcome: trig.outcome,
+                trigger: trig.tokens.clone(),
+                number: NumberRef::Quantity(q2),
+                victims: Some(np),
+                victim_info: info,
+                part_of: None,
+                sentence,
+                status,
+            });
+            start = self.quants[q2].tokens.start;
+        }
+    }
+
+    /// A transitive outcome verb with something after it that reads as its object: a
+    /// number, a victim phrase or a pronoun ("two gunmen killed 13", "gunmen shot him").
+    fn object_follows(&self, lex: &Lexicons, trig: &Trigger, sent: &Range<usize>) -> bool {
+        let k = trig.tokens.end;
+        if k >= sent.end {
+            return false;
+        }
+        self.quant_at_start(k).is_some_and(|q| self.countable(q))
+            || self
+                .victim_word(lex, k)
+                .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+            || self.has(k, class::PRONOUN | class::DEFINITE)
+    }
+}

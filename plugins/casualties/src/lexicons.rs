@@ -1,0 +1,328 @@
+//! The stage's knowledge: the word lists in `data/`, plus the user's files, validated
+//! and compiled into phrase matchers once when the stage is created.
+
+use std::path::PathBuf;
+
+use newsproc_layers::casualties::{Outcome, Side, VictimGroup};
+use newsproc_text::{Entry, Lexicon, LexiconError, PhraseMatcher};
+
+/// Where the number stands relative to an outcome word; see `data/outcomes.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Transitive: "were killed" (number before) and "killed 13" (number after).
+    Verb,
+    /// Active participle: "killing 13".
+    Ing,
+    /// Intransitive: "13 died", "13 dead".
+    Intr,
+    /// Noun: "13 deaths", "the bodies of 13".
+    Noun,
+    /// Toll noun: "the death toll rose to 31".
+    Toll,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct OutcomeWord {
+    pub outcome: Outcome,
+    pub form: Form,
+}
+
+/// What a victim-list word says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VictimKind {
+    /// A noun for people, of this group.
+    Noun(VictimGroup),
+    /// A word that only gives a side ("regime", "rebel" before "fighters").
+    Modifier,
+    /// Something counted that is not people ("missiles").
+    Object,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct VictimWord {
+    pub kind: VictimKind,
+    pub side: Option<Side>,
+    /// A singular noun: "a child" counts one.
+    pub singular: bool,
+}
+
+/// Grammar word classes, as bits.
+pub mod class {
+    pub const AUX: u8 = 1;
+    pub const LINK: u8 = 1 << 1;
+    pub const LEAD: u8 = 1 << 2;
+    pub const SUBGROUP: u8 = 1 << 3;
+    pub const PRONOUN: u8 = 1 << 4;
+    pub const DEFINITE: u8 = 1 << 5;
+    pub const PASSIVE: u8 = 1 << 6;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerStatus {
+    Cumulative,
+    Hypothetical,
+    Denied,
+    Confirmed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the claim's sentence.
+    Sentence,
+    /// Within a few words before the outcome word.
+    Near,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Marker {
+    pub status: MarkerStatus,
+    pub scope: Scope,
+}
+
+/// The compiled lists. Each matcher's entries line up with its `*_info` vector.
+pub struct Lexicons {
+    pub outcomes: PhraseMatcher,
+    pub outcome_info: Vec<OutcomeWord>,
+    pub victims: PhraseMatcher,
+    pub victim_info: Vec<VictimWord>,
+    pub words: PhraseMatcher,
+    pub word_classes: Vec<u8>,
+    pub causes: PhraseMatcher,
+    pub markers: PhraseMatcher,
+    pub marker_info: Vec<Marker>,
+}
+
+/// The user's extra files for each list (pipeline configuration keys).
+#[derive(Clone, Debug, Default)]
+pub struct ExtraFiles<'a> {
+    pub outcomes: &'a [PathBuf],
+    pub victims: &'a [PathBuf],
+    pub words: &'a [PathBuf],
+    pub causes: &'a [PathBuf],
+    pub markers: &'a [PathBuf],
+}
+
+/// A list that failed to load, with the configuration key that named it.
+#[derive(Debug)]
+pub struct LoadError {
+    pub key: &'static str,
+    pub error: LexiconError,
+}
+
+impl Lexicons {
+    pub fn load(extra: &ExtraFiles<'_>) -> Result<Lexicons, LoadError> {
+        let at = |key: &'static str| move |error: LexiconError| LoadError { key, error };
+        let outcomes = Lexicon::load(
+            "outcomes.txt",
+            include_str!("../data/outcomes.txt"),
+            extra.outcomes,
+        )
+        .map_err(at("outcome_files"))?;
+        let outcome_info = fields(&outcomes, parse_outcome).map_err(at("outcome_files"))?;
+        let victims = Lexicon::load(
+            "victims.txt",
+            include_str!("../data/victims.txt"),
+            extra.victims,
+        )
+        .map_err(at("victim_files"))?;
+        let victim_info = fields(&victims, parse_victim).map_err(at("victim_files"))?;
+        let words = Lexicon::load("words.txt", include_str!("../data/words.txt"), extra.words)
+            .map_err(at("word_files"))?;
+        let word_classes = fields(&words, parse_classes).map_err(at("word_files"))?;
+        let causes = Lexicon::load(
+            "causes.txt",
+            include_str!("../data/causes.txt"),
+            extra.causes,
+        )
+        .map_err(at("cause_files"))?;
+        let markers = Lexicon::load(
+            "markers.txt",
+            include_str!("../data/markers.txt"),
+            extra.markers,
+        )
+        .map_err(at("marker_files"))?;
+        let marker_info = fields(&markers, parse_marker).map_err(at("marker_files"))?;
+        Ok(Lexicons {
+            outcomes: outcomes.into_matcher(),
+            outcome_info,
+            victims: victims.into_matcher(),
+            victim_info,
+            words: words.into_matcher(),
+            word_classes,
+            causes: causes.into_matcher(),
+            markers: markers.into_matcher(),
+            marker_info,
+        })
+    }
+}
+
+/// Each entry's fields parsed, in entry order; an error names the entry's file and line.
+fn fields<T>(
+    lexicon: &Lexicon,
+    parse: impl Fn(&Entry) -> Result<T, String>,
+) -> Result<Vec<T>, LexiconError> {
+    lexicon
+        .entries()
+        .iter()
+        .map(|e| parse(e).map_err(|m| e.error(m)))
+        .collect()
+}
+
+fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
+    let outcome = match e.field(0) {
+        Some("killed") => Outcome::Killed,
+        Some("injured") => Outcome::Injured,
+        Some("missing") => Outcome::Missing,
+        Some("captured") => Outcome::Captured,
+        Some("displaced") => Outcome::Displaced,
+        Some("shot") => Outcome::Shot,
+        other => {
+            return Err(format!(
+                "outcome `{}`: expected killed, injured, missing, captured, displaced or shot",
+                other.unwrap_or("")
+            ));
+        }
+    };
+    let form = match e.field(1) {
+        Some("verb") => Form::Verb,
+        Some("ing") => Form::Ing,
+        Some("intr") => Form::Intr,
+        Some("noun") => Form::Noun,
+        Some("toll") => Form::Toll,
+        other => {
+            return Err(format!(
+                "form `{}`: expected verb, ing, intr, noun or toll",
+                other.unwrap_or("")
+            ));
+        }
+    };
+    Ok(OutcomeWord { outcome, form })
+}
+
+fn parse_side(s: Option<&str>) -> Result<Option<Side>, String> {
+    Ok(match s {
+        None => None,
+        Some("government") => Some(Side::Government),
+        Some("opposition") => Some(Side::Opposition),
+        Some("jihadist") => Some(Side::Jihadist),
+        Some("foreign") => Some(Side::Foreign),
+        Some(other) => {
+            return Err(format!(
+                "side `{other}`: expected government, opposition, jihadist or foreign"
+            ));
+        }
+    })
+}
+
+fn parse_victim(e: &Entry) -> Result<VictimWord, String> {
+    let kind = match e.field(0) {
+        Some("civilians") => VictimKind::Noun(VictimGroup::Civilians),
+        Some("children") => VictimKind::Noun(VictimGroup::Children),
+        Some("women") => VictimKind::Noun(VictimGroup::Women),
+        Some("combatants") => VictimKind::Noun(VictimGroup::Combatants),
+        Some("people") => VictimKind::Noun(VictimGroup::Unknown),
+        Some("modifier") => VictimKind::Modifier,
+        Some("object") => VictimKind::Object,
+        other => {
+            return Err(format!(
+                "group `{}`: expected civilians, children, women, combatants, people, modifier or object",
+                other.unwrap_or("")
+            ));
+        }
+    };
+    let side = parse_side(e.field(1))?;
+    let singular = match e.field(2) {
+        None => false,
+        Some("one") => true,
+        Some(other) => return Err(format!("number `{other}`: expected `one` or nothing")),
+    };
+    Ok(VictimWord {
+        kind,
+        side,
+        singular,
+    })
+}
+
+fn parse_classes(e: &Entry) -> Result<u8, String> {
+    let mut bits = 0;
+    for c in e.field(0).unwrap_or("").split(',').map(str::trim) {
+        bits |= match c {
+            "aux" => class::AUX,
+            "link" => class::LINK,
+            "lead" => class::LEAD,
+            "subgroup" => class::SUBGROUP,
+            "pronoun" => class::PRONOUN,
+            "definite" => class::DEFINITE,
+            "passive" => class::PASSIVE,
+            other => {
+                return Err(format!(
+                    "class `{other}`: expected aux, passive, link, lead, subgroup, pronoun or definite"
+                ));
+            }
+        };
+    }
+    Ok(bits)
+}
+
+fn parse_marker(e: &Entry) -> Result<Marker, String> {
+    let status = match e.field(0) {
+        Some("cumulative") => MarkerStatus::Cumulative,
+        Some("hypothetical") => MarkerStatus::Hypothetical,
+        Some("denied") => MarkerStatus::Denied,
+        Some("confirmed") => MarkerStatus::Confirmed,
+        other => {
+            return Err(format!(
+                "status `{}`: expected cumulative, hypothetical, denied or confirmed",
+                other.unwrap_or("")
+            ));
+        }
+    };
+    let scope = match e.field(1) {
+        Some("sentence") => Scope::Sentence,
+        Some("near") => Scope::Near,
+        other => {
+            return Err(format!(
+                "scope `{}`: expected sentence or near",
+                other.unwrap_or("")
+            ));
+        }
+    };
+    Ok(Marker { status, scope })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_lists_load() {
+        let lex = Lexicons::load(&ExtraFiles::default()).unwrap();
+        assert_eq!(lex.outcome_info.len(), lex.outcomes.lexicon().len());
+        assert_eq!(lex.victim_info.len(), lex.victims.lexicon().len());
+        assert_eq!(lex.word_classes.len(), lex.words.lexicon().len());
+        assert_eq!(lex.marker_info.len(), lex.markers.lexicon().len());
+    }
+
+    #[test]
+    fn bad_fields_name_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("casualties-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("extra-outcomes.txt");
+        std::fs::write(
+            &path,
+            "# mine\nobliterated\tkilled\tverb\nvanished\tgone\tintr\n",
+        )
+        .unwrap();
+        let files = [path.clone()];
+        let err = Lexicons::load(&ExtraFiles {
+            outcomes: &files,
+            ..Default::default()
+        })
+        .err()
+        .unwrap();
+        assert_eq!(err.key, "outcome_files");
+        assert_eq!(err.error.line, 3);
+        assert!(err.error.message.contains("gone"), "{}", err.error);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
