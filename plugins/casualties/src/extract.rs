@@ -34,8 +34,14 @@ const MAX_BEFORE: usize = 10;
 const MAX_LEAD: usize = 3;
 const MAX_LINK: usize = 5;
 const MAX_NP: usize = 7;
+/// Unknown lowercase words allowed before a victim noun when reading back.
+const ADJECTIVE_SLACK: usize = 2;
 /// A "could" or "denied" this many tokens before the outcome word governs it.
 const NEAR: usize = 4;
+/// A cumulative phrase or a "confirmed" this many tokens from the outcome word governs it.
+const WINDOW: usize = 15;
+/// How far after "since" a period word may stand.
+const ANCHOR_REACH: usize = 5;
 
 /// One outcome word found in the text.
 #[derive(Clone, Debug)]
@@ -332,7 +338,18 @@ impl<'t> Analysis<'t> {
                 last = k;
                 continue;
             }
-            if self.np_token(lex, k) {
+            // After the head noun only more victim words continue the phrase: "civilians
+            // Friday" ends at "civilians".
+            let head_seen = (start..k).any(|i| {
+                self.victim_word(lex, i)
+                    .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+            });
+            let continues = if head_seen {
+                self.victim_word(lex, k).is_some()
+            } else {
+                self.np_token(lex, k)
+            };
+            if continues {
                 k += 1;
                 last = k;
             } else {
@@ -342,42 +359,71 @@ impl<'t> Analysis<'t> {
         start..last
     }
 
-    /// The status markers governing an outcome word in sentence `s`.
+    /// The status markers governing an outcome word in sentence `s`: a "could" or
+    /// "denied" just before it, a cumulative phrase or a "confirmed" not far from it.
     fn status(&self, lex: &Lexicons, s: usize, trigger: &Range<usize>) -> ClaimStatus {
         let sent = &self.sentence_tokens[s];
+        let near_claim = |r: &Range<usize>| {
+            r.end + WINDOW >= trigger.start && r.start <= trigger.end + WINDOW
+        };
+        let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
+        let in_sentence = &self.markers[lo..];
+        let in_sentence = &in_sentence[..in_sentence.partition_point(|(r, _)| r.end <= sent.end)];
         let mut status = ClaimStatus::Reported;
-        for (r, m) in &self.markers {
-            if r.start < sent.start || r.end > sent.end {
-                continue;
-            }
+        // "in 2013": an earlier year given as context.
+        let lo_tok = trigger.start.saturating_sub(WINDOW).max(sent.start + 1);
+        let hi_tok = (trigger.end + WINDOW).min(sent.end);
+        if (lo_tok..hi_tok).any(|t| {
+            self.is(t - 1, "in")
+                && self
+                    .quant_at_start(t)
+                    .is_some_and(|q| self.quants[q].role == NumberRole::Year)
+        }) {
+            status = ClaimStatus::Cumulative;
+        }
+        for (k, (r, m)) in in_sentence.iter().enumerate() {
             let marker = lex.marker_info[*m];
-            match marker.scope {
-                Scope::Near => {
-                    if r.end <= trigger.start && trigger.start - r.end <= NEAR {
-                        return match marker.status {
-                            MarkerStatus::Denied => ClaimStatus::Denied,
-                            MarkerStatus::Hypothetical => ClaimStatus::Hypothetical,
-                            MarkerStatus::Cumulative => ClaimStatus::Cumulative,
-                            MarkerStatus::Confirmed => ClaimStatus::Confirmed,
-                        };
+            if marker.scope == Scope::Near {
+                if r.end <= trigger.start && trigger.start - r.end <= NEAR {
+                    match marker.status {
+                        MarkerStatus::Denied => return ClaimStatus::Denied,
+                        MarkerStatus::Hypothetical => return ClaimStatus::Hypothetical,
+                        _ => {}
                     }
                 }
-                Scope::Sentence => match marker.status {
-                    MarkerStatus::Cumulative => status = ClaimStatus::Cumulative,
-                    MarkerStatus::Confirmed if status == ClaimStatus::Reported => {
-                        status = ClaimStatus::Confirmed
-                    }
-                    MarkerStatus::Hypothetical | MarkerStatus::Denied
-                        if status != ClaimStatus::Cumulative =>
-                    {
-                        status = if marker.status == MarkerStatus::Denied {
-                            ClaimStatus::Denied
-                        } else {
-                            ClaimStatus::Hypothetical
-                        }
-                    }
-                    _ => {}
-                },
+                continue;
+            }
+            if !near_claim(r) {
+                continue;
+            }
+            let cumulative = match marker.status {
+                MarkerStatus::Cumulative => true,
+                // "since Syria's war started", "since 2011"
+                MarkerStatus::Anchor => {
+                    let reach = r.end + ANCHOR_REACH;
+                    in_sentence[k + 1..]
+                        .iter()
+                        .take_while(|(r2, _)| r2.start <= reach)
+                        .any(|(_, m2)| lex.marker_info[*m2].status == MarkerStatus::Period)
+                        || (r.end..reach.min(sent.end)).any(|t| {
+                            self.quant_at_start(t)
+                                .is_some_and(|q| self.quants[q].role == NumberRole::Year)
+                        })
+                }
+                _ => false,
+            };
+            if cumulative {
+                status = ClaimStatus::Cumulative;
+            } else if marker.status == MarkerStatus::Confirmed && status == ClaimStatus::Reported {
+                status = ClaimStatus::Confirmed;
+            } else if matches!(marker.status, MarkerStatus::Hypothetical | MarkerStatus::Denied)
+                && status != ClaimStatus::Cumulative
+            {
+                status = if marker.status == MarkerStatus::Denied {
+                    ClaimStatus::Denied
+                } else {
+                    ClaimStatus::Hypothetical
+                };
             }
         }
         status
@@ -471,6 +517,10 @@ impl<'t> Analysis<'t> {
                 }
             }
             Form::Ing => {
+                // "the killing of one person"
+                if self.is(k, "of") {
+                    k += 1;
+                }
                 let mut n = 0;
                 while k < sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
                     k += 1;
@@ -484,14 +534,17 @@ impl<'t> Analysis<'t> {
                 k += 1;
             }
             Form::Toll => {
-                let mut n = 0;
-                while k < sent.end && n < MAX_LINK && self.has(k, class::LINK) {
-                    k += 1;
-                    n += 1;
-                }
-                if n == 0 {
+                // "the death toll rose to 31", "the death toll from the strikes was 45":
+                // the first number after a linking word, a few words on.
+                let limit = (k + MAX_LINK + 3).min(sent.end);
+                let Some(at) = (k..limit).find(|&i| {
+                    i > trig.tokens.end.saturating_sub(1)
+                        && self.has(i - 1, class::LINK)
+                        && self.quant_at_start(i).is_some()
+                }) else {
                     return false;
-                }
+                };
+                k = at;
             }
         }
         if k >= sent.end {
@@ -692,6 +745,7 @@ impl<'t> Analysis<'t> {
         let mut np_start = j;
         let mut np_end = j;
         let mut steps = 0;
+        let mut slack = ADJECTIVE_SLACK;
         while j > sent.start && steps < MAX_BEFORE {
             j -= 1;
             steps += 1;
@@ -701,6 +755,42 @@ impl<'t> Analysis<'t> {
                 if np_end == np_start {
                     np_end = j + 1;
                 }
+                np_start = j;
+                continue;
+            }
+            let np_has_noun = (np_start..np_end).any(|i| {
+                self.victim_word(lex, i)
+                    .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+            });
+            // "16 civilians including women and children were killed", "Ten civilians
+            // some of them children": a part without a number says nothing of the
+            // whole, which comes before it.
+            if np_has_noun && self.has(j, class::SUBGROUP) && self.quant_at_end(j).is_none() {
+                np_start = j;
+                np_end = j;
+                continue;
+            }
+            // "women and children", "men, women and children"
+            if np_has_noun
+                && (self.is(j, "and") || self.word(j) == ",")
+                && j > sent.start
+                && self.victim_word(lex, j - 1).is_some()
+            {
+                np_start = j;
+                continue;
+            }
+            // "21 Syrian moderate opposition fighters": a few lowercase adjectives
+            // before the head noun.
+            if np_has_noun
+                && slack > 0
+                && self.tokens[j].kind == TokenKind::Word
+                && !self.tokens[j].is_capitalised()
+                && self.classes[j] == 0
+                && self.quant_at_end(j).is_none()
+                && !self.is(j, "and")
+                && !self.is(j, "or")
+            {
+                slack -= 1;
                 np_start = j;
                 continue;
             }
@@ -787,7 +877,7 @@ impl<'t> Analysis<'t> {
                 }
                 return false;
             }
-            if self.word(j) == "," {
+            if self.word(j) == "," || self.tokens[j].kind == TokenKind::Dash {
                 return self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out);
             }
             return false;
@@ -809,23 +899,30 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        // Back over the part's victim phrase to its number.
+        // Back over the part's victim phrase to its number, if it has one ("mostly
+        // civilians" has none).
         let mut j = comma;
         let mut steps = 0;
+        let mut part = None;
         while j > sent.start && steps < MAX_NP {
             j -= 1;
             steps += 1;
-            if self.quant_at_end(j).is_some() && self.victim_word(lex, j).is_none() {
+            if let Some(q) = self.quant_at_end(j)
+                && self.victim_word(lex, j).is_none()
+            {
+                part = Some(q);
+                j = self.quants[q].tokens.start;
                 break;
             }
-            if !self.np_token(lex, j) {
+            if self.has(j, class::SUBGROUP) {
+                j += 1;
+                break;
+            }
+            if !self.np_token(lex, j) && !self.is(j, "and") {
                 return false;
             }
         }
-        let Some(part) = self.quant_at_end(j) else {
-            return false;
-        };
-        let mut m = self.quants[part].tokens.start;
+        let mut m = j;
         let mut marker = false;
         while m > sent.start && self.has(m - 1, class::SUBGROUP) {
             m -= 1;
@@ -834,7 +931,9 @@ impl<'t> Analysis<'t> {
         if !marker {
             return false;
         }
-        if m > sent.start && self.word(m - 1) == "," {
+        if m > sent.start
+            && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
+        {
             m -= 1;
         }
         // The whole: its victim phrase and number.
@@ -864,8 +963,8 @@ impl<'t> Analysis<'t> {
                     return false;
                 }
                 let whole = out.len() - 1;
-                let part_np = self.quants[part].tokens.end..comma;
-                if !used[part] && self.countable(part) {
+                if let Some(part) = part.filter(|&p| !used[p] && self.countable(p)) {
+                    let part_np = self.quants[part].tokens.end..comma;
                     used[part] = true;
                     let info = self.victim_info(lex, part_np.clone());
                     out.push(RawClaim {

@@ -55,11 +55,16 @@ pub mod class {
     pub const PRONOUN: u8 = 1 << 4;
     pub const DEFINITE: u8 = 1 << 5;
     pub const PASSIVE: u8 = 1 << 6;
+    pub const STOP: u8 = 1 << 7;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkerStatus {
     Cumulative,
+    /// "since", "over the past": cumulative when a period word follows.
+    Anchor,
+    /// "war", "beginning", "year": a period after an anchor.
+    Period,
     Hypothetical,
     Denied,
     Confirmed,
@@ -254,9 +259,10 @@ fn parse_classes(e: &Entry) -> Result<u8, String> {
             "pronoun" => class::PRONOUN,
             "definite" => class::DEFINITE,
             "passive" => class::PASSIVE,
+            "stop" => class::STOP,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, link, lead, subgroup, pronoun or definite"
+                    "class `{other}`: expected aux, passive, link, lead, subgroup, pronoun, definite or stop"
                 ));
             }
         };
@@ -270,9 +276,11 @@ fn parse_marker(e: &Entry) -> Result<Marker, String> {
         Some("hypothetical") => MarkerStatus::Hypothetical,
         Some("denied") => MarkerStatus::Denied,
         Some("confirmed") => MarkerStatus::Confirmed,
+        Some("anchor") => MarkerStatus::Anchor,
+        Some("period") => MarkerStatus::Period,
         other => {
             return Err(format!(
-                "status `{}`: expected cumulative, hypothetical, denied or confirmed",
+                "status `{}`: expected cumulative, anchor, period, hypothetical, denied or confirmed",
                 other.unwrap_or("")
             ));
         }

@@ -7,9 +7,12 @@
 //!   "nearly 20" and "20-30" all give 20; "dozens" 12, "scores" 20, "hundreds" 100).
 //! - The claims of one outcome are grouped by who the victims are: civilians (women and
 //!   children included), each combatant side (government, opposition, jihadist, foreign,
-//!   side unknown), and people not characterised. Within a group the largest figure
-//!   stands: a figure repeated in headline and body counts once, an updated toll ("rose
-//!   to 31") supersedes the earlier one, and a break-down never adds to its total.
+//!   side unknown), and people not characterised. Within a group the first figure in
+//!   text order stands (the headline or lead, which news writes as the event's toll): a
+//!   figure repeated in headline and body counts once, a break-down never adds to its
+//!   total, and other sources' higher figures further down do not raise it. A specific
+//!   number beats a vague word ("dozens") for the same group; a person counted without
+//!   a number ("he died", "a fatal shooting") only sets a floor of one.
 //! - Groups that do not overlap add up: civilians plus each combatant side. The
 //!   uncharacterised figure is the total when it is at least that sum (it is the
 //!   article's overall toll); otherwise the sum is.
@@ -50,25 +53,40 @@ pub fn countable(claim: &Claim) -> bool {
     matches!(claim.status, ClaimStatus::Reported | ClaimStatus::Confirmed) && !claim.in_boilerplate
 }
 
-/// The largest figure per group for one outcome, and which claims gave it.
+/// The figure per group for one outcome.
 struct Groups {
     best: [Option<u64>; GROUPS],
 }
 
 impl Groups {
     fn of(claims: &[Claim], outcome: Outcome) -> Groups {
-        let mut best = [None; GROUPS];
-        for c in claims
-            .iter()
-            .filter(|c| c.outcome == outcome && countable(c))
-        {
+        let mut specific = [None; GROUPS];
+        let mut vague = [None; GROUPS];
+        let mut floor = [None; GROUPS];
+        for c in claims.iter().filter(|c| c.outcome == outcome && countable(c)) {
             let g = group_of(c);
             // A part that says nothing of who they were adds nothing.
             if c.part_of.is_some() && g == UNCHARACTERISED {
                 continue;
             }
-            let slot: &mut Option<u64> = &mut best[g];
-            *slot = Some(slot.map_or(c.number.min, |b| b.max(c.number.min)));
+            let v = c.number.min;
+            let slot: &mut Option<u64> = if c.number.implicit {
+                let f = &mut floor[g];
+                *f = Some(f.map_or(v, |b: u64| b.max(v)));
+                continue;
+            } else if c.number.vague.is_some() {
+                &mut vague[g]
+            } else {
+                &mut specific[g]
+            };
+            slot.get_or_insert(v);
+        }
+        let mut best = [None; GROUPS];
+        for g in 0..GROUPS {
+            best[g] = match (specific[g].or(vague[g]), floor[g]) {
+                (Some(v), Some(f)) => Some(v.max(f)),
+                (v, f) => v.or(f),
+            };
         }
         Groups { best }
     }
