@@ -56,8 +56,10 @@ pub struct Trigger {
 pub enum NumberRef {
     /// A quantity (index into [`Analysis::quants`]).
     Quantity(usize),
-    /// One person named by a pronoun or a definite singular noun: these tokens.
-    Implicit(Range<usize>),
+    /// No number written: one person named by a pronoun, a singular noun or a name
+    /// ("he died", "the victim died", "Smith was killed"), or the dead an event implies
+    /// ("a fatal shooting": one, "a double homicide": two). These tokens, this count.
+    Implicit(Range<usize>, u64),
 }
 
 /// What a victim phrase says.
@@ -97,7 +99,7 @@ pub struct Analysis<'t> {
     /// Per token: the victim-list entry covering it, or `NONE`.
     victim: Vec<u32>,
     /// Per token: grammar word classes.
-    classes: Vec<u8>,
+    classes: Vec<u16>,
     pub triggers: Vec<Trigger>,
     /// Cause phrases: span and entry index.
     pub causes: Vec<(Span, usize)>,
@@ -154,7 +156,7 @@ impl<'t> Analysis<'t> {
                 }
             }
         }
-        let mut classes = vec![0u8; n];
+        let mut classes = vec![0u16; n];
         for m in lex.words.find_all(text) {
             if let Some(r) = token_range(&tokens, m.span) {
                 let bits = lex.word_classes[m.index];
@@ -216,7 +218,7 @@ impl<'t> Analysis<'t> {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
-    fn has(&self, i: usize, bits: u8) -> bool {
+    fn has(&self, i: usize, bits: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 
@@ -363,9 +365,8 @@ impl<'t> Analysis<'t> {
     /// "denied" just before it, a cumulative phrase or a "confirmed" not far from it.
     fn status(&self, lex: &Lexicons, s: usize, trigger: &Range<usize>) -> ClaimStatus {
         let sent = &self.sentence_tokens[s];
-        let near_claim = |r: &Range<usize>| {
-            r.end + WINDOW >= trigger.start && r.start <= trigger.end + WINDOW
-        };
+        let near_claim =
+            |r: &Range<usize>| r.end + WINDOW >= trigger.start && r.start <= trigger.end + WINDOW;
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let in_sentence = &self.markers[lo..];
         let in_sentence = &in_sentence[..in_sentence.partition_point(|(r, _)| r.end <= sent.end)];
@@ -416,8 +417,10 @@ impl<'t> Analysis<'t> {
                 status = ClaimStatus::Cumulative;
             } else if marker.status == MarkerStatus::Confirmed && status == ClaimStatus::Reported {
                 status = ClaimStatus::Confirmed;
-            } else if matches!(marker.status, MarkerStatus::Hypothetical | MarkerStatus::Denied)
-                && status != ClaimStatus::Cumulative
+            } else if matches!(
+                marker.status,
+                MarkerStatus::Hypothetical | MarkerStatus::Denied
+            ) && status != ClaimStatus::Cumulative
             {
                 status = if marker.status == MarkerStatus::Denied {
                     ClaimStatus::Denied
@@ -447,6 +450,23 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             let status = self.status(lex, sentence, &trig.tokens);
+            if let Form::Event(n) = trig.form {
+                // "the killing of 13 people" counts them; "a fatal shooting" one.
+                if self.after(lex, trig, &sent, &mut used, sentence, status, &mut out) {
+                    continue;
+                }
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(trig.tokens.clone(), u64::from(n)),
+                    victims: None,
+                    victim_info: VictimInfo::default(),
+                    part_of: None,
+                    sentence,
+                    status,
+                });
+                continue;
+            }
             let _ = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
                 || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
         }
@@ -470,14 +490,14 @@ impl<'t> Analysis<'t> {
     pub fn claim_start(&self, c: &RawClaim) -> usize {
         match &c.number {
             NumberRef::Quantity(q) => self.quants[*q].span.start,
-            NumberRef::Implicit(r) => self.tokens[r.start].span.start,
+            NumberRef::Implicit(r, _) => self.tokens[r.start].span.start,
         }
     }
 
     pub fn number_span(&self, c: &RawClaim) -> Span {
         match &c.number {
             NumberRef::Quantity(q) => self.quants[*q].span,
-            NumberRef::Implicit(r) => Span::new(
+            NumberRef::Implicit(r, _) => Span::new(
                 self.tokens[r.start].span.start,
                 self.tokens[r.end - 1].span.end,
             ),
@@ -506,6 +526,7 @@ impl<'t> Analysis<'t> {
         let mut k = trig.tokens.end;
         match trig.form {
             Form::Intr => return false,
+            Form::Event(_) => {}
             Form::Verb => {
                 if self.passive_before(trig.tokens.start, sent.start) {
                     return false;
@@ -566,7 +587,7 @@ impl<'t> Analysis<'t> {
                 out.push(RawClaim {
                     outcome: trig.outcome,
                     trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(k..k + 1),
+                    number: NumberRef::Implicit(k..k + 1, 1),
                     victims: (!np.is_empty()).then_some(np),
                     victim_info: info,
                     part_of: None,
@@ -737,7 +758,7 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        if trig.form == Form::Ing || trig.form == Form::Toll {
+        if matches!(trig.form, Form::Ing | Form::Toll | Form::Event(_)) {
             return false;
         }
         let mut j = trig.tokens.start;
@@ -746,6 +767,7 @@ impl<'t> Analysis<'t> {
         let mut np_end = j;
         let mut steps = 0;
         let mut slack = ADJECTIVE_SLACK;
+        let mut singular_aux = false;
         while j > sent.start && steps < MAX_BEFORE {
             j -= 1;
             steps += 1;
@@ -833,6 +855,11 @@ impl<'t> Analysis<'t> {
             }
             if self.has(j, class::AUX) && np_end == np_start {
                 aux = true;
+                singular_aux |= self.has(j, class::SINGULAR);
+                continue;
+            }
+            // "a 16-year-old boy who was shot": back past "who" to its noun.
+            if self.has(j, class::RELATIVE) && np_end == np_start && aux {
                 continue;
             }
             if self.is(j, "of")
@@ -849,7 +876,7 @@ impl<'t> Analysis<'t> {
                     out.push(RawClaim {
                         outcome: trig.outcome,
                         trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(j..j + 1),
+                        number: NumberRef::Implicit(j..j + 1, 1),
                         victims: None,
                         victim_info: VictimInfo::default(),
                         part_of: None,
@@ -866,7 +893,7 @@ impl<'t> Analysis<'t> {
                     out.push(RawClaim {
                         outcome: trig.outcome,
                         trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(j..np_end),
+                        number: NumberRef::Implicit(j..np_end, 1),
                         victims: Some(np_start..np_end),
                         victim_info: info,
                         part_of: None,
@@ -877,10 +904,34 @@ impl<'t> Analysis<'t> {
                 }
                 return false;
             }
-            if self.word(j) == "," || self.tokens[j].kind == TokenKind::Dash {
-                return self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out);
+            if (self.word(j) == "," || self.tokens[j].kind == TokenKind::Dash)
+                && self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out)
+            {
+                return true;
             }
-            return false;
+            break;
+        }
+        // No number: a singular subject still counts one ("Teen killed in shooting",
+        // "Smith was killed").
+        if np_end > np_start && (aux || trig.form == Form::Intr || np_start == sent.start) {
+            let np = np_start..np_end;
+            let info = self.victim_info(lex, np.clone());
+            let name = info.group.is_none()
+                && singular_aux
+                && np.clone().all(|i| self.tokens[i].is_capitalised());
+            if !info.object && (info.singular || name) && trig.form != Form::Noun {
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(np.clone(), 1),
+                    victims: info.group.is_some().then_some(np),
+                    victim_info: info,
+                    part_of: None,
+                    sentence,
+                    status,
+                });
+                return true;
+            }
         }
         false
     }
@@ -931,8 +982,7 @@ impl<'t> Analysis<'t> {
         if !marker {
             return false;
         }
-        if m > sent.start
-            && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
+        if m > sent.start && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
         {
             m -= 1;
         }

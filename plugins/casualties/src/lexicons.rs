@@ -19,6 +19,9 @@ pub enum Form {
     Noun,
     /// Toll noun: "the death toll rose to 31".
     Toll,
+    /// An event that implies its dead without a number: "a fatal shooting" (one),
+    /// "a double homicide" (two).
+    Event(u8),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -48,14 +51,16 @@ pub struct VictimWord {
 
 /// Grammar word classes, as bits.
 pub mod class {
-    pub const AUX: u8 = 1;
-    pub const LINK: u8 = 1 << 1;
-    pub const LEAD: u8 = 1 << 2;
-    pub const SUBGROUP: u8 = 1 << 3;
-    pub const PRONOUN: u8 = 1 << 4;
-    pub const DEFINITE: u8 = 1 << 5;
-    pub const PASSIVE: u8 = 1 << 6;
-    pub const STOP: u8 = 1 << 7;
+    pub const AUX: u16 = 1;
+    pub const LINK: u16 = 1 << 1;
+    pub const LEAD: u16 = 1 << 2;
+    pub const SUBGROUP: u16 = 1 << 3;
+    pub const PRONOUN: u16 = 1 << 4;
+    pub const DEFINITE: u16 = 1 << 5;
+    pub const PASSIVE: u16 = 1 << 6;
+    pub const STOP: u16 = 1 << 7;
+    pub const SINGULAR: u16 = 1 << 8;
+    pub const RELATIVE: u16 = 1 << 9;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +96,7 @@ pub struct Lexicons {
     pub victims: PhraseMatcher,
     pub victim_info: Vec<VictimWord>,
     pub words: PhraseMatcher,
-    pub word_classes: Vec<u8>,
+    pub word_classes: Vec<u16>,
     pub causes: PhraseMatcher,
     pub markers: PhraseMatcher,
     pub marker_info: Vec<Marker>,
@@ -194,9 +199,19 @@ fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
         Some("intr") => Form::Intr,
         Some("noun") => Form::Noun,
         Some("toll") => Form::Toll,
+        Some("event") => {
+            let n =
+                match e.field(2) {
+                    None => 1,
+                    Some(n) => n.parse::<u8>().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("event count `{n}`: expected a number from 1 to 255")
+                    })?,
+                };
+            Form::Event(n)
+        }
         other => {
             return Err(format!(
-                "form `{}`: expected verb, ing, intr, noun or toll",
+                "form `{}`: expected verb, ing, intr, noun, toll or event",
                 other.unwrap_or("")
             ));
         }
@@ -248,7 +263,7 @@ fn parse_victim(e: &Entry) -> Result<VictimWord, String> {
     })
 }
 
-fn parse_classes(e: &Entry) -> Result<u8, String> {
+fn parse_classes(e: &Entry) -> Result<u16, String> {
     let mut bits = 0;
     for c in e.field(0).unwrap_or("").split(',').map(str::trim) {
         bits |= match c {
@@ -260,9 +275,11 @@ fn parse_classes(e: &Entry) -> Result<u8, String> {
             "definite" => class::DEFINITE,
             "passive" => class::PASSIVE,
             "stop" => class::STOP,
+            "singular" => class::SINGULAR,
+            "relative" => class::RELATIVE,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, link, lead, subgroup, pronoun, definite or stop"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative or stop"
                 ));
             }
         };

@@ -157,11 +157,11 @@ impl CasualtiesStage {
                     implicit: false,
                 }
             }
-            NumberRef::Implicit(_) => Count {
+            NumberRef::Implicit(_, n) => Count {
                 span: number_span,
                 text: number_span.of(text).to_string(),
-                min: 1,
-                max: Some(1),
+                min: *n,
+                max: Some(*n),
                 vague: None,
                 qualifier: None,
                 implicit: true,

@@ -63,7 +63,10 @@ impl Groups {
         let mut specific = [None; GROUPS];
         let mut vague = [None; GROUPS];
         let mut floor = [None; GROUPS];
-        for c in claims.iter().filter(|c| c.outcome == outcome && countable(c)) {
+        for c in claims
+            .iter()
+            .filter(|c| c.outcome == outcome && countable(c))
+        {
             let g = group_of(c);
             // A part that says nothing of who they were adds nothing.
             if c.part_of.is_some() && g == UNCHARACTERISED {
