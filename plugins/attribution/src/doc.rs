@@ -1,0 +1,247 @@
+//! One document, analysed once: tokens with what the lexicons know of them, the
+//! top-level quotations, and the units the grammar works on.
+//!
+//! A **unit** is a sentence that no quotation crosses: sentences of one paragraph are
+//! merged while a top-level quotation runs from one into the next (`"A. B," he said.` is
+//! one unit), so that a cue and the quotation it introduces are always in one unit.
+
+use std::ops::Range;
+
+use newsproc_sdk::Span;
+use newsproc_text::{
+    MarkRole, Quotation, Quotes, Stripped, Token, TokenKind, sentences_with_paragraphs,
+    stripped_apostrophe, tokenize,
+};
+
+use crate::lexicons::{Lexicons, Word, class};
+
+/// No quotation.
+pub const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// Token indices.
+    pub toks: Range<usize>,
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+    pub words: Vec<Word>,
+    /// Per token: the top-level quotation containing it (marks included), or [`NONE`].
+    pub quote_of: Vec<u32>,
+    /// Top-level quotations, in text order.
+    pub quotes: Vec<Quotation>,
+    pub units: Vec<Unit>,
+    /// Per token: its unit.
+    pub unit_of: Vec<u32>,
+    /// Per token: a possessive marker (`'s` inside the word, or `army s` with the
+    /// apostrophe stripped, or the `’` after `officials`).
+    pub possessive: Vec<bool>,
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str, lex: &Lexicons) -> Doc<'t> {
+        let toks = tokenize(text);
+        let words: Vec<Word> = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    lex.word(t.text(text))
+                } else {
+                    Word::default()
+                }
+            })
+            .collect();
+
+        let marks = Quotes::new(text);
+        let quotes: Vec<Quotation> = marks
+            .quotations()
+            .iter()
+            .filter(|q| q.depth == 0)
+            .copied()
+            .collect();
+        let mut quote_of = vec![NONE; toks.len()];
+        let mut qi = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while qi < quotes.len() && quotes[qi].span.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < quotes.len() && quotes[qi].span.start <= t.span.start {
+                quote_of[i] = qi as u32;
+            }
+        }
+
+        // Possessive markers: a word with `'s`, a stripped `s`, or an apostrophe mark
+        // left alone by the pairer (`officials’`).
+        let mut possessive = vec![false; toks.len()];
+        let apostrophes: Vec<usize> = marks
+            .marks()
+            .iter()
+            .filter(|m| m.role == MarkRole::Apostrophe)
+            .map(|m| m.span.start)
+            .collect();
+        for (i, t) in toks.iter().enumerate() {
+            possessive[i] = match t.kind {
+                TokenKind::Word => {
+                    newsproc_text::possessive_stem(t.text(text)).is_some()
+                        || stripped_apostrophe(text, &toks, i) == Some(Stripped::Possessive)
+                }
+                TokenKind::QuoteMark => apostrophes.binary_search(&t.span.start).is_ok(),
+                _ => false,
+            };
+        }
+
+        let mut doc = Doc {
+            text,
+            toks,
+            words,
+            quote_of,
+            quotes,
+            units: Vec::new(),
+            unit_of: Vec::new(),
+            possessive,
+        };
+        doc.build_units();
+        doc
+    }
+
+    fn build_units(&mut self) {
+        let sentences = sentences_with_paragraphs(self.text);
+        let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
+        let mut t = 0;
+        for s in sentences {
+            let lo = self.toks.partition_point(|x| x.span.start < s.span.start);
+            let hi = self.toks.partition_point(|x| x.span.end <= s.span.end);
+            if hi <= lo {
+                continue;
+            }
+            t = t.max(lo);
+            let merge = units.last().is_some_and(|u| {
+                u.paragraph == s.paragraph
+                    && u.toks.end > 0
+                    && self.quote_of[u.toks.end - 1] != NONE
+                    && self.quote_of[u.toks.end - 1] == self.quote_of[lo]
+            });
+            if merge {
+                if let Some(u) = units.last_mut() {
+                    u.toks.end = hi;
+                    u.span.end = s.span.end;
+                }
+            } else {
+                units.push(Unit {
+                    toks: lo..hi,
+                    span: s.span,
+                    paragraph: s.paragraph,
+                });
+            }
+        }
+        let _ = t;
+        let mut unit_of = vec![NONE; self.toks.len()];
+        for (k, u) in units.iter().enumerate() {
+            for slot in &mut unit_of[u.toks.clone()] {
+                *slot = k as u32;
+            }
+        }
+        self.units = units;
+        self.unit_of = unit_of;
+    }
+
+    pub fn tok_text(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_wordlike())
+    }
+
+    pub fn has(&self, i: usize, class: u32) -> bool {
+        self.words.get(i).is_some_and(|w| w.is(class))
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_capitalised() && t.is_wordlike())
+    }
+
+    /// A lowercase word that is not a function word: a noun, adjective or verb we cannot
+    /// tell apart, or an adverb.
+    pub fn is_content_lower(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Alnum | TokenKind::Number
+        ) && !t.is_capitalised()
+            && !self.has(i, class::FUNCTION | class::ADV | class::TIME)
+    }
+
+    /// Punctuation token `i` is `c`.
+    pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct) && t.text(self.text) == c)
+    }
+
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Dash)
+    }
+
+    /// A token that ends a sentence: `.`, `!`, `?`, an ellipsis.
+    pub fn is_terminal(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            (t.kind == TokenKind::Punct && matches!(t.text(self.text), "." | "!" | "?"))
+                || t.kind == TokenKind::Ellipsis
+        })
+    }
+
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quote_of.get(i).is_some_and(|&q| q != NONE)
+    }
+
+    pub fn quote(&self, i: usize) -> Option<usize> {
+        self.quote_of
+            .get(i)
+            .copied()
+            .filter(|&q| q != NONE)
+            .map(|q| q as usize)
+    }
+
+    /// The token range of top-level quotation `q`.
+    pub fn quote_toks(&self, q: usize) -> Range<usize> {
+        let Some(quote) = self.quotes.get(q) else {
+            return 0..0;
+        };
+        let lo = self
+            .toks
+            .partition_point(|t| t.span.start < quote.span.start);
+        let hi = self.toks.partition_point(|t| t.span.end <= quote.span.end);
+        lo..hi.max(lo)
+    }
+
+    pub fn span_of(&self, toks: Range<usize>) -> Span {
+        if toks.is_empty() || toks.end > self.toks.len() {
+            let at = self
+                .toks
+                .get(toks.start)
+                .map_or(self.text.len(), |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(
+            self.toks[toks.start].span.start,
+            self.toks[toks.end - 1].span.end,
+        )
+    }
+
+    pub fn text_of(&self, toks: Range<usize>) -> &'t str {
+        self.span_of(toks).of(self.text)
+    }
+
+    pub fn lower_is(&self, i: usize, word: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(self.text, word))
+    }
+}

@@ -1,0 +1,426 @@
+//! Who a source is: the name in a mention (titles and roles set apart), its kind, and
+//! the entity it refers to, pronouns included.
+//!
+//! - **Names.** A name is a run of capitalised words, with `al`, `bin`, `de` ... inside
+//!   and `of` / `for` between capitalised words (`Syrian Observatory for Human Rights`).
+//!   Leading titles are split off (`Colonel`, `Lt.`, `Secretary of State`).
+//! - **Linking.** People by surname (`Rami Abdulrahman` ← `Abdulrahman`), organisations
+//!   by name, acronym (`FSA`), a word of their name (`the Observatory`) or a tail of it
+//!   (`Tahrir al Sham`); a definite description (`the official`, `the general`) by its
+//!   head noun or title; `X-based` is a modifier, not a name.
+//! - **Pronouns.** `he`, `she`, `I` go to the most salient person before them: recent,
+//!   a speaker, a sentence's subject, of the right gender (given names, titles, nouns
+//!   like `spokeswoman`). Names inside quotations are not candidates, nor are places and
+//!   organisations. `they` goes to a recent group or plural source, `it` to an
+//!   organisation, government or document.
+
+use std::ops::Range;
+
+use newsproc_layers::attribution::SourceKind;
+use newsproc_text::TokenKind;
+
+use crate::doc::Doc;
+use crate::lexicons::{Gender, Lexicons, NameKind, NounKind, class};
+
+/// What one mention says about its referent.
+#[derive(Clone, Debug)]
+pub struct MentionInfo {
+    pub toks: Range<usize>,
+    pub core: Range<usize>,
+    /// The name as written, without title: token range.
+    pub name: Option<Range<usize>>,
+    pub title: Option<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: SourceKind,
+    pub gender: Gender,
+    pub plural: bool,
+    pub pronoun: bool,
+    /// `who` in `X, who said`: the mention refers to the noun phrase before it.
+    pub relative: bool,
+    /// The head noun of a description, lowercased (`official`).
+    pub head: Option<String>,
+    pub definite: bool,
+}
+
+/// Connectors inside a name: `Hayat Tahrir al Sham`, `Osama bin Laden`.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "di", "da", "du", "la", "le", "van",
+    "von", "der", "den", "ter", "y", "abu", "ul",
+];
+
+pub struct Namer<'a, 'd, 't> {
+    pub doc: &'a Doc<'t>,
+    pub lex: &'a Lexicons,
+    /// Gazetteer matches: (token range, kind), in text order.
+    pub gazetteer: &'d [(Range<usize>, NameKind)],
+}
+
+impl Namer<'_, '_, '_> {
+    fn gazetteer_kind(&self, r: Range<usize>) -> Option<NameKind> {
+        let i = self.gazetteer.partition_point(|(g, _)| g.end <= r.start);
+        self.gazetteer[i..]
+            .iter()
+            .take_while(|(g, _)| g.start < r.end)
+            .find(|(g, _)| g.start <= r.start && r.end <= g.end)
+            .map(|(_, k)| *k)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        let d = self.doc;
+        let Some(t) = d.toks.get(i) else {
+            return false;
+        };
+        if d.in_quote(i) {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Word | TokenKind::Alnum => {
+                t.is_capitalised()
+                    && (t.has(newsproc_text::Flags::ALL_CAPS)
+                        || !d.has(i, class::FUNCTION | class::TIME | class::ADV)
+                        || d.has(i, class::TITLE | class::FIRST_NAME | class::NOUN))
+            }
+            _ => false,
+        }
+    }
+
+    /// The capitalised runs inside `r`, as token ranges, with particles and `of`/`for`
+    /// between capitalised words, and the period after a title abbreviation.
+    pub fn name_chunks(&self, r: Range<usize>) -> Vec<Range<usize>> {
+        let d = self.doc;
+        let mut out = Vec::new();
+        let mut i = r.start;
+        while i < r.end {
+            if !self.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end >= r.end {
+                    break;
+                }
+                if self.is_name_word(end) {
+                    end += 1;
+                    continue;
+                }
+                // `Lt. Dana`: the period of a title abbreviation.
+                if d.is_punct(end, ".")
+                    && d.has(end - 1, class::TITLE)
+                    && self.is_name_word(end + 1)
+                    && end + 1 < r.end
+                {
+                    end += 2;
+                    continue;
+                }
+                let w = d.tok_text(end).to_ascii_lowercase();
+                let particle = NAME_PARTICLES.contains(&w.as_str()) && !d.is_cap(end);
+                let linker = (w == "of" || w == "for") && !self.looks_like_person(start..end);
+                if (particle || linker) && end + 1 < r.end && self.is_name_word(end + 1) {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            out.push(start..end);
+            i = end;
+        }
+        out
+    }
+
+    /// A run that starts with a title or a given name.
+    fn looks_like_person(&self, r: Range<usize>) -> bool {
+        let d = self.doc;
+        d.has(r.start, class::TITLE | class::FIRST_NAME)
+    }
+
+    /// Splits leading titles off a name run: (title tokens, name tokens).
+    fn split_title(&self, r: Range<usize>) -> (Range<usize>, Range<usize>) {
+        let d = self.doc;
+        // Long titles first ("Secretary of State", "Rear Admiral").
+        for t in &self.lex.long_titles {
+            let mut i = r.start;
+            let mut ok = true;
+            for part in t {
+                while i < r.end && d.is_punct(i, ".") {
+                    i += 1;
+                }
+                if i >= r.end || !d.tok_text(i).eq_ignore_ascii_case(part) {
+                    ok = false;
+                    break;
+                }
+                i += 1;
+            }
+            if ok && i < r.end {
+                while i < r.end && d.is_punct(i, ".") {
+                    i += 1;
+                }
+                if i < r.end {
+                    return (r.start..i, i..r.end);
+                }
+            }
+        }
+        let mut i = r.start;
+        while i + 1 < r.end && d.has(i, class::TITLE) && !d.has(i, class::FIRST_NAME) {
+            i += 1;
+            while i < r.end && d.is_punct(i, ".") {
+                i += 1;
+            }
+        }
+        (r.start..i, i..r.end)
+    }
+
+    /// Reads one mention.
+    pub fn analyse(&self, toks: Range<usize>, core: Range<usize>) -> MentionInfo {
+        let d = self.doc;
+        let mut m = MentionInfo {
+            toks: toks.clone(),
+            core: core.clone(),
+            name: None,
+            title: None,
+            role: None,
+            affiliation: None,
+            kind: SourceKind::Anonymous,
+            gender: Gender::Unknown,
+            plural: false,
+            pronoun: false,
+            relative: false,
+            head: None,
+            definite: false,
+        };
+        if core.len() == 1 && d.has(core.start, class::PRON) {
+            let w = d.words[core.start];
+            m.pronoun = true;
+            m.gender = w.gender;
+            m.plural = w.plural;
+            m.kind = if w.plural {
+                SourceKind::Group
+            } else {
+                SourceKind::Person
+            };
+            return m;
+        }
+        if core.len() == 1 && d.lower_is(core.start, "who") {
+            m.relative = true;
+            m.kind = SourceKind::Person;
+            return m;
+        }
+        // The head region: the core up to a preposition that attaches a phrase to it.
+        let chunks = self.name_chunks(core.clone());
+        let mut head_end = core.end;
+        for i in core.clone() {
+            if i > core.start
+                && d.has(i, class::PREP)
+                && !chunks.iter().any(|c| c.start < i && i < c.end)
+            {
+                head_end = i;
+                break;
+            }
+        }
+        // "the Britain-based Syrian Observatory": `X-based` is a modifier.
+        let head_last = (core.start..head_end)
+            .rev()
+            .find(|&i| d.toks[i].is_wordlike())
+            .unwrap_or(core.start);
+        m.definite = d.lower_is(core.start, "the")
+            || d.has(core.start, class::POSS)
+            || d.lower_is(core.start, "this");
+        let coordinated = (core.start..head_end).any(|i| d.lower_is(i, "and"));
+        m.plural = coordinated;
+
+        let head_chunk = chunks
+            .iter()
+            .find(|c| c.start < head_end && c.end >= head_last + 1 && c.start <= head_last)
+            .cloned();
+        if let Some(chunk) = head_chunk {
+            let (title, name) = self.split_title(chunk.clone());
+            if !title.is_empty() {
+                m.title = Some(d.text_of(title.clone()).to_owned());
+                m.gender = self.title_gender(title.clone());
+            }
+            if !name.is_empty() {
+                m.name = Some(name.clone());
+            }
+            m.kind = self.name_kind(name.clone(), !title.is_empty());
+            if m.kind == SourceKind::Person && m.gender == Gender::Unknown {
+                let w = d.words[name.start];
+                if w.is(class::FIRST_NAME) {
+                    m.gender = w.gender;
+                }
+            }
+            // Role: what stands before the name ("White House spokesperson").
+            if chunk.start > core.start {
+                let pre = core.start..chunk.start;
+                if (pre.clone()).any(|i| d.toks[i].is_wordlike() && !d.has(i, class::DET)) {
+                    m.role = Some(d.text_of(pre.clone()).trim().to_owned());
+                    if let Some(c) = chunks.iter().find(|c| c.start < chunk.start) {
+                        m.affiliation = Some(d.text_of(c.clone()).to_owned());
+                    }
+                    for i in pre {
+                        if let Some(g) = self.gender_of_noun(i) {
+                            m.gender = g;
+                        }
+                    }
+                }
+            }
+        } else {
+            // A description: "a rebel source", "officials", "the Syrian army".
+            let w = d.words[head_last];
+            m.head = Some(d.tok_text(head_last).to_lowercase());
+            m.gender = w.gender;
+            let plural_word =
+                w.plural || (d.tok_text(head_last).ends_with('s') && w.noun.is_none());
+            m.plural |= plural_word;
+            m.kind = match w.noun {
+                Some(NounKind::Person) => SourceKind::Anonymous,
+                Some(NounKind::People) if w.anon => SourceKind::Anonymous,
+                Some(NounKind::People) => SourceKind::Group,
+                Some(NounKind::Org) => SourceKind::Organization,
+                Some(NounKind::Gov) => SourceKind::Government,
+                Some(NounKind::Doc) => SourceKind::Document,
+                None if coordinated || plural_word => SourceKind::Group,
+                None => SourceKind::Anonymous,
+            };
+            if coordinated && m.kind == SourceKind::Anonymous {
+                m.kind = SourceKind::Group;
+            }
+            // The side it belongs to: "a rebel source", "a senior Sudanese army official".
+            let mut a = head_last;
+            while a > core.start
+                && (d.is_cap(a - 1) || d.has(a - 1, class::NOUN))
+                && !d.has(a - 1, class::DET | class::POSS)
+            {
+                a -= 1;
+            }
+            if a < head_last {
+                m.affiliation = Some(d.text_of(a..head_last).to_owned());
+            } else if let Some(c) = chunks.first() {
+                m.affiliation = Some(d.text_of(c.clone()).to_owned());
+            }
+        }
+        // The appositive or attached phrase: the role, and the affiliation in it.
+        let rest_start = if head_end < core.end {
+            head_end
+        } else {
+            core.end
+        };
+        let tail = rest_start..toks.end;
+        if tail.clone().any(|i| d.toks[i].is_wordlike()) {
+            let mut s = tail.start;
+            while s < tail.end && (d.is_punct(s, ",") || d.toks[s].kind == TokenKind::Dash) {
+                s += 1;
+            }
+            let mut e = tail.end;
+            while e > s && (d.is_punct(e - 1, ",") || d.toks[e - 1].kind == TokenKind::Dash) {
+                e -= 1;
+            }
+            if s < e {
+                let role = d.text_of(s..e).to_owned();
+                if m.affiliation.is_none() {
+                    if let Some(c) = self.name_chunks(s..e).into_iter().next() {
+                        m.affiliation = Some(d.text_of(c).to_owned());
+                    }
+                }
+                if m.kind == SourceKind::Person && m.gender == Gender::Unknown {
+                    for i in s..e {
+                        if let Some(g) = self.gender_of_noun(i) {
+                            m.gender = g;
+                            break;
+                        }
+                    }
+                }
+                m.role = Some(match m.role.take() {
+                    Some(pre) if m.name.is_some() => format!("{pre}; {role}"),
+                    _ => role,
+                });
+            }
+        }
+        if m.kind != SourceKind::Person && m.kind != SourceKind::Anonymous {
+            m.gender = Gender::Unknown;
+        }
+        m
+    }
+
+    fn gender_of_noun(&self, i: usize) -> Option<Gender> {
+        let w = self.doc.words.get(i)?;
+        (w.is(class::NOUN) && w.gender != Gender::Unknown && !w.is(class::PRON)).then_some(w.gender)
+    }
+
+    fn title_gender(&self, r: Range<usize>) -> Gender {
+        for i in r {
+            let w = self.doc.words[i];
+            if w.is(class::TITLE) && w.gender != Gender::Unknown {
+                return w.gender;
+            }
+        }
+        Gender::Unknown
+    }
+
+    /// The kind of a named source.
+    pub fn name_kind(&self, name: Range<usize>, titled: bool) -> SourceKind {
+        let d = self.doc;
+        if name.is_empty() {
+            return if titled {
+                SourceKind::Person
+            } else {
+                SourceKind::Anonymous
+            };
+        }
+        if let Some(k) = self.gazetteer_kind(name.clone()) {
+            return match k {
+                NameKind::Place | NameKind::Gov => SourceKind::Government,
+                NameKind::Org => SourceKind::Organization,
+            };
+        }
+        if titled {
+            return SourceKind::Person;
+        }
+        for i in name.clone() {
+            match d.words[i].noun {
+                Some(NounKind::Gov) if d.is_cap(i) => return SourceKind::Government,
+                Some(NounKind::Org) if d.is_cap(i) => return SourceKind::Organization,
+                _ => {}
+            }
+        }
+        if name.len() == 1 && d.toks[name.start].has(newsproc_text::Flags::ALL_CAPS) {
+            return SourceKind::Organization;
+        }
+        SourceKind::Person
+    }
+}
+
+/// The surname of a person's name: its last word, possessive and suffixes aside.
+pub fn surname(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut k = words.len();
+    while k > 1 {
+        let w = words[k - 1].trim_end_matches(['.', ',']);
+        if matches!(w, "Jr" | "Sr" | "II" | "III" | "IV") {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    words
+        .get(k.wrapping_sub(1))
+        .map(|w| strip_possessive(w).to_lowercase())
+        .unwrap_or_default()
+}
+
+pub fn strip_possessive(w: &str) -> &str {
+    newsproc_text::possessive_stem(w).unwrap_or(w)
+}
+
+/// The acronym of a name: the initials of its capitalised words (`Free Syrian Army` →
+/// `FSA`).
+pub fn acronym(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}

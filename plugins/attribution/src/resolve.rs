@@ -1,0 +1,570 @@
+//! From relations with token-level sources to the layer: mentions read, linked into
+//! entities, pronouns resolved, spans and kinds computed.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use newsproc_layers::attribution::{
+    Attribution, AttributionKind, AttributionLayer, Cue, Source, SourceKind, SourceMention,
+};
+use newsproc_layers::source::SourceLayer;
+use newsproc_sdk::Span;
+use newsproc_text::TokenKind;
+
+use crate::doc::Doc;
+use crate::entities::{MentionInfo, Namer, acronym, strip_possessive, surname};
+use crate::grammar::Grammar;
+use crate::lexicons::{Gender, NameKind, class};
+use crate::relations::{Rel, SourceRef};
+
+/// How far back (in units) a pronoun looks for its referent.
+const PRONOUN_WINDOW: usize = 8;
+
+struct Entity {
+    name: String,
+    kind: SourceKind,
+    mentions: Vec<Span>,
+    title: Option<String>,
+    role: Option<String>,
+    affiliation: Option<String>,
+    gender: Gender,
+    plural: bool,
+    /// People: the surname, lowercased.
+    surname: Option<String>,
+    /// Head nouns and titles it was described by, lowercased ("official", "general").
+    heads: Vec<String>,
+    /// The unit of its latest mention.
+    last_unit: usize,
+}
+
+/// A person named outside quotations, for pronoun resolution.
+struct PersonName {
+    tok: usize,
+    unit: usize,
+    name: Range<usize>,
+    /// The name opens its sentence (after a conjunction or adverb): its subject.
+    subject: bool,
+    gender: Gender,
+}
+
+pub struct Resolver<'a, 'd, 't> {
+    pub doc: &'a Doc<'t>,
+    pub namer: &'a Namer<'a, 'd, 't>,
+    pub grammar: &'a Grammar<'a, 't>,
+}
+
+impl Resolver<'_, '_, '_> {
+    pub fn layer(
+        &self,
+        rels: &[Rel],
+        source: Option<&SourceLayer>,
+        drop_boilerplate: bool,
+    ) -> AttributionLayer {
+        let d = self.doc;
+        let people = self.person_names();
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut out: Vec<(Attribution, usize)> = Vec::with_capacity(rels.len());
+        let mut mentions: Vec<Option<SourceMention>> = Vec::with_capacity(rels.len());
+
+        for r in rels {
+            let unit = r.unit;
+            let mention = match &r.source {
+                None => None,
+                Some(SourceRef::SameAs(k)) => mentions.get(*k).cloned().flatten(),
+                Some(SourceRef::Mention(m)) => {
+                    let info = self.namer.analyse(m.toks.clone(), m.core.clone());
+                    Some(self.mention(&info, unit, &people, &mut entities))
+                }
+            };
+            mentions.push(mention.clone());
+            let content = self.content_spans(r);
+            if content.is_empty() {
+                continue;
+            }
+            let kind = self.kind_of(&content);
+            let cue_span = d.span_of(r.cue.clone());
+            let in_boilerplate = source.is_some_and(|s| {
+                let first = content[0];
+                let hull = Span::new(first.start, content.last().map_or(first.end, |c| c.end));
+                s.in_boilerplate(hull)
+            });
+            if in_boilerplate && drop_boilerplate {
+                continue;
+            }
+            let first_start = content[0].start;
+            out.push((
+                Attribution {
+                    kind,
+                    content,
+                    source: mention,
+                    cue: Some(Cue {
+                        span: cue_span,
+                        text: cue_span.of(d.text).to_owned(),
+                        lemma: r.lemma.clone(),
+                    }),
+                    in_boilerplate,
+                },
+                first_start,
+            ));
+        }
+        out.sort_by_key(|(_, s)| *s);
+        AttributionLayer {
+            attributions: out.into_iter().map(|(a, _)| a).collect(),
+            sources: entities
+                .into_iter()
+                .map(|e| Source {
+                    name: e.name,
+                    kind: e.kind,
+                    mentions: e.mentions,
+                    title: e.title,
+                    role: e.role,
+                    affiliation: e.affiliation,
+                })
+                .collect(),
+        }
+    }
+
+    /// Token ranges to byte spans. A range never cuts a top-level quotation: one that
+    /// starts or ends inside a quotation is widened to the whole quotation (all its
+    /// paragraphs).
+    fn content_spans(&self, r: &Rel) -> Vec<Span> {
+        let d = self.doc;
+        let mut spans: Vec<Span> = Vec::new();
+        for range in &r.content {
+            if range.is_empty() || range.end > d.toks.len() {
+                continue;
+            }
+            let mut s = d.toks[range.start].span.start;
+            let mut e = d.toks[range.end - 1].span.end;
+            if let Some(q) = d.quote(range.start) {
+                s = s.min(d.quotes[q].span.start);
+            }
+            if let Some(q) = d.quote(range.end - 1) {
+                e = e.max(d.quotes[q].span.end);
+            }
+            spans.push(Span::new(s, e));
+        }
+        spans.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        merged
+    }
+
+    fn kind_of(&self, content: &[Span]) -> AttributionKind {
+        let d = self.doc;
+        let (mut quoted, mut plain) = (0usize, 0usize);
+        for s in content {
+            let lo = d.toks.partition_point(|t| t.span.start < s.start);
+            for i in lo..d.toks.len() {
+                let t = &d.toks[i];
+                if t.span.start >= s.end {
+                    break;
+                }
+                if !t.is_wordlike() {
+                    continue;
+                }
+                if d.in_quote(i) {
+                    quoted += 1;
+                } else {
+                    plain += 1;
+                }
+            }
+        }
+        match (quoted, plain) {
+            (0, _) => AttributionKind::Indirect,
+            (_, 0) => AttributionKind::Direct,
+            _ => AttributionKind::Mixed,
+        }
+    }
+
+    /// People named outside quotations, in text order.
+    fn person_names(&self) -> Vec<PersonName> {
+        let d = self.doc;
+        let mut out = Vec::new();
+        for (u, unit) in d.units.iter().enumerate() {
+            let chunks = self.namer.name_chunks(unit.toks.clone());
+            // The subject: the first noun phrase of the sentence, after conjunctions,
+            // adverbs and an introductory phrase closed by a comma.
+            let mut first_np = unit.toks.start;
+            while first_np < unit.toks.end
+                && (d.has(first_np, class::CONJ | class::ADV | class::DET) || d.is_dash(first_np))
+            {
+                first_np += 1;
+            }
+            for c in chunks {
+                let (title, name) = self.split(c.clone());
+                if name.is_empty() {
+                    continue;
+                }
+                let titled = !title.is_empty();
+                if self.namer.name_kind(name.clone(), titled) != SourceKind::Person {
+                    continue;
+                }
+                // A possessive or a modifier ("Assad's control", "Clinton campaign") is
+                // still a mention of the person.
+                let mut gender = Gender::Unknown;
+                for i in title.clone() {
+                    let w = d.words[i];
+                    if w.is(class::TITLE) && w.gender != Gender::Unknown {
+                        gender = w.gender;
+                    }
+                }
+                let w = d.words[name.start];
+                if gender == Gender::Unknown && w.is(class::FIRST_NAME) && name.len() > 1 {
+                    gender = w.gender;
+                }
+                out.push(PersonName {
+                    tok: c.start,
+                    unit: u,
+                    name,
+                    subject: c.start <= first_np,
+                    gender,
+                });
+            }
+        }
+        out
+    }
+
+    fn split(&self, c: Range<usize>) -> (Range<usize>, Range<usize>) {
+        // Reuse the namer's title split through a one-chunk analysis.
+        let info = self.namer.analyse(c.clone(), c.clone());
+        match info.name {
+            Some(n) => (c.start..n.start, n),
+            None => (c.clone(), c.end..c.end),
+        }
+    }
+
+    /// Reads a mention, links it to an entity (creating one when new) and returns the
+    /// layer's mention.
+    fn mention(
+        &self,
+        info: &MentionInfo,
+        unit: usize,
+        people: &[PersonName],
+        entities: &mut Vec<Entity>,
+    ) -> SourceMention {
+        let d = self.doc;
+        let span = trim_mention(d, info.toks.clone());
+        let text = span.of(d.text).to_owned();
+        let entity = if info.pronoun {
+            self.resolve_pronoun(info, unit, people, entities)
+        } else if info.relative {
+            self.resolve_relative(info, unit, entities)
+        } else {
+            Some(self.link(info, unit, entities))
+        };
+        if let Some(e) = entity {
+            let ent = &mut entities[e];
+            ent.mentions.push(span);
+            ent.last_unit = ent.last_unit.max(unit);
+        }
+        let name = match entity {
+            Some(e) => Some(entities[e].name.clone()),
+            None if info.pronoun || info.relative => None,
+            None => Some(text.clone()),
+        };
+        SourceMention {
+            span,
+            text,
+            name,
+            title: info.title.clone(),
+            role: info.role.clone(),
+            entity,
+        }
+    }
+
+    /// The entity a non-pronoun mention refers to.
+    fn link(&self, info: &MentionInfo, unit: usize, entities: &mut Vec<Entity>) -> usize {
+        let d = self.doc;
+        let name = info.name.clone().map(|r| clean_name(d.text_of(r)));
+        let found = match &name {
+            Some(n) => self.find_by_name(n, info.kind, entities),
+            None if info.definite => info.head.as_deref().and_then(|h| {
+                entities
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, e)| {
+                        e.heads.iter().any(|x| x == h)
+                            || e.name.to_lowercase().split(' ').any(|w| w == h)
+                    })
+                    .map(|(k, _)| k)
+            }),
+            None => None,
+        };
+        if let Some(k) = found {
+            let e = &mut entities[k];
+            // Keep the fullest name and fill what the entity lacked.
+            if let Some(n) = &name {
+                if n.len() > e.name.len() && e.kind == info.kind {
+                    e.name = n.clone();
+                }
+            }
+            if e.title.is_none() {
+                e.title = info.title.clone();
+            }
+            if e.role.is_none() {
+                e.role = info.role.clone();
+            }
+            if e.affiliation.is_none() {
+                e.affiliation = info.affiliation.clone();
+            }
+            if e.gender == Gender::Unknown {
+                e.gender = info.gender;
+            }
+            if let Some(h) = &info.head {
+                if !e.heads.contains(h) {
+                    e.heads.push(h.clone());
+                }
+            }
+            return k;
+        }
+        let display = match &name {
+            Some(n) => n.clone(),
+            None => describe(d, info),
+        };
+        let mut heads = Vec::new();
+        if let Some(h) = &info.head {
+            heads.push(h.clone());
+        }
+        if let Some(t) = &info.title {
+            for w in t.split([' ', '.', '-']).filter(|w| !w.is_empty()) {
+                heads.push(w.to_lowercase());
+            }
+        }
+        entities.push(Entity {
+            surname: (info.kind == SourceKind::Person && name.is_some()).then(|| surname(&display)),
+            name: display,
+            kind: info.kind,
+            mentions: Vec::new(),
+            title: info.title.clone(),
+            role: info.role.clone(),
+            affiliation: info.affiliation.clone(),
+            gender: info.gender,
+            plural: info.plural,
+            heads,
+            last_unit: unit,
+        });
+        entities.len() - 1
+    }
+
+    fn find_by_name(&self, name: &str, kind: SourceKind, entities: &[Entity]) -> Option<usize> {
+        let lower = name.to_lowercase();
+        if let Some(k) = entities.iter().position(|e| e.name.to_lowercase() == lower) {
+            return Some(k);
+        }
+        match kind {
+            SourceKind::Person => {
+                let s = surname(name);
+                let first = name.split_whitespace().next().unwrap_or("");
+                entities.iter().position(|e| {
+                    e.kind == SourceKind::Person
+                        && e.surname.as_deref() == Some(s.as_str())
+                        && (!name.contains(' ')
+                            || !e.name.contains(' ')
+                            || e.name.split_whitespace().next() == Some(first))
+                })
+            }
+            _ => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                entities.iter().position(|e| {
+                    if e.kind == SourceKind::Person || e.kind == SourceKind::Anonymous {
+                        return false;
+                    }
+                    let en = e.name.as_str();
+                    (words.len() == 1 && acronym(en) == name && name.len() >= 2)
+                        || (words.len() == 1 && en.split_whitespace().any(|w| w == name))
+                        || (en.ends_with(name) && en.len() > name.len())
+                        || acronym(name) == en && en.len() >= 2
+                })
+            }
+        }
+    }
+
+    /// `X, who said`: the noun phrase before `who`.
+    fn resolve_relative(
+        &self,
+        info: &MentionInfo,
+        unit: usize,
+        entities: &mut Vec<Entity>,
+    ) -> Option<usize> {
+        let d = self.doc;
+        let w = info.core.start;
+        let lo = d.units.get(unit).map_or(0, |u| u.toks.start);
+        let mut end = w.checked_sub(1)?;
+        if d.is_punct(end, ",") {
+            end = end.checked_sub(1)?;
+        }
+        let start = self.grammar.np_left(end, lo)?;
+        let ante = self.namer.analyse(start..end + 1, start..end + 1);
+        if ante.pronoun {
+            return None;
+        }
+        Some(self.link(&ante, unit, entities))
+    }
+
+    fn resolve_pronoun(
+        &self,
+        info: &MentionInfo,
+        unit: usize,
+        people: &[PersonName],
+        entities: &mut Vec<Entity>,
+    ) -> Option<usize> {
+        let d = self.doc;
+        let tok = info.core.start;
+        let word = d.tok_text(tok).to_lowercase();
+        let from_unit = unit.saturating_sub(PRONOUN_WINDOW);
+        match word.as_str() {
+            "he" | "she" | "i" => {
+                let want = info.gender;
+                // Candidates: people named before the pronoun, and people who spoke.
+                let mut best: Option<(f32, String, Range<usize>)> = None;
+                let mut consider = |score: f32, key: String, name: Range<usize>| {
+                    if best.as_ref().is_none_or(|(s, _, _)| score >= *s) {
+                        best = Some((score, key, name));
+                    }
+                };
+                let speakers: HashMap<&str, usize> = entities
+                    .iter()
+                    .filter(|e| e.kind == SourceKind::Person)
+                    .filter_map(|e| e.surname.as_deref().map(|s| (s, e.last_unit)))
+                    .collect();
+                let gender_of = |key: &str, g: Gender| -> Gender {
+                    if g != Gender::Unknown {
+                        return g;
+                    }
+                    entities
+                        .iter()
+                        .find(|e| e.surname.as_deref() == Some(key))
+                        .map_or(Gender::Unknown, |e| e.gender)
+                };
+                for p in people.iter().filter(|p| p.unit >= from_unit && p.tok < tok) {
+                    let name = d.text_of(p.name.clone());
+                    let key = surname(&clean_name(name));
+                    let g = gender_of(&key, p.gender);
+                    if want != Gender::Unknown && g != Gender::Unknown && g != want {
+                        continue;
+                    }
+                    let dist = (unit - p.unit) as f32;
+                    let mut score = -2.0 * dist;
+                    if p.subject {
+                        score += 1.5;
+                    }
+                    if speakers
+                        .get(key.as_str())
+                        .is_some_and(|&u| u + PRONOUN_WINDOW >= unit)
+                    {
+                        score += 2.5;
+                    }
+                    if g == want && want != Gender::Unknown {
+                        score += 1.0;
+                    }
+                    consider(score, key, p.name.clone());
+                }
+                let (_, key, name) = best?;
+                if let Some(k) = entities.iter().position(|e| {
+                    e.kind == SourceKind::Person && e.surname.as_deref() == Some(key.as_str())
+                }) {
+                    if entities[k].gender == Gender::Unknown {
+                        entities[k].gender = want;
+                    }
+                    return Some(k);
+                }
+                // A person named but not yet a source: make them one.
+                let info = self.namer.analyse(name.clone(), name);
+                let k = self.link(&info, unit, entities);
+                if entities[k].gender == Gender::Unknown {
+                    entities[k].gender = want;
+                }
+                Some(k)
+            }
+            "they" => entities
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
+                .find(|(_, e)| {
+                    e.plural
+                        || matches!(
+                            e.kind,
+                            SourceKind::Group | SourceKind::Organization | SourceKind::Government
+                        )
+                })
+                .map(|(k, _)| k),
+            "it" => entities
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
+                .find(|(_, e)| {
+                    !e.plural
+                        && matches!(
+                            e.kind,
+                            SourceKind::Organization
+                                | SourceKind::Government
+                                | SourceKind::Document
+                        )
+                })
+                .map(|(k, _)| k),
+            _ => None,
+        }
+    }
+}
+
+/// A mention's span without the commas and dashes around it.
+fn trim_mention(d: &Doc<'_>, mut r: Range<usize>) -> Span {
+    while r.start < r.end && (d.is_punct(r.start, ",") || d.toks[r.start].kind == TokenKind::Dash) {
+        r.start += 1;
+    }
+    while r.end > r.start
+        && (d.is_punct(r.end - 1, ",") || d.toks[r.end - 1].kind == TokenKind::Dash)
+    {
+        r.end -= 1;
+    }
+    d.span_of(r)
+}
+
+/// A name as it should be displayed: one space between words, no possessive ending.
+fn clean_name(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = words.join(" ");
+    if let Some(last) = words.last() {
+        let stem = strip_possessive(last);
+        if stem.len() < last.len() {
+            out.truncate(out.len() - (last.len() - stem.len()));
+        }
+    }
+    out
+}
+
+/// The display name of a description: the core phrase as written.
+fn describe(d: &Doc<'_>, info: &MentionInfo) -> String {
+    let s = trim_mention(d, info.core.clone());
+    s.of(d.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The gazetteer's matches as token ranges.
+pub fn gazetteer_tokens(
+    d: &Doc<'_>,
+    lex: &crate::lexicons::Lexicons,
+) -> Vec<(Range<usize>, NameKind)> {
+    let mut out = Vec::new();
+    for m in lex.gazetteer.find_all(d.text) {
+        let lo = d.toks.partition_point(|t| t.span.start < m.span.start);
+        let hi = d.toks.partition_point(|t| t.span.end <= m.span.end);
+        if lo < hi {
+            if let Some(&k) = lex.gazetteer_kinds.get(m.index) {
+                out.push((lo..hi, k));
+            }
+        }
+    }
+    out
+}
