@@ -19,6 +19,8 @@ pub struct Quote {
     pub span: Span,
     /// Inside the marks.
     pub inner: Span,
+    /// The quoted words: inside the marks; for a quotation over several paragraphs, its
+    /// paragraphs joined by line breaks, without the marks that open the later ones.
     pub text: String,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
@@ -28,8 +30,18 @@ pub struct Quote {
     /// No closing mark was found; the quotation ends at its paragraph's end.
     #[serde(default)]
     pub unclosed: bool,
+    /// At least half of the quotation lies in boilerplate (an appeal, a caption).
     #[serde(default)]
     pub in_boilerplate: bool,
+    /// The quotation this one is nested in (index into [`QuotesLayer::quotes`]): the
+    /// enclosing speaker quoting someone, or a term inside a quotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nested_in: Option<usize>,
+    /// The attribution relation this quotation belongs to (index into the attribution
+    /// layer's `attributions`). The pieces of a quotation interrupted by its cue
+    /// (`"A," he said, "B."`) share one relation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,10 +55,12 @@ pub enum QuoteKind {
     Other,
 }
 
+/// Who said a quotation, as the attribution layer resolved it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
-    /// The mention in the attribution that this quotation belongs to.
+    /// The source mention of the attribution relation this quotation belongs to.
     pub span: Option<Span>,
+    /// Who it is: for "he" the person meant.
     pub name: String,
     /// Index into the attribution layer's `sources`.
     pub entity: Option<usize>,

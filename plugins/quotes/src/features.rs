@@ -1,0 +1,459 @@
+//! What the text around and inside one quotation says about it: the evidence the
+//! classifier weighs. Everything here is local (the quotation's paragraph, a few words
+//! each side), so a document costs time in proportion to its quotations.
+
+use newsproc_sdk::Span;
+use newsproc_text::{
+    Flags, PhraseMatcher, Quotation, Token, TokenKind, is_headline_case, tokens::tokens_in,
+};
+
+use crate::lexicons::Lexicons;
+
+/// How far (in bytes) the classifier looks before an opening mark and after a closing
+/// one. Long enough for `," said Daryl Kimball, executive director of the Arms Control
+/// Association`, short enough to stay in the sentence.
+const WINDOW: usize = 160;
+
+/// Words that open a relative or subordinate clause: after a closing mark they start a
+/// new clause, so a verb of saying further on is not the quotation's attribution
+/// (`"foreign agent," which officials said`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "which", "that", "who", "whom", "whose", "and", "but", "or", "because", "when", "while", "if",
+    "although", "though", "as", "since", "where", "so",
+];
+
+/// Prepositions: after a closing mark they carry the sentence on (`"appalled" by the
+/// reports`), so what follows is not the quotation's attribution.
+const PREPOSITIONS: &[&str] = &[
+    "by", "in", "for", "of", "to", "with", "on", "at", "from", "into", "about", "over", "than",
+    "against", "among", "between", "during", "under", "after", "before",
+];
+
+/// Determiners and possessive pronouns: a quotation right after one is part of a noun
+/// phrase, a term rather than a clause.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "whose", "some", "any", "no", "every", "each",
+];
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the quotation's own text ends with one of `chars` (before any nested closing
+/// marks).
+fn inner_ends_with(text: &str, inner: Span, chars: &[char]) -> bool {
+    inner
+        .of(text)
+        .trim_end_matches(|c: char| c.is_whitespace() || is_mark_glyph(c))
+        .ends_with(chars)
+}
+
+/// Quotation-mark glyphs (straight, curly, low, angle).
+fn is_mark_glyph(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}'..='\u{201F}' | '\u{2018}'..='\u{201B}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
+    )
+}
+
+/// What comes right before the opening mark (white space and other opening marks aside).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// Nothing: the quotation opens its paragraph.
+    ParagraphStart,
+    /// A finished sentence: `. "`, `?" "`.
+    SentenceStart,
+    /// `: "`
+    Colon,
+    /// `— "`, `-- "`
+    Dash,
+    /// `, "`
+    Comma,
+    /// `=`: an attribute value in markup that leaked into the text (`id="7701"`).
+    Markup,
+    /// Anything else: a word, an opening bracket.
+    #[default]
+    Embedded,
+}
+
+impl Lead {
+    /// The quotation starts a sentence of its own or follows a lead-in that introduces
+    /// one (`put it plainly: "`, `was blunt — "`).
+    pub fn opens_sentence(self) -> bool {
+        matches!(
+            self,
+            Lead::ParagraphStart | Lead::SentenceStart | Lead::Colon | Lead::Dash
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Features {
+    /// Word-like tokens inside the marks (counted up to [`MAX_COUNTED_WORDS`]).
+    pub words: usize,
+    /// The first word inside is capitalised (or a digit).
+    pub starts_capitalised: bool,
+    /// The quotation's own text ends with `,` `.` `?` `!` `…` or a dash.
+    pub ends_with_punct: bool,
+    /// The quotation's own text ends with `.` `?` `!` or `…`.
+    pub ends_with_terminator: bool,
+    /// A pronoun or auxiliary verb occurs inside: it reads as a clause.
+    pub clause_words: bool,
+    /// Every word inside is capitalised, function words aside.
+    pub headline_case: bool,
+    /// URL-like or markup-like content (`http`, `<`, `>`, `@handle` only).
+    pub markup_inside: bool,
+    pub lead: Lead,
+    /// A verb of saying introduces it: `said: "`, `told reporters, "`, `saying "`.
+    pub cue_before: bool,
+    /// A verb of saying follows it: `," he said`, `," said Mr. Smith`.
+    pub cue_after: bool,
+    /// `so-called "`, `dubbed "`, `the word "`.
+    pub term_marker: bool,
+    /// `the book "`, `titled "`, `Operation "`.
+    pub title_marker: bool,
+    /// A determiner or possessive right before: the quotation sits inside a noun phrase
+    /// (`the "rigged" system`, `Iowa's "silver standard"`).
+    pub determiner_before: bool,
+    /// The word right before is a possessive: `CNN's "State of the Union"`.
+    pub possessive_before: bool,
+    /// Capitalised words on both sides: a nickname inside a name (`C.L. "Butch" Otter`).
+    pub between_names: bool,
+    /// The sentence ends with the quotation.
+    pub ends_sentence: bool,
+}
+
+impl Features {
+    /// Reads as a sentence: capitalised and ending with punctuation or with its sentence.
+    pub fn sentence_like(&self) -> bool {
+        self.starts_capitalised && (self.ends_with_punct || self.ends_sentence)
+    }
+
+    /// Reads as a clause: a pronoun or auxiliary, or a capitalised sentence of some
+    /// length.
+    pub fn clause(&self) -> bool {
+        self.clause_words || (self.words >= 4 && self.sentence_like())
+    }
+}
+
+/// Past this many words a quotation is long whatever its exact length.
+pub(crate) const MAX_COUNTED_WORDS: usize = 64;
+
+/// The document-wide material features are read from, prepared once per document.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub paragraphs: &'a [Span],
+    pub lexicons: &'a Lexicons,
+}
+
+impl Context<'_> {
+    pub fn features(&self, q: &Quotation) -> Features {
+        let text = self.text;
+        let para_first = paragraph_of(self.paragraphs, q.span.start);
+        let para_last = paragraph_of(self.paragraphs, q.span.end.saturating_sub(1));
+        let inner = q.inner;
+        let mut f = Features::default();
+
+        // Inside the marks.
+        let inside = tokens_in(self.tokens, inner);
+        let inside = &self.tokens[inside];
+        let mut words = inside.iter().filter(|t| t.is_wordlike());
+        if let Some(first) = words.clone().next() {
+            f.starts_capitalised = first.is_capitalised() || first.kind == TokenKind::Number;
+        }
+        f.words = words.by_ref().take(MAX_COUNTED_WORDS).count();
+        f.clause_words = inside
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(MAX_COUNTED_WORDS)
+            .any(|t| self.lexicons.clause_words.contains(t.text(text)));
+        let last = inside.iter().rev().find(|t| t.kind != TokenKind::QuoteMark);
+        if let Some(last) = last {
+            let s = last.text(text);
+            f.ends_with_terminator =
+                last.kind == TokenKind::Ellipsis || matches!(s, "." | "?" | "!" | "?!" | "!?");
+            f.ends_with_punct = f.ends_with_terminator
+                || last.kind == TokenKind::Dash
+                || s == ","
+                || s.ends_with('-');
+        }
+        f.headline_case = f.words > 0 && f.words <= 16 && is_headline_case(inner.of(text));
+        f.markup_inside = looks_like_markup(inner.of(text));
+
+        // Before the opening mark, in the same paragraph.
+        let para = self.paragraphs.get(para_first).copied().unwrap_or_default();
+        let before_start = para.start.max(q.span.start.saturating_sub(WINDOW));
+        let before = tokens_in(self.tokens, Span::new(before_start, q.span.start));
+        let before = &self.tokens[before];
+        let lead = lead_of(text, before, q.span.start);
+        f.lead = lead;
+        f.possessive_before = before
+            .iter()
+            .rev()
+            .find(|t| !is_comma(text, t))
+            .is_some_and(|t| is_possessive(t.text(text)));
+        let window = Span::new(before_start, q.span.start);
+        f.cue_before = lead != Lead::SentenceStart
+            && self.marker_before(
+                &self.lexicons.speech_verbs,
+                window,
+                before,
+                lead_gap(lead),
+                true,
+            );
+        f.determiner_before = before.last().is_some_and(|t| {
+            t.span.end < q.span.start
+                && t.kind == TokenKind::Word
+                && (is_possessive(t.text(text)) || is_one_of(t.text(text), DETERMINERS))
+        });
+        f.term_marker = self.marker_before(&self.lexicons.term_markers, window, before, 2, false);
+        f.title_marker = self.marker_before(&self.lexicons.title_markers, window, before, 1, false);
+
+        // After the closing mark, in the same paragraph.
+        let para = self.paragraphs.get(para_last).copied().unwrap_or(para);
+        let after_end = para
+            .end
+            .min(q.span.end.saturating_add(WINDOW))
+            .max(q.span.end);
+        let after = tokens_in(self.tokens, Span::new(q.span.end, after_end));
+        let after = &self.tokens[after];
+        f.ends_sentence = ends_sentence(text, after, f.ends_with_terminator);
+        f.between_names = f.words <= 2
+            && before
+                .last()
+                .is_some_and(|t| t.is_capitalised() && t.is_wordlike())
+            && after
+                .first()
+                .is_some_and(|t| t.is_capitalised() && t.is_wordlike());
+        let joined = f.ends_with_punct && !f.ends_with_terminator
+            || f.ends_with_terminator && inner_ends_with(text, inner, &['?', '!'])
+            || after
+                .first()
+                .is_some_and(|t| is_comma(text, t) || t.kind == TokenKind::Dash);
+        f.cue_after = q.closed && self.cue_after(Span::new(q.span.end, after_end), after, joined);
+        f
+    }
+
+    /// Whether a phrase of `matcher` ends within the last words before the opening mark,
+    /// with at most `max_gap` words and no sentence punctuation between them.
+    fn marker_before(
+        &self,
+        matcher: &PhraseMatcher,
+        window: Span,
+        before: &[Token],
+        max_gap: usize,
+        verbs: bool,
+    ) -> bool {
+        let text = self.text;
+        // The tokens that may lie between the phrase and the mark.
+        let mut gap_words = 0;
+        let mut from = window.end;
+        for t in before.iter().rev() {
+            if t.is_wordlike() {
+                if gap_words == max_gap + 3 {
+                    break;
+                }
+                gap_words += 1;
+            } else if !is_comma(text, t) && t.text(text) != ":" {
+                break;
+            }
+            from = t.span.start;
+        }
+        if from >= window.end {
+            return false;
+        }
+        let matches = matcher.find_in(text, Span::new(from, window.end));
+        let Some(m) = matches
+            .iter()
+            .rev()
+            .find(|m| !verbs || self.is_verb_use(m.span, before))
+        else {
+            return false;
+        };
+        // Words between the phrase and the mark.
+        let between = before
+            .iter()
+            .filter(|t| t.span.start >= m.span.end && t.is_wordlike())
+            .count();
+        between <= max_gap
+    }
+
+    /// `," he said`, `," said the minister`, `," Daryl Kimball, director of the Arms
+    /// Control Association, said`: the attribution that follows a quotation. `joined` says
+    /// the quotation hands its sentence on (it ends with `,` `?` `!` or a dash, or a comma
+    /// follows the mark); without that only a verb within two words counts.
+    fn cue_after(&self, window: Span, after: &[Token], joined: bool) -> bool {
+        let text = self.text;
+        let mut words = 0;
+        // A name (capitalised, or a pronoun) and a comma: an appositive may follow.
+        let mut appositive = false;
+        let mut named = false;
+        let mut end = window.start;
+        for t in after {
+            let s = t.text(text);
+            if t.kind == TokenKind::QuoteMark
+                || t.has(Flags::LINE_BEFORE)
+                || matches!(s, "." | "!" | "?" | ";" | ":")
+            {
+                break;
+            }
+            if is_comma(text, t) {
+                appositive |= named && (1..=5).contains(&words);
+            } else if t.is_wordlike() {
+                if words == 0 {
+                    if is_one_of(s, CLAUSE_OPENERS) || is_one_of(s, PREPOSITIONS) {
+                        return false;
+                    }
+                    named = t.is_capitalised() || self.lexicons.clause_words.contains(s);
+                }
+                words += 1;
+                if words > if appositive { 18 } else { 4 } {
+                    break;
+                }
+            }
+            end = t.span.end;
+        }
+        if end <= window.start {
+            return false;
+        }
+        let verbs = self
+            .lexicons
+            .speech_verbs
+            .find_in(text, Span::new(window.start, end));
+        verbs.iter().any(|m| {
+            if !self.is_verb_use(m.span, after) {
+                return false;
+            }
+            let before_verb = after
+                .iter()
+                .take_while(|t| t.span.end <= m.span.start)
+                .filter(|t| t.is_wordlike())
+                .count();
+            // `," saying …` opens a participle clause about what follows, not this.
+            if before_verb == 0 && m.span.of(text).ends_with("ing") {
+                return false;
+            }
+            if joined {
+                before_verb <= 3 || appositive
+            } else {
+                before_verb <= 2
+            }
+        })
+    }
+}
+
+impl Context<'_> {
+    /// Whether a match of a verb of saying is used as a verb: not capitalised mid-sentence
+    /// (`the United States`), not right after a determiner (`the reports`, `his
+    /// statement`). `tokens` are the tokens around the match.
+    fn is_verb_use(&self, verb: Span, tokens: &[Token]) -> bool {
+        let text = self.text;
+        let i = tokens.partition_point(|t| t.span.start < verb.start);
+        let prev = i.checked_sub(1).map(|j| &tokens[j]);
+        if let Some(p) = prev {
+            let w = p.text(text);
+            if p.kind == TokenKind::Word && (is_one_of(w, DETERMINERS) || is_possessive(w)) {
+                return false;
+            }
+        }
+        let capitalised = text[verb.start..].starts_with(|c: char| c.is_uppercase());
+        !capitalised
+            || prev.is_none_or(|p| {
+                matches!(p.text(text), "." | "!" | "?") || p.kind == TokenKind::QuoteMark
+            })
+    }
+}
+
+fn lead_gap(lead: Lead) -> usize {
+    match lead {
+        // `told CNN's Jake Tapper, "`, `said in a statement on Monday: "`.
+        Lead::Comma | Lead::Colon | Lead::Dash => 6,
+        // `said "`, `told reporters "`.
+        _ => 1,
+    }
+}
+
+fn is_comma(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && t.text(text) == ","
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s")
+        || word.ends_with("\u{2019}s")
+        || word.ends_with("s'")
+        || word.ends_with("s\u{2019}")
+}
+
+/// What precedes the opening mark at `mark`; `before` are the paragraph's tokens before
+/// it.
+fn lead_of(text: &str, before: &[Token], mark: usize) -> Lead {
+    let mut iter = before.iter().rev().peekable();
+    // Opening marks touching this one (`"'Tis`, a doubled `"“`) belong to the opening.
+    let mut start = mark;
+    while let Some(t) = iter.next_if(|t| t.kind == TokenKind::QuoteMark && t.span.end == start) {
+        start = t.span.start;
+    }
+    let Some(prev) = iter.next() else {
+        return Lead::ParagraphStart;
+    };
+    let s = prev.text(text);
+    let mut then = || iter.next().map(|t| (t.kind, t.text(text)));
+    match prev.kind {
+        TokenKind::Dash => Lead::Dash,
+        // A closing mark: what matters is whether its quotation ended a sentence.
+        TokenKind::QuoteMark => match then() {
+            Some((TokenKind::Ellipsis, _)) => Lead::SentenceStart,
+            Some((_, "." | "!" | "?")) => Lead::SentenceStart,
+            Some((_, ",")) => Lead::Comma,
+            _ => Lead::Embedded,
+        },
+        TokenKind::Punct => match s {
+            "." | "!" | "?" => Lead::SentenceStart,
+            ")" | "]" => match then() {
+                Some((_, "." | "!" | "?")) => Lead::SentenceStart,
+                _ => Lead::Embedded,
+            },
+            ":" => Lead::Colon,
+            "," => Lead::Comma,
+            _ => Lead::Embedded,
+        },
+        _ if s.ends_with('=') => Lead::Markup,
+        _ => Lead::Embedded,
+    }
+}
+
+/// Whether the sentence ends with the quotation: the paragraph ends, a terminator
+/// follows the closing mark, or the quotation ended with one and a new sentence starts.
+fn ends_sentence(text: &str, after: &[Token], ends_with_terminator: bool) -> bool {
+    let Some(next) = after.first() else {
+        return true;
+    };
+    if next.has(newsproc_text::Flags::LINE_BEFORE) {
+        return true;
+    }
+    let s = next.text(text);
+    if matches!(s, "." | "!" | "?") || next.kind == TokenKind::Ellipsis {
+        return true;
+    }
+    ends_with_terminator && (next.is_capitalised() || next.kind == TokenKind::QuoteMark || s == "(")
+}
+
+/// A web address, an HTML tag or a bare handle: text from a page's markup, not prose.
+fn looks_like_markup(inner: &str) -> bool {
+    let t = inner.trim();
+    t.starts_with("http")
+        || t.starts_with("www.")
+        || t.contains('<')
+        || t.contains('>')
+        || (t.starts_with('@') && !t.contains(' '))
+        || (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The index of the paragraph containing `offset` (or the nearest one before it).
+fn paragraph_of(paragraphs: &[Span], offset: usize) -> usize {
+    paragraphs
+        .partition_point(|p| p.start <= offset)
+        .saturating_sub(1)
+}
