@@ -101,6 +101,8 @@ pub struct Analysis<'t> {
     /// Per token: grammar word classes.
     classes: Vec<u16>,
     pub triggers: Vec<Trigger>,
+    /// Per token: whether an outcome word that takes its number before it starts there.
+    takes_number_before: Vec<bool>,
     /// Cause phrases: span and entry index.
     pub causes: Vec<(Span, usize)>,
     /// Status markers: token range and marker index.
@@ -165,7 +167,7 @@ impl<'t> Analysis<'t> {
                 }
             }
         }
-        let triggers = lex
+        let triggers: Vec<Trigger> = lex
             .outcomes
             .find_all(text)
             .into_iter()
@@ -182,6 +184,12 @@ impl<'t> Analysis<'t> {
                 })
             })
             .collect();
+        let mut takes_number_before = vec![false; n];
+        for t in &triggers {
+            if matches!(t.form, Form::Verb | Form::Intr) {
+                takes_number_before[t.tokens.start] = true;
+            }
+        }
         let causes = lex
             .causes
             .find_all(text)
@@ -205,6 +213,7 @@ impl<'t> Analysis<'t> {
             victim,
             classes,
             triggers,
+            takes_number_before,
             causes,
             markers,
         }
@@ -347,7 +356,7 @@ impl<'t> Analysis<'t> {
                     .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
             });
             let continues = if head_seen {
-                self.victim_word(lex, k).is_some()
+                self.victim_word(lex, k).is_some() || matches!(self.word(k), "[" | "]")
             } else {
                 self.np_token(lex, k)
             };
@@ -646,6 +655,10 @@ impl<'t> Analysis<'t> {
         if info.object {
             return false;
         }
+        // "Eight Civilians Killed 14 Injured": the number belongs to the outcome after it.
+        if forward && self.takes_number_before.get(np.end.max(q_end)) == Some(&true) {
+            return false;
+        }
         let article = self.is_article(q);
         if article && !(info.singular && info.group.is_some()) {
             return false;
@@ -762,6 +775,11 @@ impl<'t> Analysis<'t> {
             return false;
         }
         let mut j = trig.tokens.start;
+        // "Two of the dead were port workers": the outcome word is a noun for people
+        // counted elsewhere, not a new claim.
+        if j > sent.start && self.is(j - 1, "the") && trig.form != Form::Noun {
+            return false;
+        }
         let mut aux = false;
         let mut np_start = j;
         let mut np_end = j;
@@ -830,6 +848,21 @@ impl<'t> Analysis<'t> {
                 }
                 if trig.form == Form::Noun && aux {
                     return false;
+                }
+                // "Nine civilians including three children were killed": this count is a
+                // part; the whole stands before it.
+                if let Some(ok) = self.whole_before_part(
+                    lex,
+                    trig,
+                    q,
+                    np_start..np_end,
+                    sent,
+                    used,
+                    sentence,
+                    status,
+                    out,
+                ) {
+                    return ok;
                 }
                 let np = np_start..np_end;
                 let ok = self.claim_from(
@@ -934,6 +967,81 @@ impl<'t> Analysis<'t> {
             }
         }
         false
+    }
+
+    /// When quantity `part` (victims `part_np`) follows a subgroup word, the whole before
+    /// it and then the part; `None` when `part` is not a part.
+    #[allow(clippy::too_many_arguments)]
+    fn whole_before_part(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        part: usize,
+        part_np: Range<usize>,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> Option<bool> {
+        let mut m = self.quants[part].tokens.start;
+        let mut marker = false;
+        while m > sent.start && self.has(m - 1, class::SUBGROUP) {
+            m -= 1;
+            marker = true;
+        }
+        if !marker {
+            return None;
+        }
+        if m > sent.start && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
+        {
+            m -= 1;
+        }
+        let np_end = m;
+        let mut k = m;
+        let mut steps = 0;
+        while k > sent.start && steps < MAX_NP {
+            k -= 1;
+            steps += 1;
+            if let Some(q) = self.quant_at_end(k)
+                && self.victim_word(lex, k).is_none()
+                && self.quants[q].role != NumberRole::Age
+            {
+                if !self.claim_from(
+                    lex,
+                    trig,
+                    q,
+                    sent,
+                    used,
+                    sentence,
+                    status,
+                    out,
+                    Some(k + 1..np_end),
+                    false,
+                ) {
+                    return None;
+                }
+                let whole = out.len() - 1;
+                if !used[part] && self.countable(part) {
+                    used[part] = true;
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Quantity(part),
+                        victims: (!part_np.is_empty()).then_some(part_np.clone()),
+                        victim_info: self.victim_info(lex, part_np),
+                        part_of: Some(whole),
+                        sentence,
+                        status,
+                    });
+                }
+                return Some(true);
+            }
+            if !self.np_token(lex, k) {
+                return None;
+            }
+        }
+        None
     }
 
     /// "13 people, including four children, were killed": reading back from the comma

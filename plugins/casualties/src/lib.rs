@@ -139,7 +139,8 @@ impl CasualtiesStage {
                 let q = &a.quants[*q];
                 let between = text
                     .get(q.span.range())
-                    .is_some_and(|t| t.len() > 7 && t[..7].eq_ignore_ascii_case("between"));
+                    .and_then(|t| t.get(..7))
+                    .is_some_and(|t| t.eq_ignore_ascii_case("between"));
                 Count {
                     span: q.span,
                     text: q.span.of(text).to_string(),

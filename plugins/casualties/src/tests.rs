@@ -25,14 +25,217 @@ fn claims(text: &str) -> Vec<(Outcome, u64, String)> {
         .collect()
 }
 
+fn totals(text: &str) -> Totals {
+    layer(text).totals
+}
+
+fn killed(n: u64, victims: &str) -> (Outcome, u64, String) {
+    (Outcome::Killed, n, victims.to_string())
+}
+
+use newsproc_layers::casualties::{Side, Totals};
+
 #[test]
 fn passive_and_active() {
     assert_eq!(
         claims("Thirteen regime forces were killed on Monday."),
-        [(Outcome::Killed, 13, "regime forces".to_string())]
+        [killed(13, "regime forces")]
     );
     assert_eq!(
         claims("The blast killed at least 31 civilians in the town."),
-        [(Outcome::Killed, 31, "civilians".to_string())]
+        [killed(31, "civilians")]
     );
+    assert_eq!(
+        claims("Nine people died in the fire."),
+        [killed(9, "people")]
+    );
+}
+
+#[test]
+fn an_active_subject_is_not_the_victim() {
+    // "two gunmen" did the killing.
+    assert_eq!(
+        claims("Two gunmen killed four guards at the gate."),
+        [killed(4, "guards")]
+    );
+}
+
+#[test]
+fn numbers_in_words_and_vague_numbers() {
+    let l = layer("Twenty-three villagers were wounded and dozens of people were killed.");
+    let got: Vec<_> = l
+        .claims
+        .iter()
+        .map(|c| (c.outcome, c.number.min, c.number.vague.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Outcome::Injured, 23, None),
+            (Outcome::Killed, 12, Some("dozens".to_string()))
+        ]
+    );
+}
+
+#[test]
+fn ranges_and_qualifiers() {
+    let l = layer("The raid killed between 10 and 15 militants. More than 40 others were hurt.");
+    let c = &l.claims[0];
+    assert_eq!((c.number.min, c.number.max), (10, Some(15)));
+    assert_eq!(c.number.qualifier.as_deref(), Some("between"));
+    let c = &l.claims[1];
+    assert_eq!(c.outcome, Outcome::Injured);
+    assert_eq!(c.number.qualifier.as_deref(), Some("more than"));
+    assert_eq!(l.totals.killed, Some(10));
+    assert_eq!(l.totals.injured, Some(40));
+}
+
+#[test]
+fn not_casualties() {
+    for text in [
+        "Jets carried out dozens of air strikes on the town.",
+        "Rebels fired 60 missiles at Brigade 17 in 2020.",
+        "A 12-year-old boy sold bread at the market.",
+        "The agency released $2 million for tents.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn displaced_is_not_killed() {
+    let l = layer("More than 1,500 families had been displaced from the villages.");
+    assert!(l.claims.iter().all(|c| c.outcome != Outcome::Killed));
+    assert_eq!(l.totals.killed, None);
+}
+
+#[test]
+fn sides_of_combatants() {
+    let l = layer("Thirteen regime forces were killed. Seven rebel fighters were also killed.");
+    let sides: Vec<_> = l
+        .claims
+        .iter()
+        .map(|c| c.victims.as_ref().and_then(|v| v.side))
+        .collect();
+    assert_eq!(sides, [Some(Side::Government), Some(Side::Opposition)]);
+    // Different sides add up; none of them are civilians.
+    assert_eq!(l.totals.killed, Some(20));
+    assert_eq!(l.totals.killed_noncivilians, Some(20));
+    assert_eq!(l.totals.killed_civilians, Some(0));
+}
+
+#[test]
+fn parts_do_not_add_to_their_whole() {
+    let l = layer("The strike killed 11 civilians, among them three children.");
+    assert_eq!(l.claims.len(), 2);
+    assert_eq!(l.claims[1].part_of, Some(0));
+    assert_eq!(l.totals.killed, Some(11));
+    assert_eq!(l.totals.killed_civilians, Some(11));
+    let l = layer("At least 20 people, including four children, were killed.");
+    assert_eq!(l.claims[0].number.min, 20);
+    assert_eq!(l.claims[1].part_of, Some(0));
+    assert_eq!(l.totals.killed, Some(20));
+}
+
+#[test]
+fn coordinated_counts() {
+    let l = layer("The attack killed 13 soldiers and seven militiamen on Sunday.");
+    assert_eq!(
+        claims("The attack killed 13 soldiers and seven militiamen on Sunday."),
+        [killed(13, "soldiers"), killed(7, "militiamen")]
+    );
+    assert_eq!(l.totals.killed, Some(20));
+}
+
+#[test]
+fn headline_and_body_count_once() {
+    let t =
+        totals("Five killed in market blast\nA blast killed five people at a market on Friday.");
+    assert_eq!(t.killed, Some(5));
+}
+
+#[test]
+fn cumulative_and_background_tolls_do_not_count() {
+    let text = "A car bomb killed eight people on Tuesday.\n\
+                The war has killed more than 300,000 people since it began.\n\
+                Shelling in the past year has killed thousands of civilians.";
+    let l = layer(text);
+    let statuses: Vec<_> = l.claims.iter().map(|c| c.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            ClaimStatus::Reported,
+            ClaimStatus::Cumulative,
+            ClaimStatus::Cumulative
+        ]
+    );
+    assert_eq!(l.totals.killed, Some(8));
+    assert_eq!(l.totals.killed_civilians, None);
+}
+
+#[test]
+fn hypothetical_and_denied() {
+    let l = layer("Officials warned the storm could kill hundreds of people.");
+    assert_eq!(l.claims[0].status, ClaimStatus::Hypothetical);
+    assert_eq!(l.totals.killed, None);
+    let l = layer("The army denied killing 40 civilians in the village.");
+    assert_eq!(l.claims[0].status, ClaimStatus::Denied);
+    assert_eq!(l.totals.killed, None);
+}
+
+#[test]
+fn toll_updates() {
+    let l = layer("The death toll rose to 31 on Tuesday evening.");
+    assert_eq!(l.claims[0].number.min, 31);
+    assert_eq!(l.totals.killed, Some(31));
+}
+
+#[test]
+fn one_person_without_a_number() {
+    assert_eq!(
+        totals("A man was shot and killed outside a bar.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Police are investigating a fatal shooting on Elm Street.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Police said a double homicide occurred overnight.").killed,
+        Some(2)
+    );
+    let t = totals("Teen killed in drive-by shooting\nThe victim died at the hospital.");
+    assert_eq!(t.killed, Some(1));
+}
+
+#[test]
+fn shot_counts_as_injured_less_the_dead() {
+    let t = totals("Four people were shot outside a club. One of them died at the hospital.");
+    assert_eq!(t.killed, Some(1));
+    assert_eq!(t.injured, Some(3));
+    let t = totals("Three men were shot on Main Street on Friday night.");
+    assert_eq!(t.killed, None);
+    assert_eq!(t.injured, Some(3));
+}
+
+#[test]
+fn no_number_no_total() {
+    let t = totals("The strike caused deaths, officials said.");
+    assert_eq!(t, Totals::default());
+}
+
+#[test]
+fn spans_are_valid() {
+    let text = "Thirteen “regime” forces were killed — and 7 rebels — in Ḥamā, killing 3 more.";
+    for span in spans(&layer(text)) {
+        assert!(span.is_valid_for(text), "{span:?}");
+    }
+}
+
+#[test]
+fn report_quotes_the_text() {
+    let text = "The blast killed at least 31 civilians in the town.";
+    let r = report(text, &layer(text));
+    assert!(r.contains("killed 31"), "{r}");
+    assert!(r.contains("killed at least 31 civilians"), "{r}");
 }
