@@ -177,9 +177,9 @@ impl<'t> Analysis<'t> {
                 let whole = tokens[r.start].span.start == m.span.start
                     && tokens[r.end - 1].span.end == m.span.end;
                 let info = lex.outcome_info[m.index];
-                whole.then_some(Trigger {
+                (whole && info.outcome.is_some()).then_some(Trigger {
                     tokens: r,
-                    outcome: info.outcome,
+                    outcome: info.outcome?,
                     form: info.form,
                 })
             })

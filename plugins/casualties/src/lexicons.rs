@@ -26,7 +26,8 @@ pub enum Form {
 
 #[derive(Clone, Copy, Debug)]
 pub struct OutcomeWord {
-    pub outcome: Outcome,
+    /// `None` for a phrase that only looks like an outcome ("Homicide Division").
+    pub outcome: Option<Outcome>,
     pub form: Form,
 }
 
@@ -180,19 +181,26 @@ fn fields<T>(
 
 fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
     let outcome = match e.field(0) {
-        Some("killed") => Outcome::Killed,
-        Some("injured") => Outcome::Injured,
-        Some("missing") => Outcome::Missing,
-        Some("captured") => Outcome::Captured,
-        Some("displaced") => Outcome::Displaced,
-        Some("shot") => Outcome::Shot,
+        Some("killed") => Some(Outcome::Killed),
+        Some("injured") => Some(Outcome::Injured),
+        Some("missing") => Some(Outcome::Missing),
+        Some("captured") => Some(Outcome::Captured),
+        Some("displaced") => Some(Outcome::Displaced),
+        Some("shot") => Some(Outcome::Shot),
+        Some("none") => None,
         other => {
             return Err(format!(
-                "outcome `{}`: expected killed, injured, missing, captured, displaced or shot",
+                "outcome `{}`: expected killed, injured, missing, captured, displaced, shot or none",
                 other.unwrap_or("")
             ));
         }
     };
+    if outcome.is_none() {
+        return Ok(OutcomeWord {
+            outcome,
+            form: Form::Intr,
+        });
+    }
     let form = match e.field(1) {
         Some("verb") => Form::Verb,
         Some("ing") => Form::Ing,
