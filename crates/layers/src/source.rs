@@ -9,9 +9,9 @@ pub struct SourceLayer {
     /// The publisher of record, by its canonical name; `None` when the text does not say.
     /// An outlet that republishes wire copy is not the agency.
     pub outlet: Option<String>,
-    /// Where the text names the outlet.
+    /// Why the outlet was named: the places where the text names it as its publisher.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outlet_mentions: Vec<Span>,
+    pub outlet_evidence: Vec<OutletEvidence>,
     /// Agencies that supplied the copy, canonical names, in order of first evidence.
     pub wire_agencies: Vec<String>,
     /// The evidence for each agency.
@@ -36,6 +36,30 @@ impl SourceLayer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletEvidence {
+    /// The outlet's name where the text gives it.
+    pub span: Span,
+    pub how: OutletEvidenceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutletEvidenceKind {
+    /// The outlet's own matter around the article: its copyright line, newsletter,
+    /// donation appeal, disclaimer, masthead.
+    Chrome,
+    /// The dateline names it: `Washington (CNN) –`, `AMMAN (Reuters) -`. For an agency,
+    /// evidence only that it published its own copy, when nothing else names a publisher.
+    Dateline,
+    /// The outlet speaks of itself or its staff: `The Daily Meridian has learned`,
+    /// `CBS News correspondent ...`, `Photographer: ... /Bloomberg`.
+    SelfReference,
+    /// The outlet is said to have done the reporting: `told Al Jazeera`. Others cite
+    /// an outlet the same way, so this counts only when repeated.
+    Reporting,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgencyEvidence {
     pub agency: String,
     pub span: Span,
@@ -49,6 +73,8 @@ pub enum AgencyEvidenceKind {
     Dateline,
     /// `- REUTERS`, `--AFP` at the end.
     Trailer,
+    /// `Source: AFP`, `(With AFP and Reuters)`: the outlet names the agencies it drew on.
+    Source,
     /// `Reporting by ...`, `The Associated Press contributed to this report`.
     Credit,
     /// A copyright line naming the agency.
@@ -59,8 +85,9 @@ pub enum AgencyEvidenceKind {
 pub struct Dateline {
     /// The whole dateline, from the place to the dash or the agency's closing bracket.
     pub span: Span,
-    /// The place as written: `AMMAN`, `WASHINGTON/PHNOM PENH`.
-    pub place: String,
+    /// The place as written: `AMMAN`, `WASHINGTON/PHNOM PENH`; `None` for an agency
+    /// line without a place (`(Reuters) -`).
+    pub place: Option<String>,
     /// `Calif.` in `HAYWARD, Calif.`.
     pub region: Option<String>,
     /// `Dec. 5` in `WASHINGTON, Dec. 5 (UPI) —`, as written.
@@ -111,6 +138,11 @@ pub enum BoilerplateKind {
     Links,
     /// Site chrome before the article: navigation, bylines with timestamps.
     Header,
-    /// Credit lines and agency sign-offs after the article.
+    /// Credit lines, agency sign-offs and author notes after the article.
     Trailer,
+    /// Advertising slots and their markers (`Advertisement`, `Story continues below`).
+    Advertisement,
+    /// Editor's notes and disclaimers about the piece rather than its subject (`This is a
+    /// rush transcript`, `The views expressed are the author's own`).
+    Note,
 }

@@ -342,6 +342,12 @@ impl Lexicon {
         self.index.get(&self.key(phrase)).map(|&i| &self.entries[i])
     }
 
+    /// The index in [`Lexicon::entries`] of the entry for `phrase`: for stages that keep
+    /// parsed fields in a side table indexed like the entries.
+    pub fn position(&self, phrase: &str) -> Option<usize> {
+        self.index.get(&self.key(phrase)).copied()
+    }
+
     pub fn contains(&self, phrase: &str) -> bool {
         self.get(phrase).is_some()
     }
@@ -699,6 +705,16 @@ mod tests {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Lexicon>();
         assert_send_sync::<PhraseMatcher>();
+    }
+
+    #[test]
+    fn position_indexes_entries() {
+        let mut lex = Lexicon::parse("t", "Alpha\nBeta\tB\n").unwrap();
+        assert_eq!(lex.position("beta"), Some(1));
+        assert_eq!(lex.entries()[1].phrase, "Beta");
+        assert_eq!(lex.position("gamma"), None);
+        lex.remove("Alpha");
+        assert_eq!(lex.position("BETA"), Some(0));
     }
 
     #[test]

@@ -1,10 +1,61 @@
-//! Source detection: outlet, wire agencies, dateline, credits and boilerplate.
+//! Source detection: where an article comes from, and which of its text is the article.
+//!
+//! One pass per concern, each reading what the earlier ones found:
+//!
+//! 1. [`boilerplate`]: the paragraphs (or, in copy that lost its line breaks, the spans)
+//!    that are not the article: appeals, newsletter sign-ups, copyright lines, captions,
+//!    corrections, share links, advertising slots, editor's notes, credit lines. Cue
+//!    phrases come from `data/boilerplate.txt`; photo credits, copyright signs and
+//!    blocks that run from an opener (`A Message from ...`) to a closer (`Remind me
+//!    later.`) are read by rule.
+//! 2. [`credits`]: bylines, `Reporting by ...; Editing by ...`, `... contributed to this
+//!    report`, agency sign-offs (`--AFP`), `Source: AFP`; the agencies they name.
+//! 3. [`dateline`]: the dateline in every house style (`AMMAN (Reuters) -`,
+//!    `HAYWARD, Calif. (AP) —`, `WASHINGTON, Dec. 5 (UPI) —`, `BERLIN --`, `Aleppo SANA-`,
+//!    `DONETSK, March 3. /TASS/.`), with its place checked against `data/places.txt` and
+//!    `data/regions.txt` when nothing else vouches for it, so that a kicker is not one.
+//! 4. [`outlet`]: the publisher of record, from evidence that the text names it as its
+//!    publisher (its chrome, its dateline, its staff, its self-references), or none.
+//!
+//! The wire agencies are those named by a dateline, a sign-off, a credit, a source line or
+//! a copyright line. Agency and outlet names come from `data/agencies*.txt` and
+//! `data/outlets*.txt`; every list can be extended from the pipeline configuration.
+
+pub mod boilerplate;
+pub mod credits;
+pub mod dateline;
+pub mod lexicons;
+pub mod outlet;
+mod report;
+mod util;
+
+use std::path::PathBuf;
 
 use newsproc_layers::names;
-use newsproc_layers::source::SourceLayer;
+use newsproc_layers::source::{AgencyEvidence, AgencyEvidenceKind, SourceLayer};
 use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
+use serde::{Deserialize, Serialize};
 
-pub struct SourceStage;
+use crate::lexicons::{ExtraFiles, Lexicons, NameKind};
+
+/// The stage's configuration: extra lists, read after the built-in ones (same format as
+/// the files in `data/`; a `!phrase` line removes a built-in entry).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub agency_files: Vec<PathBuf>,
+    pub outlet_files: Vec<PathBuf>,
+    pub place_files: Vec<PathBuf>,
+    pub region_files: Vec<PathBuf>,
+    pub boilerplate_files: Vec<PathBuf>,
+    pub outlet_cue_files: Vec<PathBuf>,
+    pub syndicate_files: Vec<PathBuf>,
+    pub bio_role_files: Vec<PathBuf>,
+}
+
+pub struct SourceStage {
+    lex: Lexicons,
+}
 
 impl Stage for SourceStage {
     const NAME: &'static str = "source";
@@ -12,18 +63,167 @@ impl Stage for SourceStage {
     const DESCRIPTION: &'static str =
         "Where the article comes from: outlet, wire agencies, dateline, credits, boilerplate.";
     const PROVIDES: &'static str = names::SOURCE;
-    type Config = ();
+    type Config = Config;
     type Output = SourceLayer;
 
-    fn new(_: ()) -> Result<Self, ConfigError> {
-        Ok(SourceStage)
+    fn config_docs() -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "agency_files",
+                "extra news agencies (name, canonical name), as data/agencies.txt; a file with a `#!case-sensitive` line matches with exact case",
+            ),
+            (
+                "outlet_files",
+                "extra outlets (name, canonical name), as data/outlets.txt; a file with a `#!case-sensitive` line matches with exact case",
+            ),
+            (
+                "place_files",
+                "extra places that may head a dateline on their own (`BERLIN --`), as data/places.txt",
+            ),
+            (
+                "region_files",
+                "extra regions that may follow a dateline's place (`HAYWARD, Calif.`), as data/regions.txt",
+            ),
+            (
+                "boilerplate_files",
+                "extra boilerplate cue phrases (phrase, kind, rule, `cased`), as data/boilerplate.txt",
+            ),
+            (
+                "outlet_cue_files",
+                "extra phrases that make a named outlet the publisher (phrase, before|after, strong|weak), as data/outlet-cues.txt",
+            ),
+            (
+                "syndicate_files",
+                "extra distributors of columns and photos, never publishers nor agencies (name, canonical name), as data/syndicates.txt",
+            ),
+            (
+                "bio_role_files",
+                "extra journalists' roles that make a closing line about a person an author's note, as data/bio-roles.txt",
+            ),
+        ]
+    }
+
+    fn new(config: Config) -> Result<Self, ConfigError> {
+        let lex = Lexicons::load(&ExtraFiles {
+            agencies: &config.agency_files,
+            outlets: &config.outlet_files,
+            places: &config.place_files,
+            regions: &config.region_files,
+            boilerplate: &config.boilerplate_files,
+            outlet_cues: &config.outlet_cue_files,
+            syndicates: &config.syndicate_files,
+            bio_roles: &config.bio_role_files,
+        })
+        .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
+        Ok(SourceStage { lex })
     }
 
     fn process(&self, doc: &Document) -> Result<SourceLayer, StageError> {
-        Ok(SourceLayer {
-            body: vec![Span::new(0, doc.text.len())],
-            ..SourceLayer::default()
-        })
+        Ok(self.layer(&doc.text))
+    }
+
+    fn report(&self, doc: &Document, layer: &SourceLayer) -> String {
+        report::report(&doc.text, layer)
+    }
+}
+
+impl SourceStage {
+    /// The source layer of `text`.
+    pub fn layer(&self, text: &str) -> SourceLayer {
+        let paragraphs = newsproc_text::paragraphs(text);
+        let names = self.lex.names(text);
+        let cues = self.lex.cues(text);
+
+        let found = credits::detect(text, &paragraphs, &names, &cues, &self.lex);
+        let boilerplate = boilerplate::detect(
+            text,
+            &paragraphs,
+            &cues,
+            &names,
+            &found.boilerplate,
+            &self.lex,
+        );
+        let dateline = dateline::detect(text, &paragraphs, &boilerplate, &self.lex);
+
+        let mut agency_evidence: Vec<AgencyEvidence> = Vec::new();
+        if let Some((d, span)) = dateline
+            .as_ref()
+            .and_then(|d| d.agency_span.map(|s| (d, s)))
+            && d.source_kind == Some(NameKind::Agency)
+            && let Some(agency) = &d.dateline.agency
+        {
+            agency_evidence.push(AgencyEvidence {
+                agency: agency.clone(),
+                span,
+                how: AgencyEvidenceKind::Dateline,
+            });
+        }
+        agency_evidence.extend(found.agencies.iter().cloned());
+        agency_evidence.extend(credits::copyright_agencies(&boilerplate, &names));
+        agency_evidence.sort_by_key(|e| e.span.start);
+        let mut wire_agencies: Vec<String> = Vec::new();
+        for e in &agency_evidence {
+            if !wire_agencies.contains(&e.agency) {
+                wire_agencies.push(e.agency.clone());
+            }
+        }
+
+        let decision = outlet::decide(
+            text,
+            &names,
+            &boilerplate,
+            dateline.as_ref(),
+            &found,
+            &self.lex,
+        );
+
+        let body = body(text, &paragraphs, &boilerplate);
+        SourceLayer {
+            outlet: decision.outlet,
+            outlet_evidence: decision.evidence,
+            wire_agencies,
+            agency_evidence,
+            dateline: dateline.map(|d| d.dateline),
+            credits: found.credits,
+            boilerplate,
+            body,
+        }
+    }
+}
+
+/// The paragraphs outside boilerplate, cut around boilerplate inside them, trimmed.
+fn body(
+    text: &str,
+    paragraphs: &[Span],
+    boilerplate: &[newsproc_layers::source::Boilerplate],
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut b = 0;
+    for &p in paragraphs {
+        let mut start = p.start;
+        while b < boilerplate.len() && boilerplate[b].span.end <= p.start {
+            b += 1;
+        }
+        let mut k = b;
+        while k < boilerplate.len() && boilerplate[k].span.start < p.end {
+            let cut = boilerplate[k].span;
+            if cut.start > start {
+                push_trimmed(text, Span::new(start, cut.start), &mut out);
+            }
+            start = start.max(cut.end);
+            k += 1;
+        }
+        if start < p.end {
+            push_trimmed(text, Span::new(start, p.end), &mut out);
+        }
+    }
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let t = newsproc_text::trim_whitespace(text, span);
+    if !t.is_empty() {
+        out.push(t);
     }
 }
 

@@ -1,0 +1,468 @@
+//! Text that is not the article.
+//!
+//! A paragraph is boilerplate when (first rule that applies):
+//! 1. it is one cue phrase, punctuation aside (`Advertisement`, `Read more`, `Photo`);
+//! 2. it is a masthead near the top: nothing but an outlet's name (`USA TODAY`);
+//! 3. it starts with a `start` cue (`Correction:`, `Sign up for`, `Photo by`);
+//! 4. it starts with a copyright sign or line (`© 2019 ...`, `(c) Associated Press`);
+//! 5. it is a caption: it ends with a photo credit (`(AP Photo/Richard Drew)`,
+//!    `Qilai Shen/Bloomberg`, `Saul Loeb | AFP | Getty Images`);
+//! 6. it holds an `any` cue (`delivered to your inbox`) and is short, or has it at its
+//!    start;
+//! 7. it holds two different `weak` cues of one kind and is short.
+//!
+//! Blocks: an `opener` cue at the start of a paragraph (`A Message from The Moscow Times:`)
+//! starts an appeal that runs to the paragraph holding a `closer` (`Remind me later.`)
+//! within the next dozen paragraphs; without a closer, it runs on only over paragraphs
+//! that are themselves appeals or sign-ups.
+//!
+//! Copy that lost its line breaks is one long paragraph; there, only spans inside it are
+//! boilerplate: a correction note in brackets at its start, a header cue near its start
+//! (`Get short URL`), and trailing chrome from a `tail` cue near its end to its end
+//! (`Our Standards: ...`, `Tags ...`). The credit lines found by [`crate::credits`] are
+//! added as they are. The result is in text order and never overlapping: overlapping
+//! spans are merged (the longer one's kind is kept).
+
+use newsproc_layers::source::{Boilerplate, BoilerplateKind};
+use newsproc_sdk::Span;
+
+use crate::credits::is_run_on;
+use crate::lexicons::{Cue, CueRule, Lexicons, NameKind, NameMention};
+use crate::util::{char_at, skip_spaces};
+
+/// A paragraph longer than this is not boilerplate by an `any` cue unless the cue comes
+/// at its start (a body paragraph may mention a newsletter).
+const SHORT: usize = 500;
+/// The longest paragraph two weak cues make boilerplate.
+const WEAK_SHORT: usize = 300;
+/// The longest caption.
+const MAX_CAPTION: usize = 600;
+/// How far into a paragraph a cue counts as "at its start".
+const LEAD: usize = 60;
+/// How many paragraphs an appeal may run to its closer.
+const BLOCK: usize = 12;
+/// How far from the end of copy without line breaks trailing chrome may start.
+const TAIL_WINDOW: usize = 1500;
+
+pub fn detect(
+    text: &str,
+    paragraphs: &[Span],
+    cues: &[Cue],
+    names: &[NameMention],
+    credit_lines: &[Boilerplate],
+    lex: &Lexicons,
+) -> Vec<Boilerplate> {
+    let mut out: Vec<Boilerplate> = credit_lines.to_vec();
+    let n = paragraphs.len();
+    let mut kinds: Vec<Option<BoilerplateKind>> = vec![None; n];
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(n);
+    let mut c = 0;
+    for (i, &p) in paragraphs.iter().enumerate() {
+        while c < cues.len() && cues[c].span.start < p.start {
+            c += 1;
+        }
+        let mut e = c;
+        while e < cues.len() && cues[e].span.start < p.end {
+            e += 1;
+        }
+        ranges.push((c, e));
+        let here = &cues[c..e];
+        if is_run_on(text, p) {
+            run_on(text, p, here, &mut out);
+        } else {
+            kinds[i] = classify(text, p, here, names, lex, i);
+        }
+    }
+    appeal_blocks(text, paragraphs, cues, &ranges, &mut kinds);
+    for (i, kind) in kinds.iter().enumerate() {
+        if let Some(kind) = *kind {
+            out.push(Boilerplate {
+                span: paragraphs[i],
+                kind,
+            });
+        }
+    }
+    merge(out)
+}
+
+/// Where the paragraph's words start: after list bullets, brackets and dashes.
+fn lead(text: &str, p: Span) -> usize {
+    let mut i = p.start;
+    while let Some(ch) = char_at(text, i) {
+        if i >= p.end
+            || !(matches!(ch, '(' | '[' | '*' | '\u{2022}' | '>' | '|')
+                || crate::util::is_dash(ch)
+                || ch.is_whitespace())
+        {
+            break;
+        }
+        i += ch.len_utf8();
+    }
+    i
+}
+
+fn classify(
+    text: &str,
+    p: Span,
+    cues: &[Cue],
+    names: &[NameMention],
+    lex: &Lexicons,
+    index: usize,
+) -> Option<BoilerplateKind> {
+    let trimmed = newsproc_text::trim_span(text, p);
+    if trimmed.is_empty() {
+        return None;
+    }
+    // 1. One cue phrase.
+    if let Some(info) = lex.line_cue(trimmed.of(text)) {
+        return Some(info.kind);
+    }
+    if let Some(cue) = cues.iter().find(|c| c.span == trimmed) {
+        return Some(cue.info.kind);
+    }
+    // 2. A masthead near the top.
+    if index < 5 && names.iter().any(|m| m.span == trimmed) {
+        return Some(BoilerplateKind::Header);
+    }
+    let at = lead(text, p);
+    // 3. A start cue.
+    if let Some(cue) = cues
+        .iter()
+        .find(|c| c.span.start == at && c.info.rule == CueRule::Start)
+    {
+        let limit = match cue.info.kind {
+            BoilerplateKind::Caption | BoilerplateKind::Trailer | BoilerplateKind::Header => {
+                MAX_CAPTION
+            }
+            _ => usize::MAX,
+        };
+        if p.len() <= limit {
+            return Some(cue.info.kind);
+        }
+    }
+    // 4. A copyright sign at the start.
+    if p.len() <= SHORT && starts_with_copyright(text, at) {
+        return Some(BoilerplateKind::Copyright);
+    }
+    // 5. A caption.
+    if p.len() <= MAX_CAPTION && is_caption(text, p, names) {
+        return Some(BoilerplateKind::Caption);
+    }
+    // 6. An `any` cue.
+    if let Some(cue) = cues.iter().find(|c| {
+        matches!(
+            c.info.rule,
+            CueRule::Any | CueRule::Opener | CueRule::Closer
+        ) && (p.len() <= SHORT || c.span.start <= at + LEAD)
+    }) {
+        return Some(cue.info.kind);
+    }
+    // 7. Two weak cues of one kind.
+    if p.len() <= WEAK_SHORT {
+        for (k, a) in cues.iter().enumerate() {
+            if a.info.rule != CueRule::Weak {
+                continue;
+            }
+            let phrase = a.span.of(text);
+            if cues[k + 1..].iter().any(|b| {
+                b.info.rule == CueRule::Weak
+                    && b.info.kind == a.info.kind
+                    && !b.span.of(text).eq_ignore_ascii_case(phrase)
+            }) {
+                return Some(a.info.kind);
+            }
+        }
+    }
+    None
+}
+
+/// `© 2019 ...`, `(c) 2017 Reuters`, `Copyright © ...` at `at`.
+fn starts_with_copyright(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    rest.starts_with('©')
+        || rest.starts_with("(c) ")
+        || rest.starts_with("(C) ")
+        || rest.starts_with("(c)2")
+        || rest.starts_with("(C)2")
+}
+
+/// Whether a short paragraph is a photo caption or credit: it ends with a credit in
+/// brackets that has a `/` before a capitalised name or mentions a photo (`(AP
+/// Photo/Richard Drew)`, `(Photo: Mark Wilson, Getty Images)`, `(Jonathan Ernst/Reuters)`),
+/// or with a credit after `/`, `|` or a dash naming an agency, an outlet, Getty Images or a
+/// photographer (`Qilai Shen/Bloomberg`, `Saul Loeb | AFP | Getty Images`).
+pub fn is_caption(text: &str, p: Span, names: &[NameMention]) -> bool {
+    let s = text[p.range()].trim_end_matches(['.', ' ']);
+    if let Some(inner) = s
+        .strip_suffix(')')
+        .and_then(|x| x.rfind('(').map(|k| &x[k + 1..]))
+    {
+        if inner.len() <= 120 && credit_like(inner) {
+            return true;
+        }
+    }
+    // The last credit-like segment after a separator: `/`, `|`, a long dash, or a hyphen
+    // with spaces around it.
+    let Some(k) = s
+        .char_indices()
+        .rev()
+        .take_while(|(k, _)| s.len() - k <= 60)
+        .find(|&(k, ch)| {
+            matches!(ch, '/' | '|' | '\u{2013}' | '\u{2014}')
+                || (ch == '-' && s[..k].ends_with(' ') && s[k + 1..].starts_with(' '))
+        })
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let tail = s[k..]
+        .trim_start_matches(|ch: char| matches!(ch, '/' | '|' | ' ') || crate::util::is_dash(ch));
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    if k == 0
+        || words.is_empty()
+        || words.len() > 4
+        || !words.iter().all(|w| crate::util::starts_upper(w))
+    {
+        return false;
+    }
+    // The segment must be a credit: it names an agency or outlet, or says it is one.
+    let tail_at = p.start + (s.len() - tail.len());
+    let named = names
+        .iter()
+        .any(|m| m.span.start >= tail_at && m.span.end <= p.start + s.len());
+    named
+        || [
+            "Getty",
+            "Images",
+            "Photo",
+            "Pool",
+            "Handout",
+            "Shutterstock",
+        ]
+        .iter()
+        .any(|w| tail.contains(w))
+}
+
+/// A bracketed credit: a photo word, or `Name/Agency`.
+fn credit_like(inner: &str) -> bool {
+    if [
+        "Photo", "photo", "Getty", "Images", "Handout", "handout", "Courtesy", "courtesy",
+    ]
+    .iter()
+    .any(|w| inner.contains(w))
+    {
+        return true;
+    }
+    // `Jonathan Ernst/Reuters`: a slash between letters, the part after it capitalised.
+    inner.char_indices().any(|(k, ch)| {
+        ch == '/'
+            && inner[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && inner[k + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+/// Spans inside copy that lost its line breaks.
+fn run_on(text: &str, p: Span, cues: &[Cue], out: &mut Vec<Boilerplate>) {
+    // A correction note in brackets at the start: `(Corrects ...)`, `(In this Dec. 8
+    // story, corrects ...)`.
+    let at = skip_spaces(text, p.start);
+    if text[at..].starts_with('(') {
+        if let Some(end) = bracket_end(text, at, (at + 400).min(p.end)) {
+            let inner = text[at..end].to_ascii_lowercase();
+            if ["correct", "refile", "updates", "clarif", "fixes", "adds "]
+                .iter()
+                .any(|w| inner.contains(w))
+            {
+                out.push(Boilerplate {
+                    span: Span::new(at, end),
+                    kind: BoilerplateKind::Correction,
+                });
+            }
+        }
+    }
+    // A header cue near the start, with the numbers after it (share counters).
+    if let Some(cue) = cues.iter().find(|c| {
+        c.info.kind == BoilerplateKind::Header
+            && matches!(c.info.rule, CueRule::Any | CueRule::Start)
+            && c.span.start <= p.start + LEAD
+    }) {
+        let mut end = cue.span.end;
+        let bytes = text.as_bytes();
+        while end < p.end && (bytes[end].is_ascii_digit() || bytes[end] == b' ') {
+            end += 1;
+        }
+        out.push(Boilerplate {
+            span: newsproc_text::trim_whitespace(text, Span::new(p.start, end)),
+            kind: BoilerplateKind::Header,
+        });
+    }
+    // Trailing chrome.
+    let window_start = p.end.saturating_sub(TAIL_WINDOW).max(p.start + p.len() / 2);
+    if let Some(cue) = cues.iter().find(|c| {
+        c.span.start >= window_start
+            && (c.info.rule == CueRule::Tail
+                || (c.info.rule == CueRule::Start
+                    && matches!(
+                        c.info.kind,
+                        BoilerplateKind::Copyright
+                            | BoilerplateKind::Links
+                            | BoilerplateKind::Newsletter
+                    )))
+    }) {
+        out.push(Boilerplate {
+            span: Span::new(cue.span.start, p.end),
+            kind: cue.info.kind,
+        });
+    }
+}
+
+/// The end of the bracket opening at `open` (nested brackets allowed), before `limit`.
+fn bracket_end(text: &str, open: usize, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, b) in text.as_bytes()[open..limit.min(text.len())]
+        .iter()
+        .enumerate()
+    {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + k + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Appeals that run over several paragraphs, from an opener to a closer.
+fn appeal_blocks(
+    text: &str,
+    paragraphs: &[Span],
+    cues: &[Cue],
+    ranges: &[(usize, usize)],
+    kinds: &mut [Option<BoilerplateKind>],
+) {
+    let n = paragraphs.len();
+    let cues_of = |i: usize| &cues[ranges[i].0..ranges[i].1];
+    let mut i = 0;
+    while i < n {
+        let p = paragraphs[i];
+        let at = lead(text, p);
+        let opener = !is_run_on(text, p)
+            && cues_of(i)
+                .iter()
+                .any(|c| c.info.rule == CueRule::Opener && c.span.start <= at + LEAD);
+        if !opener {
+            i += 1;
+            continue;
+        }
+        let closer = (i..n.min(i + BLOCK)).find(|&j| {
+            !is_run_on(text, paragraphs[j])
+                && cues_of(j).iter().any(|c| c.info.rule == CueRule::Closer)
+        });
+        let end = match closer {
+            Some(j) => j,
+            None => {
+                // Run on over paragraphs that are appeals or sign-ups themselves.
+                let mut j = i;
+                while j + 1 < n
+                    && matches!(
+                        kinds[j + 1],
+                        Some(BoilerplateKind::Appeal | BoilerplateKind::Newsletter)
+                    )
+                {
+                    j += 1;
+                }
+                j
+            }
+        };
+        for k in kinds.iter_mut().take(end + 1).skip(i) {
+            *k = Some(BoilerplateKind::Appeal);
+        }
+        i = end + 1;
+    }
+}
+
+/// Sorted, with overlapping spans merged (the longer one's kind kept).
+fn merge(mut spans: Vec<Boilerplate>) -> Vec<Boilerplate> {
+    spans.retain(|b| !b.span.is_empty());
+    spans.sort_by_key(|b| (b.span.start, std::cmp::Reverse(b.span.end)));
+    let mut out: Vec<Boilerplate> = Vec::with_capacity(spans.len());
+    for b in spans {
+        match out.last_mut() {
+            Some(last) if b.span.start < last.span.end => {
+                if b.span.len() > last.span.len() {
+                    last.kind = b.kind;
+                }
+                last.span = last.span.cover(b.span);
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+/// Whether any agency or outlet is named inside `span`.
+pub fn names_in<'a>(
+    names: &'a [NameMention<'a>],
+    span: Span,
+) -> impl Iterator<Item = &'a NameMention<'a>> {
+    let from = names.partition_point(|m| m.span.start < span.start);
+    names[from..]
+        .iter()
+        .take_while(move |m| m.span.start < span.end)
+        .filter(move |m| m.span.end <= span.end)
+}
+
+/// The kind of a name, for callers that only have the mention.
+pub fn is_agency(m: &NameMention) -> bool {
+    m.kind == NameKind::Agency
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(s: usize, e: usize, kind: BoilerplateKind) -> Boilerplate {
+        Boilerplate {
+            span: Span::new(s, e),
+            kind,
+        }
+    }
+
+    #[test]
+    fn merge_keeps_order_and_no_overlap() {
+        let merged = merge(vec![
+            b(10, 20, BoilerplateKind::Trailer),
+            b(0, 5, BoilerplateKind::Header),
+            b(15, 40, BoilerplateKind::Copyright),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[1].span, Span::new(10, 40));
+        assert_eq!(merged[1].kind, BoilerplateKind::Copyright);
+    }
+
+    #[test]
+    fn copyright_signs() {
+        assert!(starts_with_copyright("© 2019 Someone", 0));
+        assert!(starts_with_copyright("(c) 2017 Someone", 0));
+        assert!(!starts_with_copyright("(center) of", 0));
+    }
+
+    #[test]
+    fn bracket_credits() {
+        assert!(credit_like("AP Photo/Richard Roe"));
+        assert!(credit_like("Jane Roe/Reuters"));
+        assert!(!credit_like("D-N.Y."));
+        assert!(!credit_like("and/or"));
+    }
+}

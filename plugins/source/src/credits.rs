@@ -1,0 +1,727 @@
+//! Credit lines: who wrote, reported, edited and contributed, and which agencies supplied
+//! the copy.
+//!
+//! - bylines at the top: `By Maria Okafor`, or a line of names over a masthead line
+//!   (`Richard Wolf` / `USA TODAY`);
+//! - desk credits: `Reporting by A in X and B in Y; Additional reporting by C; Editing by
+//!   D`, with or without parentheses, also run into the last paragraph of copy that lost
+//!   its line breaks;
+//! - contributions: `The Associated Press contributed to this report.`, `CNN's Priya
+//!   Raman contributed to this report.`, `Contributing: David Jackson`;
+//! - agency sign-offs at the very end: `--AFP`, `- REUTERS`, `(AFP)`;
+//! - source lines: `Source: AFP`, `(Source: Syrian Coalition)`, `(With AFP and Reuters)`;
+//! - reporter initials under state-media copy: `R. Haidar / M. Nassar`;
+//! - an author's note at the end: `Maria Okafor is The Daily Meridian's Africa
+//!   correspondent, based in Nairobi.` (the line must start with the name and name a
+//!   journalist's role from `data/bio-roles.txt`).
+//!
+//! Each credit line is also trailer (or, for a byline, header) boilerplate.
+
+use newsproc_layers::source::{
+    AgencyEvidence, AgencyEvidenceKind, Boilerplate, BoilerplateKind, Credit, CreditRole,
+};
+use newsproc_sdk::Span;
+
+use crate::lexicons::{Cue, Lexicons, NameKind, NameMention};
+use crate::util::{
+    char_before, is_dash, is_space, skip_spaces, skip_spaces_back, starts_upper, words,
+};
+
+/// What the credit lines say.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub credits: Vec<Credit>,
+    /// Agencies named by credits, sign-offs and source lines.
+    pub agencies: Vec<AgencyEvidence>,
+    /// The credit lines as boilerplate (trailer, or header for a byline).
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// How many bytes of a paragraph that is most of the text (copy without line breaks) are
+/// searched from its end for credit lines run into it.
+const TAIL_WINDOW: usize = 700;
+/// The longest paragraph that can be a credit line on its own.
+const MAX_CREDIT_LINE: usize = 400;
+
+/// Whether paragraph `p` is most of the text: copy that lost its line breaks, where
+/// credits and chrome are runs inside the one paragraph.
+pub fn is_run_on(text: &str, p: Span) -> bool {
+    p.len() > 600 && p.len() * 2 > text.len()
+}
+
+pub fn detect(
+    text: &str,
+    paragraphs: &[Span],
+    names: &[NameMention],
+    cues: &[Cue],
+    lex: &Lexicons,
+) -> Found {
+    let mut found = Found::default();
+    let n = paragraphs.len();
+    for (i, &p) in paragraphs.iter().enumerate() {
+        let run_on = is_run_on(text, p);
+        if i < 3 {
+            byline(text, p, run_on, &mut found);
+        }
+        if i + 1 < n && i < 4 && is_masthead(text, paragraphs[i + 1], names) {
+            names_over_masthead(text, p, &mut found);
+        }
+        if run_on {
+            let from = p.end.saturating_sub(TAIL_WINDOW).max(p.start);
+            let window = Span::new(crate::util::floor_char(text, from), p.end);
+            desk_credits(text, window, true, names, cues, &mut found);
+            source_lines(text, p, names, &mut found);
+        } else if p.len() <= MAX_CREDIT_LINE {
+            desk_credits(text, p, false, names, cues, &mut found);
+            contributed(text, p, names, &mut found);
+            source_lines(text, p, names, &mut found);
+            if i + 2 >= n {
+                initials_line(text, p, &mut found);
+                author_note(text, p, lex, &mut found);
+            }
+        }
+        if i + 1 == n {
+            sign_off(text, p, names, &mut found);
+        }
+    }
+    found.credits.sort_by_key(|c| c.span.start);
+    found.agencies.sort_by_key(|a| a.span.start);
+    found.boilerplate.sort_by_key(|b| b.span.start);
+    found
+}
+
+/// Whether a paragraph is nothing but an outlet's or agency's name (`USA TODAY`).
+pub fn is_masthead(text: &str, p: Span, names: &[NameMention]) -> bool {
+    let t = newsproc_text::trim_span(text, p);
+    names.iter().any(|m| m.span == t)
+}
+
+fn push_credit(
+    found: &mut Found,
+    span: Span,
+    role: CreditRole,
+    names: Vec<String>,
+    agency: Option<String>,
+) {
+    if names.is_empty() && agency.is_none() {
+        return;
+    }
+    found.credits.push(Credit {
+        span,
+        role,
+        names,
+        agency,
+    });
+}
+
+fn push_boilerplate(found: &mut Found, span: Span, kind: BoilerplateKind) {
+    if !span.is_empty() {
+        found.boilerplate.push(Boilerplate { span, kind });
+    }
+}
+
+/// `By Maria Okafor`, `By Jonathan Spicer and Rob Cox` at the top of the text (in a
+/// run-on paragraph, up to the dateline that follows).
+fn byline(text: &str, p: Span, run_on: bool, found: &mut Found) {
+    let mut start = p.start;
+    // A correction note in brackets may come first in run-on copy.
+    if run_on && text[p.range()].starts_with('(') {
+        if let Some(close) = closing_bracket(text, p.start, p.start + 400) {
+            start = skip_spaces(text, close);
+        }
+    }
+    let Some(rest) = text.get(start..p.end) else {
+        return;
+    };
+    if !(rest.starts_with("By ") || rest.starts_with("BY ")) {
+        return;
+    }
+    let names_start = start + 3;
+    // The names: capitalised words, `and`, commas; they end at the end of the line, or in
+    // run-on copy at the first word that is not a name (the dateline's caps, a bracket).
+    let mut end = names_start;
+    let mut count = 0;
+    for w in words(text, Span::new(names_start, p.end)) {
+        let word = w.of(text).trim_end_matches(',');
+        let is_name = starts_upper(word)
+            && !(run_on && crate::util::is_caps_word(word) && word.len() > 2)
+            && !word.starts_with('(');
+        if is_name || word == "and" || word == "&" {
+            end = w.end;
+            count += usize::from(is_name);
+            if count > 8 {
+                return;
+            }
+        } else if run_on {
+            break;
+        } else {
+            // A byline line may end with the outlet or a date: keep the line whole.
+            end = p.end;
+            break;
+        }
+    }
+    if count == 0 || (!run_on && p.len() > 120) {
+        return;
+    }
+    let span = Span::new(start, end.max(names_start));
+    let people = split_names(text, Span::new(names_start, span.end));
+    push_credit(found, span, CreditRole::Byline, people, None);
+    push_boilerplate(found, span, BoilerplateKind::Header);
+}
+
+/// A line of names right above a masthead line: `Richard Wolf and Gregory Korte` over
+/// `USA TODAY`.
+fn names_over_masthead(text: &str, p: Span, found: &mut Found) {
+    if p.len() > 100 {
+        return;
+    }
+    let mut count = 0;
+    for w in words(text, p) {
+        let word = w.of(text).trim_end_matches(',');
+        if starts_upper(word) {
+            count += 1;
+        } else if word != "and" && word != "&" {
+            return;
+        }
+    }
+    if (2..=12).contains(&count) {
+        let people = split_names(text, p);
+        push_credit(found, p, CreditRole::Byline, people, None);
+        push_boilerplate(found, p, BoilerplateKind::Header);
+    }
+}
+
+/// The people in a list of names: split at commas, semicolons, `and`, `&`, with `in
+/// Place` and `of Outlet` dropped (`Sokha Vannak in Phnom Penh`).
+fn split_names(text: &str, span: Span) -> Vec<String> {
+    let Some(s) = text.get(span.range()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for part in s.split([',', ';', '&', '/']) {
+        for piece in part.split(" and ") {
+            let mut name = piece.trim();
+            for cut in [" in ", " from ", " of ", " at "] {
+                if let Some(k) = name.find(cut) {
+                    name = &name[..k];
+                }
+            }
+            let name = name.trim().trim_end_matches(['.', ')']).trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if (1..=5).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) {
+                out.push(words.join(" "));
+            }
+        }
+    }
+    out
+}
+
+/// The end of the bracketed group opening at `open` (one or two `(`), if it closes
+/// before `limit`.
+fn closing_bracket(text: &str, open: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let limit = limit.min(bytes.len());
+    let mut i = open;
+    while i < limit {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+const ROLES: &[(&str, CreditRole)] = &[
+    ("additional reporting by", CreditRole::AdditionalReporting),
+    ("reporting by", CreditRole::Reporting),
+    ("reported by", CreditRole::Reporting),
+    ("writing by", CreditRole::Writing),
+    ("written by", CreditRole::Writing),
+    ("compiled by", CreditRole::Writing),
+    ("editing by", CreditRole::Editing),
+    ("edited by", CreditRole::Editing),
+];
+
+/// Where the next desk-credit role phrase starts in `s` (ASCII case ignored), and which.
+fn next_role(s: &str, from: usize) -> Option<(usize, usize, CreditRole)> {
+    let lower = s.get(from..)?.to_ascii_lowercase();
+    ROLES
+        .iter()
+        .filter_map(|(phrase, role)| {
+            let mut at = 0;
+            while let Some(k) = lower[at..].find(phrase) {
+                let pos = from + at + k;
+                let before_ok = pos == 0
+                    || !s[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                if before_ok {
+                    return Some((pos, pos + phrase.len(), *role));
+                }
+                at += k + phrase.len();
+            }
+            None
+        })
+        .min_by_key(|(pos, end, _)| (*pos, std::cmp::Reverse(*end)))
+}
+
+/// `Reporting by ...; Additional reporting by ...; Editing by ...` in `span`: a line of
+/// its own (`in_tail` false: the line must start with it, a bracket aside), or run into
+/// the end of a paragraph (`in_tail`: from its first role phrase to the end of the
+/// credits).
+fn desk_credits(
+    text: &str,
+    span: Span,
+    in_tail: bool,
+    names: &[NameMention],
+    cues: &[Cue],
+    found: &mut Found,
+) {
+    let Some(s) = text.get(span.range()) else {
+        return;
+    };
+    let Some((first, _, _)) = next_role(s, 0) else {
+        return;
+    };
+    let lead = s[..first].trim_end();
+    let bracketed = lead.ends_with('(');
+    if !in_tail && !(lead.is_empty() || lead == "(") {
+        return;
+    }
+    if in_tail {
+        // Run into the text: the phrase must start a sentence or a bracket.
+        let before = lead.chars().next_back();
+        if !matches!(
+            before,
+            None | Some('.' | '(' | ')' | '"' | '\u{201D}' | '-' | '—')
+        ) {
+            return;
+        }
+    }
+    let open = if bracketed {
+        span.start + s[..first].rfind('(').unwrap_or(first)
+    } else {
+        span.start + first
+    };
+    let mut pos = first;
+    let mut line_end = span.start + s.len();
+    let mut last_role_end = span.start + first;
+    while let Some((at, after, role)) = next_role(s, pos) {
+        // The names run to the next role phrase, a `;`, a `)`, or the end.
+        let rest = &s[after..];
+        // Other boilerplate run into the same paragraph (`Our Standards:`) ends them too.
+        let cue_at = cues
+            .iter()
+            .map(|c| c.span.start)
+            .find(|&c| c > span.start + after && c < span.end)
+            .map_or(rest.len(), |c| c - span.start - after);
+        let stop = rest
+            .find([';', ')', ':', '\n'])
+            .unwrap_or(rest.len())
+            .min(next_role(s, after).map_or(rest.len(), |(k, _, _)| k - after))
+            .min(cue_at);
+        let names_span = Span::new(span.start + after, span.start + after + stop);
+        let people = split_names(text, names_span);
+        let agency = agency_in(names, names_span);
+        push_credit(
+            found,
+            Span::new(span.start + at, names_span.end),
+            role,
+            people,
+            agency.as_ref().map(|(name, _)| name.clone()),
+        );
+        if let Some((name, at)) = agency {
+            found.agencies.push(AgencyEvidence {
+                agency: name,
+                span: at,
+                how: AgencyEvidenceKind::Credit,
+            });
+        }
+        last_role_end = names_span.end;
+        pos = after + stop;
+        // Skip the separator.
+        while let Some(c) = s[pos..].chars().next() {
+            if c == ';' || c == ')' || is_space(c) {
+                pos += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if pos >= s.len() {
+            break;
+        }
+        if next_role(s, pos).is_none_or(|(k, _, _)| k != pos) {
+            line_end = span.start + pos;
+            break;
+        }
+    }
+    let mut end = last_role_end;
+    if bracketed && text[end..].starts_with(')') {
+        end += 1;
+    }
+    if !in_tail {
+        end = end.max(line_end.min(span.end));
+    }
+    push_boilerplate(
+        found,
+        newsproc_text::trim_whitespace(text, Span::new(open, end)),
+        BoilerplateKind::Trailer,
+    );
+}
+
+/// The first agency named inside `span`, with where.
+fn agency_in(names: &[NameMention], span: Span) -> Option<(String, Span)> {
+    names
+        .iter()
+        .skip_while(|m| m.span.end <= span.start)
+        .take_while(|m| m.span.start < span.end)
+        .find(|m| m.kind == NameKind::Agency && span.contains(m.span))
+        .map(|m| (m.canonical.to_owned(), m.span))
+}
+
+/// Every agency named inside `span`.
+fn agencies_in<'a>(
+    names: &'a [NameMention],
+    span: Span,
+) -> impl Iterator<Item = &'a NameMention<'a>> + 'a {
+    names
+        .iter()
+        .skip_while(move |m| m.span.end <= span.start)
+        .take_while(move |m| m.span.start < span.end)
+        .filter(move |m| m.kind == NameKind::Agency && span.contains(m.span))
+}
+
+/// `The Associated Press contributed to this report.`, `Contributing: David Jackson`.
+fn contributed(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
+    let s = &text[p.range()];
+    let lower = s.to_ascii_lowercase();
+    let (names_span, line) = if let Some(k) = [
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to this story",
+    ]
+    .iter()
+    .find_map(|phrase| lower.find(phrase))
+    {
+        // The contributors: from the start of the sentence to the verb.
+        let sentence_start = s[..k].rfind(". ").map_or(0, |d| d + 2);
+        (
+            Span::new(p.start + sentence_start, p.start + k),
+            Span::new(p.start + sentence_start, p.end),
+        )
+    } else if let Some(rest) = ["Contributing:", "Contributors:", "Contributing writers:"]
+        .iter()
+        .find(|lead| s.starts_with(**lead))
+    {
+        (Span::new(p.start + rest.len(), p.end), p)
+    } else {
+        return;
+    };
+    let mut people = split_names(text, names_span);
+    // `Associated Press writer Kevin Ostrander`, `CNN's Priya Raman`: the names without
+    // the employer.
+    let mut agency = None;
+    for m in agencies_in(names, names_span) {
+        found.agencies.push(AgencyEvidence {
+            agency: m.canonical.to_owned(),
+            span: m.span,
+            how: AgencyEvidenceKind::Credit,
+        });
+        agency.get_or_insert_with(|| m.canonical.to_owned());
+    }
+    let employers: Vec<&str> = names
+        .iter()
+        .filter(|m| names_span.contains(m.span))
+        .map(|m| m.span.of(text))
+        .collect();
+    people.retain(|name| {
+        !employers
+            .iter()
+            .any(|e| name == e || name.trim_start_matches("The ") == e.trim_start_matches("The "))
+            && !name.eq_ignore_ascii_case("agencies")
+    });
+    for name in &mut people {
+        for e in &employers {
+            for form in [
+                format!("{e}'s "),
+                format!("{e}\u{2019}s "),
+                format!("{e}' "),
+                format!("{e}\u{2019} "),
+                format!("{e} writer "),
+                format!("{e} writers "),
+            ] {
+                if let Some(rest) = name.strip_prefix(form.as_str()) {
+                    *name = rest.to_owned();
+                }
+            }
+        }
+    }
+    push_credit(found, line, CreditRole::Contributed, people, agency);
+    push_boilerplate(found, line, BoilerplateKind::Trailer);
+}
+
+/// `Source: AFP`, `Source AFP`, `(Source: Syrian Coalition)`, `Source TRTWorld and
+/// agencies`, `(With AFP and Reuters)`: the outlet names what it drew on. Only the
+/// agencies named count as wire agencies; a photo credit (`Source: AFP via Getty Images`)
+/// is not a source line.
+fn source_lines(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
+    let s = &text[p.range()];
+    let run_on = is_run_on(text, p);
+    for lead in ["(Source:", "Source:", "(With ", "Source "] {
+        let mut from = 0;
+        while let Some(k) = s[from..].find(lead) {
+            let at = from + k;
+            from = at + lead.len();
+            // At the start of the line or of a sentence; in run-on copy, in its last part.
+            let before = s[..at].trim_end().chars().next_back();
+            let starts =
+                at == 0 || matches!(before, Some('.' | '"' | '\u{201D}' | ')' | '!' | '?'));
+            if !starts
+                || (run_on && at + TAIL_WINDOW < s.len())
+                || (!run_on && at > 0 && lead != "(With ")
+            {
+                continue;
+            }
+            // The names: agencies, outlets, `and`, `agencies`, up to a bracket or the
+            // end of the list.
+            let list_start = p.start + at + lead.len();
+            let mut end = list_start;
+            let mut agencies = Vec::new();
+            let mut any = false;
+            let mut m = names.partition_point(|m| m.span.start < list_start);
+            let mut pos = skip_spaces(text, list_start);
+            loop {
+                if let Some(nm) = names.get(m).filter(|nm| nm.span.start == pos) {
+                    any = true;
+                    if nm.kind == NameKind::Agency {
+                        agencies.push(*nm);
+                    }
+                    end = nm.span.end;
+                    pos = skip_spaces(text, end);
+                    m += 1;
+                    continue;
+                }
+                let rest = &text[pos..p.end];
+                let joiner = ["and ", "And ", "agencies", "Agencies", ", ", "+ "]
+                    .iter()
+                    .find(|j| rest.starts_with(**j));
+                match joiner {
+                    Some(j) if any => {
+                        if j.starts_with("agencies") || j.starts_with("Agencies") {
+                            end = pos + j.len();
+                        }
+                        pos = skip_spaces(text, pos + j.len());
+                    }
+                    _ => break,
+                }
+            }
+            if !any {
+                continue;
+            }
+            let after = &text[end..p.end];
+            if after.trim_start().starts_with("via") || after.starts_with('/') {
+                continue;
+            }
+            let close = if lead.starts_with('(') {
+                if !after.starts_with(')') {
+                    continue;
+                }
+                end + 1
+            } else {
+                end
+            };
+            let span = Span::new(p.start + at, close);
+            for a in &agencies {
+                found.agencies.push(AgencyEvidence {
+                    agency: a.canonical.to_owned(),
+                    span: a.span,
+                    how: AgencyEvidenceKind::Source,
+                });
+            }
+            if let Some(first) = agencies.first() {
+                push_credit(
+                    found,
+                    span,
+                    CreditRole::Contributed,
+                    Vec::new(),
+                    Some(first.canonical.to_owned()),
+                );
+            }
+            push_boilerplate(found, span, BoilerplateKind::Trailer);
+        }
+    }
+}
+
+/// Reporter initials under state-media copy: `R. Haidar / M. Nassar`.
+fn initials_line(text: &str, p: Span, found: &mut Found) {
+    let s = &text[p.range()];
+    if s.len() > 60 || !s.contains('/') {
+        return;
+    }
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    let is_initialled = |part: &&str| {
+        let mut w = part.split_whitespace();
+        let first = w.next().unwrap_or("");
+        let rest: Vec<&str> = w.collect();
+        first.len() <= 3
+            && first.ends_with('.')
+            && starts_upper(first)
+            && !rest.is_empty()
+            && rest.len() <= 3
+            && rest.iter().all(|x| starts_upper(x))
+    };
+    if parts.len() >= 2 && parts.iter().all(is_initialled) {
+        let people = parts.iter().map(|x| x.to_string()).collect();
+        push_credit(found, p, CreditRole::Reporting, people, None);
+        push_boilerplate(found, p, BoilerplateKind::Trailer);
+    }
+}
+
+/// An author's note at the end: a line that starts with a person's name, then `is` or
+/// `was`, and names a journalist's role: `Maria Okafor is The Daily Meridian's Africa
+/// correspondent.`
+fn author_note(text: &str, p: Span, lex: &Lexicons, found: &mut Found) {
+    let s = &text[p.range()];
+    if s.len() > 350 {
+        return;
+    }
+    let lead = s.trim_start_matches(|c: char| is_dash(c) || c == '*' || is_space(c));
+    let offset = s.len() - lead.len();
+    let mut name_words = 0;
+    let mut name_end = 0;
+    for w in lead.split(' ') {
+        if w == "is" || w == "was" {
+            break;
+        }
+        if !starts_upper(w) || name_words >= 4 {
+            return;
+        }
+        name_words += 1;
+        name_end += w.len() + 1;
+    }
+    if name_words < 2 || name_end >= lead.len() {
+        return;
+    }
+    let first_sentence_end = lead.find(". ").map_or(lead.len(), |k| k + 1);
+    let sentence = Span::new(p.start + offset, p.start + offset + first_sentence_end);
+    if !lex.has_bio_role(text, sentence) {
+        return;
+    }
+    let name = lead[..name_end].trim().to_owned();
+    push_credit(found, p, CreditRole::Byline, vec![name], None);
+    push_boilerplate(found, p, BoilerplateKind::Trailer);
+}
+
+/// An agency's sign-off at the very end of the text: `--AFP`, `- REUTERS`, `(AFP)`.
+fn sign_off(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
+    let end = skip_spaces_back(text, p.end);
+    let end_trim = text[p.start..end].trim_end_matches(['.', ' ']).len() + p.start;
+    let Some(m) = names
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= end_trim && m.span.start >= p.start)
+        .filter(|m| m.kind == NameKind::Agency)
+    else {
+        return;
+    };
+    let bracketed =
+        text[m.span.end..end_trim].starts_with(')') && char_before(text, m.span.start) == Some('(');
+    let tail_ok = m.span.end == end_trim || (bracketed && m.span.end + 1 == end_trim);
+    if !tail_ok {
+        return;
+    }
+    let start = if bracketed {
+        m.span.start - 1
+    } else {
+        // Back over spaces and the dash run.
+        let before = skip_spaces_back(text, m.span.start);
+        let mut d = before;
+        while let Some(c) = char_before(text, d) {
+            if is_dash(c) {
+                d -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if d == before {
+            return;
+        }
+        // Before the dash: the end of a sentence, or the start of the line.
+        let ok = d == p.start
+            || char_before(text, d).is_some_and(|c| {
+                is_space(c) || matches!(c, '.' | '"' | '\u{201D}' | ')' | '!' | '?')
+            });
+        if !ok {
+            return;
+        }
+        d
+    };
+    let span = Span::new(start, end);
+    found.agencies.push(AgencyEvidence {
+        agency: m.canonical.to_owned(),
+        span: m.span,
+        how: AgencyEvidenceKind::Trailer,
+    });
+    push_boilerplate(found, span, BoilerplateKind::Trailer);
+}
+
+/// Agencies named by copyright lines: `Copyright 2024 The Associated Press`, `(c) 2017
+/// Reuters`.
+pub fn copyright_agencies(
+    boilerplate: &[Boilerplate],
+    names: &[NameMention],
+) -> Vec<AgencyEvidence> {
+    let mut out = Vec::new();
+    for b in boilerplate
+        .iter()
+        .filter(|b| b.kind == BoilerplateKind::Copyright)
+    {
+        if let Some(m) = agencies_in(names, b.span).next() {
+            out.push(AgencyEvidence {
+                agency: m.canonical.to_owned(),
+                span: m.span,
+                how: AgencyEvidenceKind::Copyright,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_without_places() {
+        let t = "Sokha Vannak in Phnom Penh and Laura Pemberton in Washington";
+        assert_eq!(
+            split_names(t, Span::new(0, t.len())),
+            ["Sokha Vannak", "Laura Pemberton"]
+        );
+    }
+
+    #[test]
+    fn brackets_close() {
+        assert_eq!(closing_bracket("((a) b) c", 0, 100), Some(7));
+        assert_eq!(closing_bracket("(a b", 0, 100), None);
+        assert_eq!(closing_bracket(")", 0, 100), None);
+    }
+
+    #[test]
+    fn role_phrases() {
+        let s = "Reporting by A; Editing by B";
+        assert_eq!(next_role(s, 0).map(|r| r.2), Some(CreditRole::Reporting));
+        assert_eq!(next_role(s, 3).map(|r| r.2), Some(CreditRole::Editing));
+        assert_eq!(next_role("Misreporting by", 0), None);
+    }
+}

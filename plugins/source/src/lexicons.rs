@@ -1,0 +1,553 @@
+//! The stage's knowledge, read once from the files in `data/` and the user's extra files.
+//!
+//! | file | what |
+//! |---|---|
+//! | `agencies.txt`, `agencies-cased.txt` | news agencies and their canonical names |
+//! | `outlets.txt`, `outlets-cased.txt` | outlets (publishers) and their canonical names |
+//! | `syndicates.txt` | distributors of columns and photos: neither publishers nor agencies |
+//! | `places.txt` | places that may head a dateline on their own (`BERLIN --`) |
+//! | `regions.txt` | regions after a dateline's place (`Calif.`, `Ukraine`) |
+//! | `boilerplate.txt` | cue phrases of text that is not the article, with a kind and a rule |
+//! | `outlet-cues.txt` | phrases next to an outlet's name that make it the publisher |
+//! | `bio-roles.txt` | journalists' roles, that make a closing line an author's note |
+//!
+//! Names come in two lists each: the `-cased` list matches with exact case, for names that
+//! are also ordinary words or someone's initials (`AP`, `Vox`, `The Hill`). A user file
+//! goes to the case-sensitive list when it contains a `#!case-sensitive` line, to the other
+//! otherwise; its `!name` lines remove a name from both.
+
+use std::path::{Path, PathBuf};
+
+use newsproc_layers::source::BoilerplateKind;
+use newsproc_text::{Lexicon, LexiconError, PhraseMatch, PhraseMatcher};
+
+/// The configuration key a file came from, with the error, so that the host can point at
+/// the key in the pipeline file.
+#[derive(Debug)]
+pub struct LoadError {
+    pub key: &'static str,
+    pub error: LexiconError,
+}
+
+/// The user's extra files, by kind.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExtraFiles<'a> {
+    pub agencies: &'a [PathBuf],
+    pub outlets: &'a [PathBuf],
+    pub places: &'a [PathBuf],
+    pub regions: &'a [PathBuf],
+    pub boilerplate: &'a [PathBuf],
+    pub outlet_cues: &'a [PathBuf],
+    pub syndicates: &'a [PathBuf],
+    pub bio_roles: &'a [PathBuf],
+}
+
+/// Whether a name is an agency (it supplies copy), an outlet (it publishes) or a
+/// syndicate (it distributes columns or photos: neither).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Agency,
+    Outlet,
+    Syndicate,
+}
+
+/// One occurrence of an agency's or an outlet's name in a text.
+#[derive(Clone, Copy, Debug)]
+pub struct NameMention<'l> {
+    pub span: newsproc_sdk::Span,
+    pub canonical: &'l str,
+    pub kind: NameKind,
+}
+
+/// Where a boilerplate cue must be for its paragraph to count as boilerplate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueRule {
+    /// The cue is the whole paragraph (`Advertisement`, `Read more`).
+    Line,
+    /// The paragraph starts with the cue (`Correction:`, `Reporting by`).
+    Start,
+    /// The cue may be anywhere in a short paragraph (`delivered to your inbox`).
+    Any,
+    /// Two different weak cues in a short paragraph make it boilerplate (`newsletter`,
+    /// `subscribe`).
+    Weak,
+    /// In a long paragraph (copy that lost its line breaks), the cue starts trailing
+    /// boilerplate that runs to the end of the paragraph (`Our Standards:`, `Tags`).
+    Tail,
+    /// Opens a block of several paragraphs (`A Message from`, `Dear readers`): an appeal.
+    Opener,
+    /// Closes a block opened by an [`CueRule::Opener`] (`Remind me later`).
+    Closer,
+}
+
+/// What a boilerplate cue says.
+#[derive(Clone, Copy, Debug)]
+pub struct CueInfo {
+    pub kind: BoilerplateKind,
+    pub rule: CueRule,
+    /// The cue must match with the case written in the file.
+    pub cased: bool,
+}
+
+/// One boilerplate cue found in a text.
+#[derive(Clone, Copy, Debug)]
+pub struct Cue {
+    pub span: newsproc_sdk::Span,
+    pub info: CueInfo,
+}
+
+/// Which side of an outlet's name a cue phrase stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
+}
+
+/// How strongly a cue phrase next to a name makes the name the publisher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// `told X`: the outlet did the reporting, and others often cite it like that.
+    Weak,
+    /// `X has learned`, `X correspondent`: the outlet speaking of itself.
+    Strong,
+}
+
+/// An outlet cue: a phrase that, next to an outlet's name, makes it the publisher.
+#[derive(Clone, Copy, Debug)]
+pub struct OutletCue {
+    pub side: Side,
+    pub strength: Strength,
+}
+
+pub struct Lexicons {
+    names_folded: PhraseMatcher,
+    names_cased: PhraseMatcher,
+    /// For each matcher, entry index → kind.
+    kinds_folded: Vec<NameKind>,
+    kinds_cased: Vec<NameKind>,
+    pub places: Lexicon,
+    pub regions: Lexicon,
+    cues: PhraseMatcher,
+    cue_info: Vec<CueInfo>,
+    /// The whole-paragraph cues, for lookups of a paragraph's text.
+    line_cues: Lexicon,
+    line_cue_info: Vec<CueInfo>,
+    outlet_cues_before: Lexicon,
+    outlet_cues_after: Lexicon,
+    outlet_cue_info_before: Vec<OutletCue>,
+    outlet_cue_info_after: Vec<OutletCue>,
+    /// The longest outlet cue, in words: how far from a name to look.
+    pub outlet_cue_words: usize,
+    bio_roles: PhraseMatcher,
+}
+
+const AGENCIES: &str = include_str!("../data/agencies.txt");
+const AGENCIES_CASED: &str = include_str!("../data/agencies-cased.txt");
+const OUTLETS: &str = include_str!("../data/outlets.txt");
+const OUTLETS_CASED: &str = include_str!("../data/outlets-cased.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+const REGIONS: &str = include_str!("../data/regions.txt");
+const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+const OUTLET_CUES: &str = include_str!("../data/outlet-cues.txt");
+const SYNDICATES: &str = include_str!("../data/syndicates.txt");
+const BIO_ROLES: &str = include_str!("../data/bio-roles.txt");
+
+/// A pair of lists, one matched ignoring case and one with exact case.
+struct CasedPair {
+    folded: Lexicon,
+    cased: Lexicon,
+}
+
+impl CasedPair {
+    fn load(
+        key: &'static str,
+        name: &str,
+        folded: &str,
+        cased_name: &str,
+        cased: &str,
+        user: &[PathBuf],
+    ) -> Result<CasedPair, LoadError> {
+        let err = |error| LoadError { key, error };
+        let mut pair = CasedPair {
+            folded: Lexicon::parse(name, folded)
+                .map_err(err)?
+                .case_sensitive(false),
+            cased: Lexicon::parse(cased_name, cased)
+                .map_err(err)?
+                .case_sensitive(true),
+        };
+        for path in user {
+            pair.add_user_file(path).map_err(err)?;
+        }
+        Ok(pair)
+    }
+
+    fn add_user_file(&mut self, path: &Path) -> Result<(), LexiconError> {
+        let content = read_user_file(path)?;
+        let name = path.display().to_string();
+        let sensitive = content.lines().any(|l| l.trim() == "#!case-sensitive");
+        let target = if sensitive {
+            &mut self.cased
+        } else {
+            &mut self.folded
+        };
+        target.add_str(&name, &content)?;
+        // The lists' own mode stays: a user file decides only where its entries go.
+        self.folded.set_case_sensitive(false);
+        self.cased.set_case_sensitive(true);
+        // A removal applies to both lists.
+        for line in content.lines() {
+            if let Some(removed) = line.trim().strip_prefix('!') {
+                self.folded.remove(removed.trim());
+                self.cased.remove(removed.trim());
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_user_file(path: &Path) -> Result<String, LexiconError> {
+    std::fs::read_to_string(path).map_err(|e| LexiconError {
+        source: path.display().to_string(),
+        line: 0,
+        message: if e.kind() == std::io::ErrorKind::InvalidData {
+            "not valid UTF-8".to_owned()
+        } else {
+            format!("cannot read: {e}")
+        },
+    })
+}
+
+fn load_one(
+    key: &'static str,
+    name: &str,
+    embedded: &str,
+    user: &[PathBuf],
+) -> Result<Lexicon, LoadError> {
+    Lexicon::load(name, embedded, user).map_err(|error| LoadError { key, error })
+}
+
+/// A matcher over agencies, outlets and syndicates together, and the kind of each entry.
+fn name_matcher(lists: [(Lexicon, NameKind); 3], cased: bool) -> (PhraseMatcher, Vec<NameKind>) {
+    let mut merged =
+        Lexicon::new(if cased { "names (cased)" } else { "names" }).case_sensitive(cased);
+    let mut kinds = Vec::new();
+    // A name in two lists takes the kind of the later one.
+    for (lex, kind) in lists {
+        for e in lex.entries() {
+            merged.insert(&e.phrase, &[e.canonical()]);
+            match merged.position(&e.phrase) {
+                Some(i) if i < kinds.len() => kinds[i] = kind,
+                _ => kinds.push(kind),
+            }
+        }
+    }
+    (merged.into_matcher(), kinds)
+}
+
+/// Adds `phrase` to `lex` and its parsed fields to the side table `info`, indexed like the
+/// lexicon's entries (a phrase listed again replaces the earlier one).
+fn insert_with<T>(lex: &mut Lexicon, info: &mut Vec<T>, phrase: &str, value: T) {
+    lex.insert(phrase, &[]);
+    match lex.position(phrase) {
+        Some(i) if i < info.len() => info[i] = value,
+        Some(_) => info.push(value),
+        None => {}
+    }
+}
+
+fn parse_kind(e: &newsproc_text::Entry, field: usize) -> Result<BoilerplateKind, LexiconError> {
+    let k = e.field(field).unwrap_or("");
+    Ok(match k {
+        "appeal" => BoilerplateKind::Appeal,
+        "copyright" => BoilerplateKind::Copyright,
+        "newsletter" => BoilerplateKind::Newsletter,
+        "caption" => BoilerplateKind::Caption,
+        "correction" => BoilerplateKind::Correction,
+        "links" => BoilerplateKind::Links,
+        "header" => BoilerplateKind::Header,
+        "trailer" => BoilerplateKind::Trailer,
+        "advertisement" => BoilerplateKind::Advertisement,
+        "note" => BoilerplateKind::Note,
+        other => {
+            return Err(e.error(format!(
+                "unknown boilerplate kind `{other}` (expected appeal, copyright, newsletter, caption, correction, links, header, trailer, advertisement or note)"
+            )));
+        }
+    })
+}
+
+fn parse_rule(e: &newsproc_text::Entry) -> Result<CueRule, LexiconError> {
+    Ok(match e.field(1).unwrap_or("") {
+        "line" => CueRule::Line,
+        "start" => CueRule::Start,
+        "any" => CueRule::Any,
+        "weak" => CueRule::Weak,
+        "tail" => CueRule::Tail,
+        "opener" => CueRule::Opener,
+        "closer" => CueRule::Closer,
+        other => {
+            return Err(e.error(format!(
+                "unknown rule `{other}` (expected line, start, any, weak, tail, opener or closer)"
+            )));
+        }
+    })
+}
+
+fn parse_cased(e: &newsproc_text::Entry) -> Result<bool, LexiconError> {
+    match e.field(2) {
+        None => Ok(false),
+        Some("cased") => Ok(true),
+        Some(other) => Err(e.error(format!(
+            "unknown flag `{other}` (the third field is empty or `cased`)"
+        ))),
+    }
+}
+
+impl Lexicons {
+    pub fn load(extra: &ExtraFiles) -> Result<Lexicons, LoadError> {
+        let agencies = CasedPair::load(
+            "agency_files",
+            "agencies.txt",
+            AGENCIES,
+            "agencies-cased.txt",
+            AGENCIES_CASED,
+            extra.agencies,
+        )?;
+        let outlets = CasedPair::load(
+            "outlet_files",
+            "outlets.txt",
+            OUTLETS,
+            "outlets-cased.txt",
+            OUTLETS_CASED,
+            extra.outlets,
+        )?;
+        let syndicates = CasedPair::load(
+            "syndicate_files",
+            "syndicates.txt",
+            SYNDICATES,
+            "syndicates (cased)",
+            "",
+            extra.syndicates,
+        )?;
+        let (names_folded, kinds_folded) = name_matcher(
+            [
+                (outlets.folded, NameKind::Outlet),
+                (agencies.folded, NameKind::Agency),
+                (syndicates.folded, NameKind::Syndicate),
+            ],
+            false,
+        );
+        let (names_cased, kinds_cased) = name_matcher(
+            [
+                (outlets.cased, NameKind::Outlet),
+                (agencies.cased, NameKind::Agency),
+                (syndicates.cased, NameKind::Syndicate),
+            ],
+            true,
+        );
+        let bio_roles = load_one(
+            "bio_role_files",
+            "bio-roles.txt",
+            BIO_ROLES,
+            extra.bio_roles,
+        )?
+        .into_matcher();
+
+        let places = load_one("place_files", "places.txt", PLACES, extra.places)?;
+        let regions = load_one("region_files", "regions.txt", REGIONS, extra.regions)?;
+
+        let boilerplate = load_one(
+            "boilerplate_files",
+            "boilerplate.txt",
+            BOILERPLATE,
+            extra.boilerplate,
+        )?;
+        let err = |error| LoadError {
+            key: "boilerplate_files",
+            error,
+        };
+        let mut cue_lex = Lexicon::new("boilerplate cues");
+        let mut cue_info = Vec::new();
+        let mut line_cues = Lexicon::new("boilerplate lines");
+        let mut line_cue_info = Vec::new();
+        for e in boilerplate.entries() {
+            let info = CueInfo {
+                kind: parse_kind(e, 0).map_err(err)?,
+                rule: parse_rule(e).map_err(err)?,
+                cased: parse_cased(e).map_err(err)?,
+            };
+            if info.rule == CueRule::Line {
+                insert_with(&mut line_cues, &mut line_cue_info, &e.phrase, info);
+            } else {
+                insert_with(&mut cue_lex, &mut cue_info, &e.phrase, info);
+            }
+        }
+
+        let cues_file = load_one(
+            "outlet_cue_files",
+            "outlet-cues.txt",
+            OUTLET_CUES,
+            extra.outlet_cues,
+        )?;
+        let err = |error| LoadError {
+            key: "outlet_cue_files",
+            error,
+        };
+        let mut outlet_cues_before = Lexicon::new("outlet cues before");
+        let mut outlet_cues_after = Lexicon::new("outlet cues after");
+        let mut outlet_cue_info_before = Vec::new();
+        let mut outlet_cue_info_after = Vec::new();
+        let mut outlet_cue_words = 1;
+        for e in cues_file.entries() {
+            let side = match e.field(0).unwrap_or("") {
+                "before" => Side::Before,
+                "after" => Side::After,
+                other => {
+                    return Err(err(e.error(format!(
+                        "unknown side `{other}` (expected before or after: where the cue stands relative to the name)"
+                    ))));
+                }
+            };
+            let strength = match e.field(1).unwrap_or("") {
+                "weak" => Strength::Weak,
+                "strong" => Strength::Strong,
+                other => {
+                    return Err(err(e.error(format!(
+                        "unknown strength `{other}` (expected weak or strong)"
+                    ))));
+                }
+            };
+            outlet_cue_words = outlet_cue_words.max(e.phrase.split(' ').count());
+            let cue = OutletCue { side, strength };
+            match side {
+                Side::Before => insert_with(
+                    &mut outlet_cues_before,
+                    &mut outlet_cue_info_before,
+                    &e.phrase,
+                    cue,
+                ),
+                Side::After => insert_with(
+                    &mut outlet_cues_after,
+                    &mut outlet_cue_info_after,
+                    &e.phrase,
+                    cue,
+                ),
+            }
+        }
+
+        Ok(Lexicons {
+            names_folded,
+            names_cased,
+            kinds_folded,
+            kinds_cased,
+            places,
+            regions,
+            cues: cue_lex.into_matcher(),
+            cue_info,
+            line_cues,
+            line_cue_info,
+            outlet_cues_before,
+            outlet_cues_after,
+            outlet_cue_info_before,
+            outlet_cue_info_after,
+            outlet_cue_words,
+            bio_roles,
+        })
+    }
+
+    /// Every agency and outlet name in `text`, in order, not overlapping (the longer of
+    /// two overlapping matches wins, then the earlier).
+    pub fn names<'l>(&'l self, text: &str) -> Vec<NameMention<'l>> {
+        let mut all: Vec<NameMention<'l>> = Vec::new();
+        let mut push = |m: PhraseMatch<'l>, kinds: &[NameKind]| {
+            all.push(NameMention {
+                span: m.span,
+                canonical: m.entry.canonical(),
+                kind: kinds.get(m.index).copied().unwrap_or(NameKind::Outlet),
+            });
+        };
+        for m in self.names_folded.find_all(text) {
+            push(m, &self.kinds_folded);
+        }
+        for m in self.names_cased.find_all(text) {
+            push(m, &self.kinds_cased);
+        }
+        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<NameMention<'l>> = Vec::with_capacity(all.len());
+        for m in all {
+            match out.last_mut() {
+                Some(last) if m.span.start < last.span.end => {
+                    if m.span.len() > last.span.len() {
+                        *last = m;
+                    }
+                }
+                _ => out.push(m),
+            }
+        }
+        out
+    }
+
+    /// The agency or outlet a phrase names exactly (`Reuters`, `AP`), if any.
+    pub fn name(&self, phrase: &str) -> Option<(&str, NameKind)> {
+        fn lookup<'l>(
+            m: &'l PhraseMatcher,
+            kinds: &[NameKind],
+            phrase: &str,
+        ) -> Option<(&'l str, NameKind)> {
+            let lex = m.lexicon();
+            let i = lex.position(phrase)?;
+            let e = lex.entries().get(i)?;
+            Some((
+                e.canonical(),
+                kinds.get(i).copied().unwrap_or(NameKind::Outlet),
+            ))
+        }
+        lookup(&self.names_cased, &self.kinds_cased, phrase)
+            .or_else(|| lookup(&self.names_folded, &self.kinds_folded, phrase))
+    }
+
+    /// Whether `span` of `text` names a journalist's role (`correspondent`).
+    pub fn has_bio_role(&self, text: &str, span: newsproc_sdk::Span) -> bool {
+        !self.bio_roles.find_in(text, span).is_empty()
+    }
+
+    /// Every boilerplate cue in `text`, in order (those whose case must match checked).
+    pub fn cues(&self, text: &str) -> Vec<Cue> {
+        self.cues
+            .find_all(text)
+            .into_iter()
+            .filter_map(|m| {
+                let info = *self.cue_info.get(m.index)?;
+                (!info.cased || same_case(m.span.of(text), &m.entry.phrase))
+                    .then_some(Cue { span: m.span, info })
+            })
+            .collect()
+    }
+
+    /// The cue a whole paragraph is (`Advertisement`), given its text without the
+    /// punctuation around it.
+    pub fn line_cue(&self, line: &str) -> Option<CueInfo> {
+        let i = self.line_cues.position(line)?;
+        let e = self.line_cues.entries().get(i)?;
+        let info = *self.line_cue_info.get(i)?;
+        (!info.cased || same_case(line, &e.phrase)).then_some(info)
+    }
+
+    /// The outlet cue that `words` (the words right before a name, joined by single
+    /// spaces) ends with, or that the words right after it start with.
+    pub fn outlet_cue(&self, side: Side, words: &str) -> Option<OutletCue> {
+        let (lex, info) = match side {
+            Side::Before => (&self.outlet_cues_before, &self.outlet_cue_info_before),
+            Side::After => (&self.outlet_cues_after, &self.outlet_cue_info_after),
+        };
+        info.get(lex.position(words)?).copied()
+    }
+}
+
+/// Whether a matched text has the case of the phrase, typographic variants aside.
+fn same_case(found: &str, phrase: &str) -> bool {
+    let a = newsproc_text::normalize::fold_str(found);
+    let b = newsproc_text::normalize::fold_str(phrase);
+    a == b
+}
