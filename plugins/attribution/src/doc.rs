@@ -5,6 +5,7 @@
 //! merged while a top-level quotation runs from one into the next (`"A. B," he said.` is
 //! one unit), so that a cue and the quotation it introduces are always in one unit.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use newsproc_sdk::Span;
@@ -37,6 +38,9 @@ pub struct Doc<'t> {
     pub units: Vec<Unit>,
     /// Per token: its unit.
     pub unit_of: Vec<u32>,
+    /// Capitalised words seen somewhere other than at a sentence start, lowercased: a
+    /// sentence-initial capital is a name only if the word is capitalised elsewhere too.
+    pub mid_caps: HashSet<String>,
     /// Per token: a possessive marker (`'s` inside the word, or `army s` with the
     /// apostrophe stripped, or the `’` after `officials`).
     pub possessive: Vec<bool>,
@@ -102,10 +106,48 @@ impl<'t> Doc<'t> {
             quotes,
             units: Vec::new(),
             unit_of: Vec::new(),
+            mid_caps: HashSet::new(),
             possessive,
         };
         doc.build_units();
+        let mut mid_caps = HashSet::new();
+        for (i, t) in doc.toks.iter().enumerate() {
+            if t.kind == TokenKind::Word && t.is_capitalised() && !doc.sentence_initial(i) {
+                mid_caps.insert(t.text(text).to_lowercase());
+            }
+        }
+        doc.mid_caps = mid_caps;
         doc
+    }
+
+    /// Whether token `i` opens its sentence (after any opening marks, dashes or colons).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let Some(&u) = self.unit_of.get(i) else {
+            return true;
+        };
+        let start = self.units.get(u as usize).map_or(0, |u| u.toks.start);
+        let mut k = i;
+        while k > start {
+            let p = &self.toks[k - 1];
+            let opener = matches!(p.kind, TokenKind::QuoteMark | TokenKind::Dash)
+                || matches!(p.text(self.text), "(" | ":" | "[");
+            if !opener {
+                return false;
+            }
+            k -= 1;
+        }
+        true
+    }
+
+    /// Whether the capitalised word at `i` is capitalised for being a name rather than
+    /// for opening a sentence.
+    pub fn capital_is_name(&self, i: usize) -> bool {
+        !self.sentence_initial(i)
+            || self.mid_caps.contains(&self.tok_text(i).to_lowercase())
+            || self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalised())
     }
 
     fn build_units(&mut self) {

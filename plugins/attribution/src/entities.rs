@@ -76,10 +76,13 @@ impl Namer<'_, '_, '_> {
         }
         match t.kind {
             TokenKind::Word | TokenKind::Alnum => {
+                let known = d.has(i, class::TITLE | class::FIRST_NAME)
+                    || t.has(newsproc_text::Flags::ALL_CAPS);
                 t.is_capitalised()
-                    && (t.has(newsproc_text::Flags::ALL_CAPS)
+                    && (known
                         || !d.has(i, class::FUNCTION | class::TIME | class::ADV)
-                        || d.has(i, class::TITLE | class::FIRST_NAME | class::NOUN))
+                        || d.has(i, class::NOUN))
+                    && (known || d.capital_is_name(i))
             }
             _ => false,
         }

@@ -429,6 +429,30 @@ impl Grammar<'_, '_> {
                 i += 1;
                 continue;
             }
+            // `a September 16, 2012 email`
+            if d.is_punct(i, ",")
+                && i > start
+                && d.toks[i - 1].kind == TokenKind::Number
+                && d.toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                i += 2;
+                continue;
+            }
+            // `a crowd of about 500`, `a group of reporters`
+            if d.lower_is(i, "of") && i > start && self.nounish(i - 1) {
+                let k = if d.lower_is(i + 1, "about") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if k < hi && (self.nounish(k) || d.has(k, class::DET | class::POSS)) {
+                    i = k + 1;
+                    seen_det = true;
+                    continue;
+                }
+            }
             break;
         }
         i
@@ -445,9 +469,8 @@ impl Grammar<'_, '_> {
             || d.is_dash(pos)
             || d.in_quote(pos)
             || d.lower_is(pos, "that")
-            || d.has(pos, class::PRON | class::DET | class::POSS)
+            || d.has(pos, class::PRON | class::DET | class::POSS | class::PREP)
             || d.is_cap(pos)
-            || d.has(pos, class::PREP) && self.skip_right_adjuncts(pos, hi) != pos
     }
 
     /// After a `tell`-type cue: the addressee (`reporters`, `The Associated Press`,

@@ -31,6 +31,8 @@ pub enum Frame {
     Tell,
     /// `according to X`: the source follows; the content is the rest of the clause.
     According,
+    /// Only with a quotation: before the cue (`"...," he continued`) or after a colon.
+    Quote,
 }
 
 #[derive(Clone, Debug)]
@@ -41,6 +43,10 @@ pub struct CueInfo {
     /// The form ends in `-ing` (`saying`, `adding`): after a comma its subject is the
     /// main clause's.
     pub participle: bool,
+    /// As a participle after a comma the cue takes a bare clause (`, saying the plan
+    /// failed`); other participles need `that`, a colon or a quotation (`, writing a
+    /// book` is no relation).
+    pub bare: bool,
 }
 
 /// Word classes, as bits.
@@ -309,9 +315,10 @@ fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconErro
             Some("verb") | None => Frame::Verb,
             Some("tell") => Frame::Tell,
             Some("according") => Frame::According,
+            Some("quote") => Frame::Quote,
             Some(other) => {
                 return Err(e.error(format!(
-                    "unknown cue frame {other:?} (expected verb, tell or according)"
+                    "unknown cue frame {other:?} (expected verb, tell, according or quote)"
                 )));
             }
         };
@@ -328,6 +335,7 @@ fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconErro
                 class,
                 frame,
                 participle: form.split(' ').next().is_some_and(|w| w.ends_with("ing")),
+                bare: e.fields.iter().skip(3).any(|f| f == "bare"),
             });
         }
     }

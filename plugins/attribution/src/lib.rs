@@ -217,7 +217,12 @@ impl AttributionStage {
         let mut cue_at = vec![NONE; d.toks.len()];
         for m in self.lex.cues.find_all(text) {
             let i = d.toks.partition_point(|t| t.span.start < m.span.start);
-            if i < cue_at.len() && d.toks[i].span.start == m.span.start {
+            // Whole tokens only: not the `called` of `so-called`, nor `said` in `said-so`.
+            let j = d.toks.partition_point(|t| t.span.end < m.span.end);
+            let whole = i < cue_at.len()
+                && d.toks[i].span.start == m.span.start
+                && d.toks.get(j).is_some_and(|t| t.span.end == m.span.end);
+            if whole {
                 let class = self.lex.cue_info.get(m.index).map(|c| c.class);
                 if class.is_some_and(|c| self.classes.contains(&c)) {
                     cue_at[i] = m.index as u32;

@@ -23,7 +23,7 @@ use newsproc_text::TokenKind;
 
 use crate::doc::{Doc, NONE, Unit};
 use crate::grammar::Grammar;
-use crate::lexicons::{CueClass, Frame, Lexicons, class};
+use crate::lexicons::{CueClass, CueInfo, Frame, Lexicons, class};
 
 /// A source mention as token ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +51,9 @@ pub struct Rel {
     pub source: Option<SourceRef>,
     /// Token ranges, in text order.
     pub content: Vec<Range<usize>>,
+    /// The cue ends its paragraph with a colon (`Dr. Ward stated:`): the quotations of
+    /// the next paragraphs are its content.
+    pub open: bool,
 }
 
 /// Everything the extraction needs.
@@ -140,9 +143,6 @@ impl Extractor<'_, '_, '_> {
         if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) {
             return None; // a noun: "the report", "his claims"
         }
-        if c0 > lo && d.lower_is(c0 - 1, "to") && info.frame != Frame::According {
-            return None; // an infinitive: "wants to say"
-        }
         let mut rel = Rel {
             unit: u,
             cue: cue.clone(),
@@ -150,21 +150,16 @@ impl Extractor<'_, '_, '_> {
             class: Some(info.class),
             source: None,
             content: Vec::new(),
+            open: false,
         };
         match info.frame {
             Frame::According => self.according(&mut rel, lo, hi)?,
-            Frame::Verb | Frame::Tell => self.verb(
-                &mut rel,
-                info.frame,
-                info.participle,
-                lo,
-                hi,
-                earlier,
-                earlier_base,
-            )?,
+            Frame::Verb | Frame::Tell | Frame::Quote => {
+                self.verb(&mut rel, info, u, lo, hi, earlier, earlier_base)?
+            }
         }
         rel.content.retain(|r| has_words(d, r.clone()));
-        if rel.content.is_empty() {
+        if rel.content.is_empty() && !rel.open {
             return None;
         }
         Some(rel)
@@ -224,8 +219,8 @@ impl Extractor<'_, '_, '_> {
     fn verb(
         &self,
         rel: &mut Rel,
-        frame: Frame,
-        participle: bool,
+        info: &CueInfo,
+        u: usize,
         lo: usize,
         hi: usize,
         earlier: &[Rel],
@@ -234,30 +229,74 @@ impl Extractor<'_, '_, '_> {
         let d = self.doc();
         let g = self.g;
         let c0 = rel.cue.start;
-        let c1 = rel.cue.end;
+        let participle = info.participle;
 
-        // Inverted: `"Q," said X` / `C, said X, a role.`
-        let after_break = c0 > lo && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1));
-        if after_break && !participle && c1 < hi {
-            let src_end = g.np_to_clause_end(c1, hi);
-            let starts_np = d.has(c1, class::DET | class::POSS | class::TITLE)
-                || d.is_cap(c1)
-                || (d.has(c1, class::PRON) && src_end == c1);
-            if starts_np && src_end > c1 {
-                let core_end = g.np_right(c1, src_end).max(c1 + 1).min(src_end);
+        // A participle after a comma or conjunction, or opening the unit, hangs off the
+        // main clause: `..., saying that`, `... and said`.
+        let elided = c0 > lo
+            && (d.has(c0 - 1, class::CONJ)
+                || participle && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1)))
+            || participle && c0 == lo;
+        // Otherwise a participle needs an auxiliary (`is saying`, `has been arguing`);
+        // `accurate, unbiased reporting` is a noun.
+        if participle && !elided {
+            let j = g.skip_left_adjuncts(c0, lo);
+            let aux_before = (j.map_or(lo, |j| j + 1)..c0).any(|i| d.has(i, class::AUX));
+            if !aux_before {
+                return None;
+            }
+        }
+        // `responded by saying`: the participle is part of the cue.
+        if d.lower_is(rel.cue.end, "by") {
+            let k = rel.cue.end + 1;
+            if self.participle_cue(k) {
+                rel.cue.end = k + self.cue_len(k, self.g.cue_at[k] as usize);
+            }
+        }
+        let c1 = rel.cue.end;
+        // `dozens of strikes believed to be conducted`, `said to have`: a passive that
+        // raises its subject is no relation of that subject.
+        let raising = d.lower_is(c1, "to") && d.has(c1 + 1, class::AUX) && !participle;
+        let passive = !participle && is_past_form(d.tok_text(c0)) && {
+            let j = g.skip_left_adjuncts(c0, lo);
+            (j.map_or(lo, |j| j + 1)..c0).any(|i| is_be(d, i))
+        };
+        if raising && !passive {
+            return None;
+        }
+
+        // Inverted: `"Q," said X` / `C, said X, a role.` An inverted source runs to the
+        // clause end; `X, a role, told Reuters that` is an appositive subject instead.
+        let after_break =
+            !elided && c0 > lo && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1));
+        if after_break && info.frame == Frame::Verb && c1 < hi {
+            let core_end = g.np_right(c1, hi);
+            let starts_np =
+                d.has(c1, class::DET | class::POSS | class::TITLE) || d.is_cap(c1) || g.nounish(c1);
+            let then = core_end;
+            // What may follow an inverted source's noun phrase: the end, an appositive,
+            // a relative clause, a prepositional phrase or a participle.
+            let np_then_ok = then >= hi
+                || d.is_punct(then, ",")
+                || d.has(then, class::REL | class::PREP)
+                || d.in_quote(then)
+                || d.is_dash(then)
+                || !d.is_cap(then)
+                    && (ends_with(d.tok_text(then), "ing") || ends_with(d.tok_text(then), "ed"));
+            if starts_np && core_end > c1 && np_then_ok {
+                let src_end = g.np_to_clause_end(c1, hi);
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..src_end,
-                    core: c1..core_end,
+                    core: c1..core_end.min(src_end),
                 }));
-                let before = self.before(lo, c0)?;
-                rel.content.push(before);
+                rel.content.push(self.before(lo, c0)?);
                 // `"Q1," said X, "Q2."`
                 if d.is_punct(src_end, ",") && d.in_quote(src_end + 1) {
                     rel.content.push(src_end + 1..hi);
                 }
                 return Some(());
             }
-            if d.has(c1, class::PRON) {
+            if d.has(c1, class::PRON) && !d.lower_is(c1, "it") {
                 // `"Q," said he.`
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..c1 + 1,
@@ -268,79 +307,132 @@ impl Extractor<'_, '_, '_> {
             }
         }
 
-        // The source before the cue.
-        let source = self.source_before(c0, lo);
-        let src_start = match &source {
-            Some(m) => m.toks.start,
-            None => c0,
-        };
-        match source {
-            Some(m) => rel.source = Some(SourceRef::Mention(m)),
-            None => {
-                let elided = c0 > lo
-                    && (d.has(c0 - 1, class::CONJ)
-                        || (participle && d.is_punct(c0 - 1, ","))
-                        || (participle && c0 - 1 == lo));
-                if !elided {
+        // The source before the cue, or the subject it shares with another relation.
+        let mut src_start = c0;
+        if passive {
+            // `The central bank ... is expected to act`: no source; the subject is part
+            // of the content.
+            if let Some(j) = g.skip_left_adjuncts(c0, lo) {
+                if let Some(s) = g.np_left(j, lo) {
+                    rel.content.push(s..j + 1);
+                }
+            }
+            let start = g.skip_right_adjuncts(c1, hi);
+            if start < hi && !d.is_punct(start, ",") {
+                rel.content.push(start..self.after_end(start, hi));
+            }
+            return (!rel.content.is_empty()).then_some(());
+        }
+        if elided {
+            rel.source = match earlier.iter().rposition(|r| r.cue.start < c0) {
+                Some(k) => Some(SourceRef::SameAs(earlier_base + k)),
+                None => g.subject_at(lo, c0).map(|core| {
+                    SourceRef::Mention(MentionToks {
+                        toks: core.clone(),
+                        core,
+                    })
+                }),
+            };
+            rel.source.as_ref()?;
+        } else {
+            // `went on to say`, `declined to say`: the subject is before the verb chain.
+            let mut before = c0;
+            if c0 > lo && d.lower_is(c0 - 1, "to") {
+                let mut k = c0 - 1;
+                let mut n = 0;
+                while k > lo && n < 3 && (d.is_content_lower(k - 1) || d.lower_is(k - 1, "on")) {
+                    k -= 1;
+                    n += 1;
+                }
+                if n == 0 {
                     return None;
                 }
-                // The subject of the clause this one hangs off: the latest relation in the
-                // unit, or the unit's subject.
-                rel.source = match earlier.iter().rposition(|r| r.cue.start < c0) {
-                    Some(k) => Some(SourceRef::SameAs(earlier_base + k)),
-                    None => g.subject_at(lo, c0).map(|core| {
-                        SourceRef::Mention(MentionToks {
-                            toks: core.clone(),
-                            core,
-                        })
-                    }),
-                };
-                rel.source.as_ref()?;
+                before = k;
             }
+            let m = self.source_before(before, lo)?;
+            src_start = m.toks.start;
+            rel.source = Some(SourceRef::Mention(m));
         }
 
         // What follows the cue.
         let mut pos = c1;
-        if frame == Frame::Tell {
+        if info.frame == Frame::Tell {
             pos = g.skip_addressee(pos, hi);
         }
         pos = g.skip_right_adjuncts(pos, hi);
-        // `X said of Y that ...`, `X said about ...`: the phrase is part of the cue.
-        let has_before = src_start > lo
-            && (d.is_punct(src_start - 1, ",") || closes_quote(d, src_start - 1))
-            && before_has_words(d, lo, src_start);
-        let ends_here = pos >= hi;
-        if ends_here {
-            if !has_before {
+        if elided && participle && !info.bare {
+            // `writing a book`: only a complement clause or a quotation is content.
+            let ok = pos < hi
+                && (d.lower_is(pos, "that")
+                    || d.in_quote(pos)
+                    || d.is_punct(pos, ":")
+                    || d.is_punct(pos, ","));
+            if !ok {
                 return None;
             }
-            rel.content.push(self.before(lo, src_start)?);
-            return Some(());
+        }
+        let has_before = !elided
+            && src_start > lo
+            && (d.is_punct(src_start - 1, ",") || closes_quote(d, src_start - 1))
+            && (lo..src_start).any(|i| d.is_word(i));
+        let quote_before = has_before && quote_only(d, lo..src_start);
+        if info.frame == Frame::Quote && !quote_before {
+            // `He continued: "..."`, `chanting "no contract, no peace"`.
+            let quote_after = pos < hi && (d.in_quote(pos) || d.is_punct(pos, ":"));
+            if !quote_after {
+                return None;
+            }
+        }
+        if pos >= hi {
+            if has_before {
+                rel.content.push(self.before(lo, src_start)?);
+                return Some(());
+            }
+        }
+        // `"Why?" Trump said.`, `"Thanks!" he wrote in a September 16, 2012 email`: the
+        // quotation ended the sentence before, and nothing here is content.
+        if !has_before && !elided && (pos >= hi || d.is_punct(pos, ",") || d.has(pos, class::PREP))
+        {
+            if let Some(prev) = self.previous_quotation(u, src_start) {
+                rel.content.push(prev);
+                return Some(());
+            }
+        }
+        if pos >= hi {
+            return None;
         }
         if d.is_punct(pos, ",") {
             let after = pos + 1;
+            let after_ok = after < hi && !self.starts_other_relation(after);
             if has_before {
+                // `"Q1," X said, "Q2."` / `A, X said, B.`; not `"Q," X said, referring to`.
+                let quote_after = after_ok && d.in_quote(after);
+                let before_ends_quoted = closes_quote(d, src_start - 1)
+                    || d.is_punct(src_start - 1, ",")
+                        && src_start >= 2
+                        && closes_quote(d, src_start - 2);
+                if quote_after && !before_ends_quoted {
+                    // `Asked about it, Clinton said, "I do take responsibility."`: the
+                    // opening phrase is circumstance.
+                    rel.content.push(after..self.after_end(after, hi));
+                    return Some(());
+                }
                 rel.content.push(self.before(lo, src_start)?);
-                // `"Q1," X said, "Q2."` / `A, X said, B.` — unless what follows is another
-                // relation (`, adding that ...`).
-                if after < hi && !self.starts_other_relation(after) {
+                if after_ok && (quote_after || !quote_before && self.clause_like(after)) {
                     rel.content.push(after..self.after_end(after, hi));
                 }
                 return Some(());
             }
-            if after < hi && !self.starts_other_relation(after) {
+            if after_ok {
                 rel.content.push(after..self.after_end(after, hi));
                 return Some(());
             }
             return None;
         }
-        if has_before && closes_quote(d, src_start - 1) && !d.in_quote(pos) {
-            // `"Q," X said in response to a question from a reporter ...`: whatever
-            // follows is circumstance, not content, unless it is a complement clause.
-            if !d.lower_is(pos, "that") && !d.is_punct(pos, ":") {
-                rel.content.push(self.before(lo, src_start)?);
-                return Some(());
-            }
+        if quote_before && !d.in_quote(pos) && !d.lower_is(pos, "that") && !d.is_punct(pos, ":") {
+            // `"Q," X said in response to a question`: circumstance, not content.
+            rel.content.push(self.before(lo, src_start)?);
+            return Some(());
         }
         let start = if d.is_punct(pos, ":") || d.is_dash(pos) {
             pos + 1
@@ -348,13 +440,51 @@ impl Extractor<'_, '_, '_> {
             pos
         };
         if start >= hi {
-            return None;
+            // `X said:` ends the paragraph: the quotations that follow are the content.
+            rel.open = true;
+            return Some(());
         }
         rel.content.push(start..self.after_end(start, hi));
         Some(())
     }
 
-    /// The source of a cue whose subject comes before it.
+    /// Whether a participle cue (`saying`) starts at token `i`.
+    fn participle_cue(&self, i: usize) -> bool {
+        let entry = self.g.cue_at.get(i).copied().unwrap_or(NONE);
+        entry != NONE
+            && self
+                .lex
+                .cue_info
+                .get(entry as usize)
+                .is_some_and(|c| c.participle)
+    }
+
+    /// Whether what starts at `i` reads as a clause or phrase that continues reported
+    /// content, rather than a participle, preposition or subordinate clause that adds
+    /// circumstance (`, referring to`, `, in a speech`).
+    fn clause_like(&self, i: usize) -> bool {
+        let d = self.doc();
+        !(d.has(i, class::PREP | class::SUB | class::REL)
+            || ends_with(d.tok_text(i), "ing") && !d.is_cap(i))
+    }
+
+    /// The quotation that ended the previous unit of the same paragraph, when it is the
+    /// whole of that unit: `"How do you control the banks?" Trump said to a crowd.`
+    fn previous_quotation(&self, u: usize, src_start: usize) -> Option<Range<usize>> {
+        let d = self.doc();
+        let unit = d.units.get(u)?;
+        if src_start != skip_lead(d, unit.toks.start, src_start) || u == 0 {
+            return None;
+        }
+        let prev = d.units.get(u - 1)?;
+        if prev.paragraph != unit.paragraph || !quote_only(d, prev.toks.clone()) {
+            return None;
+        }
+        Some(prev.toks.clone())
+    }
+
+    /// The source of a cue whose subject comes before it (`c0` is the first token after
+    /// the subject's region: the cue, or the verb chain before an infinitive cue).
     fn source_before(&self, c0: usize, lo: usize) -> Option<MentionToks> {
         let d = self.doc();
         let g = self.g;
@@ -372,41 +502,8 @@ impl Extractor<'_, '_, '_> {
         if d.lower_is(j, "who") {
             return Some(one(j));
         }
-        if d.is_punct(j, ",") {
-            // An appositive or a relative clause between commas:
-            // "Rami Abdulrahman, director of the Observatory, told".
-            let mut k = j;
-            while k > lo {
-                k -= 1;
-                if d.in_quote(k) || d.is_punct(k, ";") || d.is_terminal(k) {
-                    return None;
-                }
-                if d.is_punct(k, ",") {
-                    break;
-                }
-            }
-            if k <= lo || !d.is_punct(k, ",") {
-                return None;
-            }
-            let appos = k + 1;
-            let fits = d.has(appos, class::DET | class::POSS | class::REL | class::TITLE)
-                || g.nounish(appos)
-                || d.has(appos, class::PREP);
-            if !fits || k == 0 {
-                return None;
-            }
-            let head_end = k - 1;
-            if d.has(head_end, class::PRON) {
-                return Some(MentionToks {
-                    toks: head_end..j,
-                    core: head_end..k,
-                });
-            }
-            let start = g.np_left(head_end, lo)?;
-            return Some(MentionToks {
-                toks: start..j,
-                core: start..k,
-            });
+        if d.is_punct(j, ",") || d.is_dash(j) {
+            return self.appositive_subject(j, lo);
         }
         let start = g.np_left(j, lo)?;
         let mut m = MentionToks {
@@ -415,7 +512,7 @@ impl Extractor<'_, '_, '_> {
         };
         // A relative clause without commas: "a senior official who asked not to be named
         // because he was not authorized to speak publicly said".
-        if start > lo && !g.is_boundary(start - 1) || start > lo && d.has(start - 1, class::PREP) {
+        if start > lo && (!g.is_boundary(start - 1) || d.has(start - 1, class::PREP)) {
             let mut w = start;
             while w > lo {
                 w -= 1;
@@ -433,24 +530,130 @@ impl Extractor<'_, '_, '_> {
                 }
             }
         }
+        // An appositive whose closing comma is missing: `Doug Andres, a spokesman for
+        // House Speaker Paul Ryan told the Post`.
+        let s = m.toks.start;
+        if s >= lo + 2
+            && d.is_punct(s - 1, ",")
+            && d.has(s, class::DET | class::POSS)
+            && d.is_cap(s - 2)
+            && (s..=j).any(|i| d.words[i].noun.is_some())
+        {
+            if let Some(s2) = g.np_left(s - 2, lo) {
+                let opens = s2 == lo || g.is_boundary(s2 - 1);
+                if opens && (s2..s - 1).all(|i| d.is_cap(i) || d.is_punct(i, ".")) {
+                    m = MentionToks {
+                        toks: s2..j + 1,
+                        core: s2..s - 1,
+                    };
+                }
+            }
+        }
         Some(m)
     }
 
-    /// The content before a source: from the unit's start to the comma (or quotation)
-    /// before `end`.
+    /// `Rami Abdulrahman, director of the Observatory, told`: `j` is the comma (or dash)
+    /// closing an appositive or relative clause; the subject is the noun phrase before
+    /// the comma that opens it. The appositive may hold commas of its own (`Clinton,
+    /// during a town hall in Columbus, Ohio, said`) and quotations (a book title).
+    fn appositive_subject(&self, j: usize, lo: usize) -> Option<MentionToks> {
+        let d = self.doc();
+        let g = self.g;
+        let dash = d.is_dash(j);
+        let opens = |k: usize| {
+            if dash {
+                d.is_dash(k)
+            } else {
+                d.is_punct(k, ",")
+            }
+        };
+        // The clause starts at the unit's start or after `"...," ` before the subject.
+        let mut clause = lo;
+        let mut openers = Vec::new();
+        let mut k = j;
+        while k > lo {
+            k -= 1;
+            if d.is_punct(k, ";") || d.is_terminal(k) && !d.in_quote(k) {
+                clause = k + 1;
+                break;
+            }
+            if d.in_quote(k) {
+                continue;
+            }
+            if opens(k) {
+                if k > lo && closes_quote(d, k - 1) {
+                    clause = k + 1;
+                    break;
+                }
+                openers.push(k);
+            }
+        }
+        let clause = skip_lead(d, clause, j);
+        let candidate = |k: usize| -> Option<MentionToks> {
+            if k <= clause {
+                return None;
+            }
+            let appos = k + 1;
+            let fits = d.has(
+                appos,
+                class::DET | class::POSS | class::REL | class::TITLE | class::PREP,
+            ) || g.nounish(appos);
+            if !fits {
+                return None;
+            }
+            let head_end = k - 1;
+            if d.has(head_end, class::PRON) {
+                return Some(MentionToks {
+                    toks: head_end..j,
+                    core: head_end..k,
+                });
+            }
+            let start = g.np_left(head_end, clause)?;
+            Some(MentionToks {
+                toks: start..j,
+                core: start..k,
+            })
+        };
+        // The earliest opener whose noun phrase starts the clause; else the nearest one
+        // whose noun phrase starts after a boundary.
+        for &k in openers.iter().rev() {
+            if let Some(m) = candidate(k) {
+                let mut s = clause;
+                while s < m.toks.start && d.has(s, class::CONJ | class::ADV) {
+                    s += 1;
+                }
+                if m.toks.start == s {
+                    return Some(m);
+                }
+            }
+        }
+        let &k = openers.first()?;
+        let m = candidate(k)?;
+        let start = m.toks.start;
+        (start == clause || g.is_boundary(start - 1)).then_some(m)
+    }
+
+    /// The content before a source: from the unit's start (or a colon that introduces a
+    /// quotation: `Trump seemed to suggest it: "Q," he told the Times`) to the comma or
+    /// quotation before `end`.
     fn before(&self, lo: usize, end: usize) -> Option<Range<usize>> {
         let d = self.doc();
         let mut e = end;
         while e > lo && (d.is_punct(e - 1, ",") || d.is_dash(e - 1)) && !d.in_quote(e - 1) {
             e -= 1;
         }
-        let s = skip_lead(d, lo, e);
+        let mut s = skip_lead(d, lo, e);
+        if let Some(colon) = (s..e).rev().find(|&i| !d.in_quote(i) && d.is_punct(i, ":")) {
+            if d.in_quote(colon + 1) && quote_only(d, colon + 1..e) {
+                s = colon + 1;
+            }
+        }
         (s < e).then_some(s..e)
     }
 
     /// Where content that starts at `start` ends: the unit's end, or before another
     /// relation coordinated with this one (`, adding that`, `and said`), `, according to`,
-    /// or `;`.
+    /// `;`, or a colon that introduces a quotation with a cue of its own.
     fn after_end(&self, start: usize, hi: usize) -> usize {
         let d = self.doc();
         let mut i = start;
@@ -468,9 +671,22 @@ impl Extractor<'_, '_, '_> {
             {
                 break;
             }
+            // `... "expanded the party," claiming that`: the comma is inside the marks.
+            if i > start && closes_quote(d, i - 1) && self.participle_cue(i) {
+                break;
+            }
+            if (d.is_punct(i, ":") || d.is_dash(i))
+                && d.in_quote(i + 1)
+                && (i + 1..hi).any(|k| !d.in_quote(k) && self.g.cue_at[k] != NONE)
+            {
+                break;
+            }
             i += 1;
         }
-        while i > start && (d.is_punct(i - 1, ",") || d.is_dash(i - 1)) && !d.in_quote(i - 1) {
+        while i > start
+            && (d.is_punct(i - 1, ",") || d.is_dash(i - 1) || d.is_punct(i - 1, ":"))
+            && !d.in_quote(i - 1)
+        {
             i -= 1;
         }
         i
@@ -494,26 +710,48 @@ impl Extractor<'_, '_, '_> {
         info.participle || info.frame == Frame::According || info.class == CueClass::Speech
     }
 
-    /// A unit without a cue: `The general put it plainly: "No retreat."` — a lead-in
-    /// clause, a colon or dash, and a quotation that ends the unit. The lead-in's subject
-    /// is the source and the colon the cue.
+    /// A unit without a cue that introduces a quotation with a colon or dash:
+    /// `The general put it plainly: "No retreat."`, `Mark Blumenthal and Jon Cohen: "..."`,
+    /// or a paragraph that ends with a colon before quoted paragraphs (`Transcript as
+    /// follows:`). The lead-in's subject (or the name right before the colon) is the
+    /// source and the colon the cue.
     fn lead_in(&self, u: usize, unit: &Unit) -> Option<Rel> {
         let d = self.doc();
         let lo = unit.toks.start;
         let hi = content_end(d, unit);
-        let mark = (lo + 1..hi).find(|&i| {
-            !d.in_quote(i) && (d.is_punct(i, ":") || d.is_dash(i)) && d.in_quote(i + 1)
-        })?;
-        // The quotation must run to the end of the unit.
-        let q = d.quote(mark + 1)?;
-        let qt = d.quote_toks(q);
-        if qt.end < hi {
-            return None;
-        }
+        let last = unit.toks.end.checked_sub(1)?;
+        let (mark, open) = if d.is_punct(last, ":") && !d.in_quote(last) {
+            // The next unit must be a quotation of its own.
+            let next = d.units.get(u + 1)?;
+            if !quote_only(d, next.toks.clone()) {
+                return None;
+            }
+            (last, true)
+        } else {
+            let mark = (lo + 1..hi).find(|&i| {
+                !d.in_quote(i) && (d.is_punct(i, ":") || d.is_dash(i)) && d.in_quote(i + 1)
+            })?;
+            // The quotation must run to the end of the unit.
+            let q = d.quote(mark + 1)?;
+            if d.quote_toks(q).end < hi {
+                return None;
+            }
+            (mark, false)
+        };
         if (lo..mark).any(|i| d.in_quote(i)) {
             return None;
         }
-        let core = self.g.subject_at(lo, mark)?;
+        // A name right before the colon, after a dash or at the start: `HEADLINE -
+        // Mark Blumenthal and Jon Cohen: "..."`.
+        let named = mark
+            .checked_sub(1)
+            .and_then(|j| self.g.np_left(j, lo).map(|s| (s, j)))
+            .filter(|&(s, _)| s == lo || d.is_dash(s - 1))
+            .filter(|&(s, j)| (s..=j).any(|i| d.is_cap(i)));
+        let core = match named {
+            Some((s, j)) => s..j + 1,
+            None => self.g.subject_at(lo, mark)?,
+        };
         Some(Rel {
             unit: u,
             cue: mark..mark + 1,
@@ -523,30 +761,50 @@ impl Extractor<'_, '_, '_> {
                 toks: core.clone(),
                 core,
             })),
-            content: vec![mark + 1..hi],
+            content: if open { Vec::new() } else { vec![mark + 1..hi] },
+            open,
         })
     }
 
     /// Units made only of quotations, without a relation of their own, join the direct
     /// or mixed relation before them (the same speaker goes on) or, at a paragraph start,
-    /// the one that follows in the next unit.
-    fn continue_quotations(&self, rels: &mut [Rel]) {
+    /// the one that follows in the next unit. A relation whose cue ends its paragraph
+    /// with a colon takes the quotations that follow.
+    fn continue_quotations(&self, rels: &mut Vec<Rel>) {
         let d = self.doc();
         let mut by_unit: Vec<Option<usize>> = vec![None; d.units.len()];
+        // Units some relation already takes as content (`"Why?" Trump said.`).
+        let mut claimed = vec![false; d.units.len()];
         for (k, r) in rels.iter().enumerate() {
             if let Some(slot) = by_unit.get_mut(r.unit) {
                 // The last relation of the unit continues into the next one.
                 *slot = Some(k);
             }
+            for c in &r.content {
+                for t in [c.start, c.end.saturating_sub(1)] {
+                    if let Some(&u) = d.unit_of.get(t) {
+                        if u != NONE && u as usize != r.unit {
+                            claimed[u as usize] = true;
+                        }
+                    }
+                }
+            }
         }
-        let quoted = |r: &Rel| r.content.iter().any(|c| c.clone().any(|i| d.in_quote(i)));
+        let quoted = |r: &Rel| r.open || r.content.iter().any(|c| c.clone().any(|i| d.in_quote(i)));
+        // A speech relation (or a lead-in) goes on into the quotations that follow it;
+        // only a wholly quoted one takes a quotation that comes before it.
+        let continues = |r: &Rel| r.class.is_none_or(|c| c == CueClass::Speech) || quoted(r);
+        let direct = |r: &Rel| !r.open && r.content.iter().all(|c| quote_only(d, c.clone()));
         let mut last: Option<(usize, usize)> = None; // (relation, paragraph)
         for (u, unit) in d.units.iter().enumerate() {
-            if let Some(k) = by_unit[u] {
-                last = quoted(&rels[k]).then_some((k, unit.paragraph));
+            if claimed[u] {
                 continue;
             }
-            if !quote_only(d, unit) {
+            if let Some(k) = by_unit[u] {
+                last = continues(&rels[k]).then_some((k, unit.paragraph));
+                continue;
+            }
+            if !quote_only(d, unit.toks.clone()) {
                 last = None;
                 continue;
             }
@@ -554,6 +812,7 @@ impl Extractor<'_, '_, '_> {
             if let Some((k, para)) = last {
                 if unit.paragraph <= para + 1 {
                     rels[k].content.push(unit.toks.clone());
+                    rels[k].open = false;
                     last = Some((k, unit.paragraph));
                     continue;
                 }
@@ -561,11 +820,13 @@ impl Extractor<'_, '_, '_> {
             // Forwards: a paragraph that opens with a quotation, then the relation.
             if let Some(k) = by_unit.get(u + 1).copied().flatten() {
                 let next = &d.units[u + 1];
-                if next.paragraph <= unit.paragraph + 1 && quoted(&rels[k]) {
+                if next.paragraph <= unit.paragraph + 1 && direct(&rels[k]) {
                     rels[k].content.insert(0, unit.toks.clone());
                 }
             }
         }
+        // A colon whose quotations never came.
+        rels.retain(|r| !r.content.is_empty());
     }
 }
 
@@ -599,18 +860,34 @@ fn closes_quote(d: &Doc<'_>, i: usize) -> bool {
     }
 }
 
-fn before_has_words(d: &Doc<'_>, lo: usize, end: usize) -> bool {
-    (lo..end).any(|i| d.is_word(i))
+/// A past tense or participle form: `believed`, `said`, `thought`, `known`.
+fn is_past_form(w: &str) -> bool {
+    ends_with(w, "ed")
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "said" | "thought" | "known" | "told" | "shown" | "found" | "written" | "felt"
+        )
+}
+
+/// A form of `be`.
+fn is_be(d: &Doc<'_>, i: usize) -> bool {
+    ["is", "are", "was", "were", "be", "been", "being"]
+        .iter()
+        .any(|w| d.lower_is(i, w))
+}
+
+fn ends_with(w: &str, suffix: &str) -> bool {
+    w.len() > suffix.len() + 1 && w.to_ascii_lowercase().ends_with(suffix)
 }
 
 fn has_words(d: &Doc<'_>, r: Range<usize>) -> bool {
     r.into_iter().any(|i| d.is_word(i))
 }
 
-/// A unit whose words are all inside quotations.
-fn quote_only(d: &Doc<'_>, unit: &Unit) -> bool {
+/// Whether the words of `r` are all inside quotations (and there is one).
+fn quote_only(d: &Doc<'_>, r: Range<usize>) -> bool {
     let mut words = 0;
-    for i in unit.toks.clone() {
+    for i in r {
         if d.is_word(i) {
             if !d.in_quote(i) {
                 return false;

@@ -290,8 +290,14 @@ impl Resolver<'_, '_, '_> {
                     .enumerate()
                     .rev()
                     .find(|(_, e)| {
+                        // "the official" ← "a senior army official"; "the ministry" ←
+                        // "the Interior Ministry"; "the general" ← "Lt. Gen. X".
                         e.heads.iter().any(|x| x == h)
-                            || e.name.to_lowercase().split(' ').any(|w| w == h)
+                            || e.kind != SourceKind::Person
+                                && e.name
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| w.eq_ignore_ascii_case(h))
                     })
                     .map(|(k, _)| k)
             }),
