@@ -134,39 +134,8 @@ impl<'t> Analysis<'t> {
             }
             sentence_tokens.push(start..k);
         }
-        let quants = quantities_in(
-            text,
-            &tokens,
-            QuantityOptions {
-                articles: true,
-                vague: true,
-            },
-        );
-        let mut q_start = vec![NONE; n];
-        let mut q_end = vec![NONE; n];
-        for (i, q) in quants.iter().enumerate() {
-            if q.tokens.start < q.tokens.end && q.tokens.end <= n {
-                q_start[q.tokens.start] = i as u32;
-                q_end[q.tokens.end - 1] = i as u32;
-            }
-        }
-        let mut victim = vec![NONE; n];
-        for m in lex.victims.find_all(text) {
-            if let Some(r) = token_range(&tokens, m.span) {
-                for v in &mut victim[r] {
-                    *v = m.index as u32;
-                }
-            }
-        }
-        let mut classes = vec![0u16; n];
-        for m in lex.words.find_all(text) {
-            if let Some(r) = token_range(&tokens, m.span) {
-                let bits = lex.word_classes[m.index];
-                for c in &mut classes[r] {
-                    *c |= bits;
-                }
-            }
-        }
+        // Outcome words first: everything else is read only in the sentences that have
+        // one, which are few (the stage's speed depends on it).
         let triggers: Vec<Trigger> = lex
             .outcomes
             .find_all(text)
@@ -184,24 +153,77 @@ impl<'t> Analysis<'t> {
                 })
             })
             .collect();
+        let mut relevant: Vec<usize> = triggers
+            .iter()
+            .map(|t| {
+                sentence_tokens
+                    .partition_point(|r| r.end <= t.tokens.start)
+                    .min(sentence_tokens.len().saturating_sub(1))
+            })
+            .collect();
+        relevant.dedup();
+        let mut quants = Vec::new();
+        let mut victim = vec![NONE; n];
+        let mut classes = vec![0u16; n];
+        let mut causes = Vec::new();
+        let mut markers = Vec::new();
+        let opts = QuantityOptions {
+            articles: true,
+            vague: true,
+        };
+        for &s in &relevant {
+            let (Some(range), Some(&span)) = (sentence_tokens.get(s), sentences.get(s)) else {
+                continue;
+            };
+            let Some(sent_toks) = tokens.get(range.clone()) else {
+                continue;
+            };
+            for mut q in quantities_in(text, sent_toks, opts) {
+                q.tokens = q.tokens.start + range.start..q.tokens.end + range.start;
+                quants.push(q);
+            }
+            for m in lex.victims.find_in(text, span) {
+                if let Some(r) = token_range(&tokens, m.span) {
+                    for v in &mut victim[r] {
+                        *v = m.index as u32;
+                    }
+                }
+            }
+            for m in lex.words.find_in(text, span) {
+                if let Some(r) = token_range(&tokens, m.span) {
+                    let bits = lex.word_classes[m.index];
+                    for c in &mut classes[r] {
+                        *c |= bits;
+                    }
+                }
+            }
+            causes.extend(
+                lex.causes
+                    .find_in(text, span)
+                    .into_iter()
+                    .map(|m| (m.span, m.index)),
+            );
+            markers.extend(
+                lex.markers
+                    .find_in(text, span)
+                    .into_iter()
+                    .filter_map(|m| Some((token_range(&tokens, m.span)?, m.index))),
+            );
+        }
+        let mut q_start = vec![NONE; n];
+        let mut q_end = vec![NONE; n];
+        for (i, q) in quants.iter().enumerate() {
+            if q.tokens.start < q.tokens.end && q.tokens.end <= n {
+                q_start[q.tokens.start] = i as u32;
+                q_end[q.tokens.end - 1] = i as u32;
+            }
+        }
         let mut takes_number_before = vec![false; n];
         for t in &triggers {
             if matches!(t.form, Form::Verb | Form::Intr) {
                 takes_number_before[t.tokens.start] = true;
             }
         }
-        let causes = lex
-            .causes
-            .find_all(text)
-            .into_iter()
-            .map(|m| (m.span, m.index))
-            .collect();
-        let markers = lex
-            .markers
-            .find_all(text)
-            .into_iter()
-            .filter_map(|m| Some((token_range(&tokens, m.span)?, m.index)))
-            .collect();
         Analysis {
             text,
             tokens,
