@@ -142,12 +142,7 @@ impl<'t> Doc<'t> {
     /// Whether the capitalised word at `i` is capitalised for being a name rather than
     /// for opening a sentence.
     pub fn capital_is_name(&self, i: usize) -> bool {
-        !self.sentence_initial(i)
-            || self.mid_caps.contains(&self.tok_text(i).to_lowercase())
-            || self
-                .toks
-                .get(i + 1)
-                .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalised())
+        !self.sentence_initial(i) || self.mid_caps.contains(&self.tok_text(i).to_lowercase())
     }
 
     fn build_units(&mut self) {

@@ -139,40 +139,71 @@ impl Namer<'_, '_, '_> {
         d.has(r.start, class::TITLE | class::FIRST_NAME)
     }
 
-    /// Splits leading titles off a name run: (title tokens, name tokens).
+    /// Splits a name run into its title and the name: the last run of titles that a
+    /// name follows (`New Jersey Gov. Chris Christie` → `Gov.`, `Chris Christie`;
+    /// `Lt. Gen. Ali` → `Lt. Gen.`, `Ali`). What stands before the title is a modifier
+    /// (`New Jersey`). Without a title the title range is empty at the run's start.
     fn split_title(&self, r: Range<usize>) -> (Range<usize>, Range<usize>) {
         let d = self.doc;
-        // Long titles first ("Secretary of State", "Rear Admiral").
+        let mut best: Option<(usize, usize)> = None;
+        let mut i = r.start;
+        while i < r.end {
+            let mut t = i;
+            loop {
+                while t < r.end && d.is_punct(t, ".") && t > i {
+                    t += 1;
+                }
+                if let Some(e) = self.title_at(t, r.end) {
+                    t = e;
+                    continue;
+                }
+                break;
+            }
+            while t < r.end && d.is_punct(t, ".") {
+                t += 1;
+            }
+            if t > i {
+                let name_follows = t < r.end
+                    && d.is_cap(t)
+                    && (!d.has(t, class::TITLE) || d.has(t, class::FIRST_NAME));
+                if name_follows {
+                    best = Some((i, t));
+                }
+                i = t;
+            } else {
+                i += 1;
+            }
+        }
+        match best {
+            Some((s, e)) => (s..e, e..r.end),
+            None => (r.start..r.start, r.clone()),
+        }
+    }
+
+    /// The end of a title starting at token `i` (a long title first), if one does.
+    fn title_at(&self, i: usize, end: usize) -> Option<usize> {
+        let d = self.doc;
+        if i >= end || !d.is_cap(i) && !d.toks[i].has(newsproc_text::Flags::ALL_CAPS) {
+            return None;
+        }
         for t in &self.lex.long_titles {
-            let mut i = r.start;
+            let mut k = i;
             let mut ok = true;
             for part in t {
-                while i < r.end && d.is_punct(i, ".") {
-                    i += 1;
+                while k < end && d.is_punct(k, ".") && k > i {
+                    k += 1;
                 }
-                if i >= r.end || !d.tok_text(i).eq_ignore_ascii_case(part) {
+                if k >= end || !d.tok_text(k).eq_ignore_ascii_case(part) {
                     ok = false;
                     break;
                 }
-                i += 1;
+                k += 1;
             }
-            if ok && i < r.end {
-                while i < r.end && d.is_punct(i, ".") {
-                    i += 1;
-                }
-                if i < r.end {
-                    return (r.start..i, i..r.end);
-                }
+            if ok {
+                return Some(k);
             }
         }
-        let mut i = r.start;
-        while i + 1 < r.end && d.has(i, class::TITLE) && !d.has(i, class::FIRST_NAME) {
-            i += 1;
-            while i < r.end && d.is_punct(i, ".") {
-                i += 1;
-            }
-        }
-        (r.start..i, i..r.end)
+        (d.has(i, class::TITLE) && !d.has(i, class::FIRST_NAME)).then_some(i + 1)
     }
 
     /// Reads one mention.
@@ -253,13 +284,21 @@ impl Namer<'_, '_, '_> {
                     m.gender = w.gender;
                 }
             }
-            // Role: what stands before the name ("White House spokesperson").
-            if chunk.start > core.start {
-                let pre = core.start..chunk.start;
+            // Role: what stands before the name ("White House spokesperson", "New
+            // Jersey" before "Gov.").
+            let pre_end = if title.is_empty() {
+                name.start
+            } else {
+                title.start
+            };
+            if pre_end > core.start {
+                let pre = core.start..pre_end;
                 if (pre.clone()).any(|i| d.toks[i].is_wordlike() && !d.has(i, class::DET)) {
                     m.role = Some(d.text_of(pre.clone()).trim().to_owned());
                     if let Some(c) = chunks.iter().find(|c| c.start < chunk.start) {
                         m.affiliation = Some(d.text_of(c.clone()).to_owned());
+                    } else if pre_end > chunk.start {
+                        m.affiliation = Some(d.text_of(chunk.start..pre_end).to_owned());
                     }
                     for i in pre {
                         if let Some(g) = self.gender_of_noun(i) {
@@ -381,11 +420,25 @@ impl Namer<'_, '_, '_> {
             return SourceKind::Person;
         }
         for i in name.clone() {
+            if i == name.start && d.has(i, class::FIRST_NAME) {
+                continue; // "Bill Clinton", "Mark Warner"
+            }
             match d.words[i].noun {
                 Some(NounKind::Gov) if d.is_cap(i) => return SourceKind::Government,
-                Some(NounKind::Org) if d.is_cap(i) => return SourceKind::Organization,
+                Some(NounKind::Org | NounKind::Doc) if d.is_cap(i) => {
+                    return SourceKind::Organization;
+                }
                 _ => {}
             }
+        }
+        // `Texas Republican`, `African Americans`: a description, not a name.
+        let last = name.end - 1;
+        match d.words[last].noun {
+            Some(NounKind::People) => return SourceKind::Group,
+            Some(NounKind::Person) if !d.has(name.start, class::FIRST_NAME) => {
+                return SourceKind::Anonymous;
+            }
+            _ => {}
         }
         if name.len() == 1 && d.toks[name.start].has(newsproc_text::Flags::ALL_CAPS) {
             return SourceKind::Organization;

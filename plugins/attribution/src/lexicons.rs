@@ -47,6 +47,9 @@ pub struct CueInfo {
     /// failed`); other participles need `that`, a colon or a quotation (`, writing a
     /// book` is no relation).
     pub bare: bool,
+    /// A naming verb (`called`, `dubbed`): after an indefinite noun phrase it names
+    /// (`a band called Sophistafunk`) rather than reports.
+    pub naming: bool,
 }
 
 /// Word classes, as bits.
@@ -72,6 +75,8 @@ pub mod class {
     /// A noun of `nouns.txt`.
     pub const NOUN: u32 = 1 << 16;
     pub const VERB: u32 = 1 << 17;
+    /// Verbs that take a cue in the infinitive: `went on to say`, `declined to comment`.
+    pub const CHAIN: u32 = 1 << 18;
     /// Words that never belong to a noun phrase.
     pub const FUNCTION: u32 =
         PREP | CONJ | AUX | NEG | REL | SUB | PRON | OBJ | STOP | VERB | DET | POSS;
@@ -182,9 +187,10 @@ impl Lexicons {
                 Some("audience") => class::AUDIENCE,
                 Some("stop") => class::STOP,
                 Some("verb") => class::VERB,
+                Some("chain") => class::CHAIN,
                 other => {
                     return Err(e.error(format!(
-                        "unknown word class {other:?} (expected det, poss, pron, obj, prep, conj, aux, neg, adv, rel, sub, time, audience, verb or stop)"
+                        "unknown word class {other:?} (expected det, poss, pron, obj, prep, conj, aux, neg, adv, rel, sub, time, audience, verb, chain or stop)"
                     )));
                 }
             };
@@ -335,7 +341,16 @@ fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconErro
                 class,
                 frame,
                 participle: form.split(' ').next().is_some_and(|w| w.ends_with("ing")),
-                bare: e.fields.iter().skip(3).any(|f| f == "bare"),
+                bare: e
+                    .fields
+                    .iter()
+                    .skip(3)
+                    .any(|f| f.split_whitespace().any(|w| w == "bare")),
+                naming: e
+                    .fields
+                    .iter()
+                    .skip(3)
+                    .any(|f| f.split_whitespace().any(|w| w == "naming")),
             });
         }
     }

@@ -283,7 +283,10 @@ impl Extractor<'_, '_, '_> {
                 || d.is_dash(then)
                 || !d.is_cap(then)
                     && (ends_with(d.tok_text(then), "ing") || ends_with(d.tok_text(then), "ed"));
-            if starts_np && core_end > c1 && np_then_ok {
+            let earlier_cue_before = earlier
+                .iter()
+                .any(|r| r.cue.start >= lo && r.cue.start < c0);
+            if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before {
                 let src_end = g.np_to_clause_end(c1, hi);
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..src_end,
@@ -309,6 +312,7 @@ impl Extractor<'_, '_, '_> {
 
         // The source before the cue, or the subject it shares with another relation.
         let mut src_start = c0;
+        let mut subordinate = false;
         if passive {
             // `The central bank ... is expected to act`: no source; the subject is part
             // of the content.
@@ -319,7 +323,8 @@ impl Extractor<'_, '_, '_> {
             }
             let start = g.skip_right_adjuncts(c1, hi);
             if start < hi && !d.is_punct(start, ",") {
-                rel.content.push(start..self.after_end(start, hi));
+                rel.content
+                    .push(start..self.after_end(start, hi, subordinate));
             }
             return (!rel.content.is_empty()).then_some(());
         }
@@ -340,7 +345,7 @@ impl Extractor<'_, '_, '_> {
             if c0 > lo && d.lower_is(c0 - 1, "to") {
                 let mut k = c0 - 1;
                 let mut n = 0;
-                while k > lo && n < 3 && (d.is_content_lower(k - 1) || d.lower_is(k - 1, "on")) {
+                while k > lo && n < 3 && (d.has(k - 1, class::CHAIN) || d.lower_is(k - 1, "on")) {
                     k -= 1;
                     n += 1;
                 }
@@ -351,6 +356,22 @@ impl Extractor<'_, '_, '_> {
             }
             let m = self.source_before(before, lo)?;
             src_start = m.toks.start;
+            // `because Comey testified that ..., it is`: the content ends with the clause.
+            subordinate = src_start > lo && d.has(src_start - 1, class::SUB);
+            // A lone lowercase word that is no known noun is an adjective, not a source
+            // (`near-constant calls of`).
+            let lone = m.toks.len() == 1
+                && d.is_content_lower(m.toks.start)
+                && d.words[m.toks.start].noun.is_none()
+                && !d.tok_text(m.toks.start).ends_with('s');
+            if lone {
+                return None;
+            }
+            // `a band called Sophistafunk`: after an indefinite noun phrase a naming verb
+            // names.
+            if info.naming && (d.lower_is(m.toks.start, "a") || d.lower_is(m.toks.start, "an")) {
+                return None;
+            }
             rel.source = Some(SourceRef::Mention(m));
         }
 
@@ -361,17 +382,23 @@ impl Extractor<'_, '_, '_> {
         }
         pos = g.skip_right_adjuncts(pos, hi);
         if elided && participle && !info.bare {
-            // `writing a book`: only a complement clause or a quotation is content.
+            // `writing a book`: only a complement clause or a quotation is content;
+            // `showing "respect"` is no evidence: beliefs and evidence need `that`.
+            let speech = info.class == CueClass::Speech;
             let ok = pos < hi
                 && (d.lower_is(pos, "that")
-                    || d.in_quote(pos)
-                    || d.is_punct(pos, ":")
-                    || d.is_punct(pos, ","));
+                    || speech && (d.in_quote(pos) || d.is_punct(pos, ":") || d.is_punct(pos, ",")));
             if !ok {
                 return None;
             }
         }
+        // A content-before pattern must not reach over another relation's cue:
+        // `"Q," said X, reports USA Today`.
+        let earlier_cue_before = earlier
+            .iter()
+            .any(|r| r.cue.start >= lo && r.cue.start < src_start);
         let has_before = !elided
+            && !earlier_cue_before
             && src_start > lo
             && (d.is_punct(src_start - 1, ",") || closes_quote(d, src_start - 1))
             && (lo..src_start).any(|i| d.is_word(i));
@@ -414,22 +441,25 @@ impl Extractor<'_, '_, '_> {
                 if quote_after && !before_ends_quoted {
                     // `Asked about it, Clinton said, "I do take responsibility."`: the
                     // opening phrase is circumstance.
-                    rel.content.push(after..self.after_end(after, hi));
+                    rel.content
+                        .push(after..self.after_end(after, hi, subordinate));
                     return Some(());
                 }
                 rel.content.push(self.before(lo, src_start)?);
                 if after_ok && (quote_after || !quote_before && self.clause_like(after)) {
-                    rel.content.push(after..self.after_end(after, hi));
+                    rel.content
+                        .push(after..self.after_end(after, hi, subordinate));
                 }
                 return Some(());
             }
             if after_ok {
-                rel.content.push(after..self.after_end(after, hi));
+                rel.content
+                    .push(after..self.after_end(after, hi, subordinate));
                 return Some(());
             }
             return None;
         }
-        if quote_before && !d.in_quote(pos) && !d.lower_is(pos, "that") && !d.is_punct(pos, ":") {
+        if quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":") {
             // `"Q," X said in response to a question`: circumstance, not content.
             rel.content.push(self.before(lo, src_start)?);
             return Some(());
@@ -444,7 +474,8 @@ impl Extractor<'_, '_, '_> {
             rel.open = true;
             return Some(());
         }
-        rel.content.push(start..self.after_end(start, hi));
+        rel.content
+            .push(start..self.after_end(start, hi, subordinate));
         Some(())
     }
 
@@ -652,27 +683,31 @@ impl Extractor<'_, '_, '_> {
     }
 
     /// Where content that starts at `start` ends: the unit's end, or before another
-    /// relation coordinated with this one (`, adding that`, `and said`), `, according to`,
-    /// `;`, or a colon that introduces a quotation with a cue of its own.
-    fn after_end(&self, start: usize, hi: usize) -> usize {
+    /// relation coordinated with this one (`, adding that`, `and said`, `- but he said`,
+    /// `," Sanders said`), `, according to`, `;`, or a colon that introduces a quotation
+    /// with a cue of its own. Content in a subordinate clause (`because Comey testified
+    /// that ..., it is`) ends at its first comma.
+    fn after_end(&self, start: usize, hi: usize, subordinate: bool) -> usize {
         let d = self.doc();
         let mut i = start;
         while i < hi {
             if d.in_quote(i) {
+                // `... "expanded the party," claiming that`, `"...," Sanders said`: the
+                // comma is inside the marks.
+                if closes_quote(d, i) && i + 1 < hi && self.starts_clause_with_cue(i + 1) {
+                    i += 1;
+                    break;
+                }
                 i += 1;
                 continue;
             }
-            if d.is_punct(i, ";") {
+            if d.is_punct(i, ";") || subordinate && d.is_punct(i, ",") {
                 break;
             }
-            if (d.is_punct(i, ",") || d.has(i, class::CONJ))
+            if (d.is_punct(i, ",") || d.has(i, class::CONJ) || d.is_dash(i))
                 && i + 1 < hi
-                && self.starts_other_relation(i + 1)
+                && (self.starts_other_relation(i + 1) || self.starts_clause_with_cue(i + 1))
             {
-                break;
-            }
-            // `... "expanded the party," claiming that`: the comma is inside the marks.
-            if i > start && closes_quote(d, i - 1) && self.participle_cue(i) {
                 break;
             }
             if (d.is_punct(i, ":") || d.is_dash(i))
@@ -690,6 +725,56 @@ impl Extractor<'_, '_, '_> {
             i -= 1;
         }
         i
+    }
+
+    /// Whether a clause with a speech cue of its own starts at `i`: an optional
+    /// conjunction, a subject (pronoun or short noun phrase) or none, adverbs and
+    /// circumstance, then the cue: `but he said`, `but in a later interview said`,
+    /// `Sanders said`.
+    fn starts_clause_with_cue(&self, i: usize) -> bool {
+        let d = self.doc();
+        let g = self.g;
+        let hi = d
+            .unit_of
+            .get(i)
+            .and_then(|&u| d.units.get(u as usize))
+            .map_or(i, |u| u.toks.end);
+        let mut k = i;
+        while k < hi && (d.has(k, class::CONJ) || d.is_punct(k, ",")) {
+            k += 1;
+        }
+        if d.has(k, class::PRON) {
+            k += 1;
+        } else {
+            let e = g.np_right(k, hi);
+            if e - k <= 6 {
+                k = e;
+            }
+        }
+        let mut guard = 0;
+        while k < hi && guard < 4 {
+            guard += 1;
+            let next = g.skip_right_adjuncts(k, hi);
+            let aux = d.has(k, class::AUX | class::ADV | class::NEG) && !d.is_cap(k);
+            if next > k {
+                k = next;
+            } else if aux {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k <= i || k >= hi {
+            return false;
+        }
+        let entry = g.cue_at[k];
+        entry != NONE
+            && !d.is_cap(k)
+            && self
+                .lex
+                .cue_info
+                .get(entry as usize)
+                .is_some_and(|c| c.class == CueClass::Speech && !c.participle)
     }
 
     /// Whether a relation of its own starts at `i`: a cue right there (`adding`,

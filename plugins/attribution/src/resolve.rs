@@ -42,6 +42,8 @@ struct PersonName {
     tok: usize,
     unit: usize,
     name: Range<usize>,
+    /// The surname, lowercased: what links the mentions of one person.
+    key: String,
     /// The name opens its sentence (after a conjunction or adverb): its subject.
     subject: bool,
     gender: Gender,
@@ -182,21 +184,25 @@ impl Resolver<'_, '_, '_> {
         }
     }
 
-    /// People named outside quotations, in text order.
+    /// People named outside quotations, in text order. A name is a person's when it has
+    /// a title, a known given name, or two words or more (and is no place or
+    /// organisation); a single word only when it is the surname of such a name somewhere
+    /// in the text ("Abdulrahman" after "Rami Abdulrahman"), so that "Republican" or
+    /// "Friday" never stand for a person.
     fn person_names(&self) -> Vec<PersonName> {
         let d = self.doc;
-        let mut out = Vec::new();
+        let mut found: Vec<(usize, usize, Range<usize>, Range<usize>, bool)> = Vec::new();
+        let mut genders: HashMap<String, Gender> = HashMap::new();
         for (u, unit) in d.units.iter().enumerate() {
-            let chunks = self.namer.name_chunks(unit.toks.clone());
             // The subject: the first noun phrase of the sentence, after conjunctions,
-            // adverbs and an introductory phrase closed by a comma.
+            // adverbs and determiners.
             let mut first_np = unit.toks.start;
             while first_np < unit.toks.end
                 && (d.has(first_np, class::CONJ | class::ADV | class::DET) || d.is_dash(first_np))
             {
                 first_np += 1;
             }
-            for c in chunks {
+            for c in self.namer.name_chunks(unit.toks.clone()) {
                 let (title, name) = self.split(c.clone());
                 if name.is_empty() {
                     continue;
@@ -205,8 +211,6 @@ impl Resolver<'_, '_, '_> {
                 if self.namer.name_kind(name.clone(), titled) != SourceKind::Person {
                     continue;
                 }
-                // A possessive or a modifier ("Assad's control", "Clinton campaign") is
-                // still a mention of the person.
                 let mut gender = Gender::Unknown;
                 for i in title.clone() {
                     let w = d.words[i];
@@ -215,19 +219,43 @@ impl Resolver<'_, '_, '_> {
                     }
                 }
                 let w = d.words[name.start];
-                if gender == Gender::Unknown && w.is(class::FIRST_NAME) && name.len() > 1 {
+                let given = w.is(class::FIRST_NAME) && name.len() > 1;
+                if gender == Gender::Unknown && given {
                     gender = w.gender;
                 }
-                out.push(PersonName {
-                    tok: c.start,
-                    unit: u,
+                // A given name alone ("Melanie") names a person too.
+                let full = titled || given || name.len() > 1 || w.is(class::FIRST_NAME);
+                if full {
+                    let key = surname(&clean_name(d.text_of(name.clone())));
+                    let g = genders.entry(key).or_default();
+                    if *g == Gender::Unknown {
+                        *g = gender;
+                    }
+                }
+                found.push((
+                    c.start,
+                    u,
                     name,
-                    subject: c.start <= first_np,
-                    gender,
-                });
+                    c.clone(),
+                    full && c.start <= first_np || c.start <= first_np,
+                ));
             }
         }
-        out
+        found
+            .into_iter()
+            .filter_map(|(tok, unit, name, _chunk, subject)| {
+                let key = surname(&clean_name(d.text_of(name.clone())));
+                let gender = *genders.get(&key)?;
+                Some(PersonName {
+                    tok,
+                    unit,
+                    name,
+                    key,
+                    subject,
+                    gender,
+                })
+            })
+            .collect()
     }
 
     fn split(&self, c: Range<usize>) -> (Range<usize>, Range<usize>) {
@@ -426,68 +454,66 @@ impl Resolver<'_, '_, '_> {
         let word = d.tok_text(tok).to_lowercase();
         let from_unit = unit.saturating_sub(PRONOUN_WINDOW);
         match word.as_str() {
-            "he" | "she" | "i" => {
+            "he" | "she" => {
                 let want = info.gender;
-                // Candidates: people named before the pronoun, and people who spoke.
-                let mut best: Option<(f32, String, Range<usize>)> = None;
-                let mut consider = |score: f32, key: String, name: Range<usize>| {
-                    if best.as_ref().is_none_or(|(s, _, _)| score >= *s) {
-                        best = Some((score, key, name));
-                    }
-                };
+                // Candidates: people named before the pronoun (outside quotations). A
+                // person who has spoken recently, the subject of a sentence, and a close
+                // mention are preferred; a known gender must agree.
                 let speakers: HashMap<&str, usize> = entities
                     .iter()
                     .filter(|e| e.kind == SourceKind::Person)
                     .filter_map(|e| e.surname.as_deref().map(|s| (s, e.last_unit)))
                     .collect();
-                let gender_of = |key: &str, g: Gender| -> Gender {
-                    if g != Gender::Unknown {
-                        return g;
+                let mut best: Option<(f32, usize)> = None;
+                for (k, p) in people.iter().enumerate() {
+                    if p.unit < from_unit || p.tok >= tok {
+                        continue;
                     }
-                    entities
-                        .iter()
-                        .find(|e| e.surname.as_deref() == Some(key))
-                        .map_or(Gender::Unknown, |e| e.gender)
-                };
-                for p in people.iter().filter(|p| p.unit >= from_unit && p.tok < tok) {
-                    let name = d.text_of(p.name.clone());
-                    let key = surname(&clean_name(name));
-                    let g = gender_of(&key, p.gender);
+                    let mut g = p.gender;
+                    if g == Gender::Unknown {
+                        g = entities
+                            .iter()
+                            .find(|e| e.surname.as_deref() == Some(p.key.as_str()))
+                            .map_or(Gender::Unknown, |e| e.gender);
+                    }
                     if want != Gender::Unknown && g != Gender::Unknown && g != want {
                         continue;
                     }
                     let dist = (unit - p.unit) as f32;
-                    let mut score = -2.0 * dist;
+                    let mut score = -1.5 * dist;
                     if p.subject {
                         score += 1.5;
                     }
                     if speakers
-                        .get(key.as_str())
+                        .get(p.key.as_str())
                         .is_some_and(|&u| u + PRONOUN_WINDOW >= unit)
                     {
                         score += 2.5;
                     }
-                    if g == want && want != Gender::Unknown {
-                        score += 1.0;
+                    if g == Gender::Unknown && want != Gender::Unknown {
+                        score -= 2.0;
                     }
-                    consider(score, key, p.name.clone());
+                    if best.is_none_or(|(s, _)| score >= s) {
+                        best = Some((score, k));
+                    }
                 }
-                let (_, key, name) = best?;
-                if let Some(k) = entities.iter().position(|e| {
-                    e.kind == SourceKind::Person && e.surname.as_deref() == Some(key.as_str())
+                let (_, k) = best?;
+                let p = &people[k];
+                if let Some(e) = entities.iter().position(|e| {
+                    e.kind == SourceKind::Person && e.surname.as_deref() == Some(p.key.as_str())
                 }) {
-                    if entities[k].gender == Gender::Unknown {
-                        entities[k].gender = want;
+                    if entities[e].gender == Gender::Unknown {
+                        entities[e].gender = want;
                     }
-                    return Some(k);
+                    return Some(e);
                 }
                 // A person named but not yet a source: make them one.
-                let info = self.namer.analyse(name.clone(), name);
-                let k = self.link(&info, unit, entities);
-                if entities[k].gender == Gender::Unknown {
-                    entities[k].gender = want;
+                let info = self.namer.analyse(p.name.clone(), p.name.clone());
+                let e = self.link(&info, unit, entities);
+                if entities[e].gender == Gender::Unknown {
+                    entities[e].gender = want;
                 }
-                Some(k)
+                Some(e)
             }
             "they" => entities
                 .iter()
