@@ -181,6 +181,15 @@ impl Grammar<'_, '_> {
             if d.in_quote(p) {
                 break;
             }
+            // `topics Clinton wants`: a plural common noun does not modify a name.
+            if d.is_cap(k)
+                && !d.is_cap(p)
+                && d.tok_text(p).ends_with('s')
+                && !d.has(p, class::NOUN)
+                && !d.possessive[p]
+            {
+                break;
+            }
             if self.nounish(p) || d.possessive[p] || self.is_ly_adverb(p) && self.nounish(k) {
                 k = p;
                 continue;

@@ -18,6 +18,8 @@ pub enum CueClass {
     Speech,
     /// Thinking, wanting, fearing.
     Belief,
+    /// Taking a position: endorsing, opposing, proposing, declining.
+    Stance,
     /// What a poll, study or record shows.
     Evidence,
 }
@@ -33,6 +35,8 @@ pub enum Frame {
     According,
     /// Only with a quotation: before the cue (`"...," he continued`) or after a colon.
     Quote,
+    /// No source: the subject and what follows are the content (`X seemed to win`).
+    Raising,
 }
 
 #[derive(Clone, Debug)]
@@ -310,10 +314,11 @@ fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconErro
         let class = match e.field(0) {
             Some("speech") => CueClass::Speech,
             Some("belief") => CueClass::Belief,
+            Some("stance") => CueClass::Stance,
             Some("evidence") => CueClass::Evidence,
             other => {
                 return Err(e.error(format!(
-                    "unknown cue class {other:?} (expected speech, belief or evidence)"
+                    "unknown cue class {other:?} (expected speech, belief, stance or evidence)"
                 )));
             }
         };
@@ -322,9 +327,10 @@ fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconErro
             Some("tell") => Frame::Tell,
             Some("according") => Frame::According,
             Some("quote") => Frame::Quote,
+            Some("raising") => Frame::Raising,
             Some(other) => {
                 return Err(e.error(format!(
-                    "unknown cue frame {other:?} (expected verb, tell, according or quote)"
+                    "unknown cue frame {other:?} (expected verb, tell, according, quote or raising)"
                 )));
             }
         };

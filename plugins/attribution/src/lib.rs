@@ -56,7 +56,7 @@ pub struct Config {
     pub extra_first_names: Vec<PathBuf>,
     /// Extra gazetteer files (format of `data/gazetteer.txt`).
     pub extra_gazetteer: Vec<PathBuf>,
-    /// Which cue classes make relations: any of `speech`, `belief`, `evidence`.
+    /// Which cue classes make relations: any of `speech`, `belief`, `stance`, `evidence`.
     pub cue_classes: Vec<String>,
     /// What to do with relations in boilerplate: `flag` (keep, `in_boilerplate: true`)
     /// or `drop`.
@@ -72,7 +72,12 @@ impl Default for Config {
             extra_titles: Vec::new(),
             extra_first_names: Vec::new(),
             extra_gazetteer: Vec::new(),
-            cue_classes: vec!["speech".into(), "belief".into(), "evidence".into()],
+            cue_classes: vec![
+                "speech".into(),
+                "belief".into(),
+                "stance".into(),
+                "evidence".into(),
+            ],
             boilerplate: "flag".into(),
         }
     }
@@ -171,12 +176,13 @@ impl Stage for AttributionStage {
             classes.push(match c.as_str() {
                 "speech" => CueClass::Speech,
                 "belief" => CueClass::Belief,
+                "stance" => CueClass::Stance,
                 "evidence" => CueClass::Evidence,
                 other => {
                     return Err(ConfigError::at_key(
                         "cue_classes",
                         format!(
-                            "unknown cue class `{other}` (expected speech, belief or evidence)"
+                            "unknown cue class `{other}` (expected speech, belief, stance or evidence)"
                         ),
                     ));
                 }

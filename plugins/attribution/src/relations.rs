@@ -143,6 +143,15 @@ impl Extractor<'_, '_, '_> {
         if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) {
             return None; // a noun: "the report", "his claims"
         }
+        // `calls of`, `support for`: a form that can be a noun, before `of` or `for`.
+        let form = d.tok_text(cue.end - 1);
+        let verbal_form = ends_with(form, "ed") || ends_with(form, "ing") || is_past_form(form);
+        if !verbal_form
+            && info.class != CueClass::Speech
+            && (d.lower_is(cue.end, "of") || d.lower_is(cue.end, "for"))
+        {
+            return None;
+        }
         let mut rel = Rel {
             unit: u,
             cue: cue.clone(),
@@ -154,7 +163,7 @@ impl Extractor<'_, '_, '_> {
         };
         match info.frame {
             Frame::According => self.according(&mut rel, lo, hi)?,
-            Frame::Verb | Frame::Tell | Frame::Quote => {
+            Frame::Verb | Frame::Tell | Frame::Quote | Frame::Raising => {
                 self.verb(&mut rel, info, u, lo, hi, earlier, earlier_base)?
             }
         }
@@ -313,7 +322,7 @@ impl Extractor<'_, '_, '_> {
         // The source before the cue, or the subject it shares with another relation.
         let mut src_start = c0;
         let mut subordinate = false;
-        if passive {
+        if passive || info.frame == Frame::Raising {
             // `The central bank ... is expected to act`: no source; the subject is part
             // of the content.
             if let Some(j) = g.skip_left_adjuncts(c0, lo) {
@@ -394,9 +403,11 @@ impl Extractor<'_, '_, '_> {
         }
         // A content-before pattern must not reach over another relation's cue:
         // `"Q," said X, reports USA Today`.
-        let earlier_cue_before = earlier
-            .iter()
-            .any(|r| r.cue.start >= lo && r.cue.start < src_start);
+        let earlier_cue_before = earlier.iter().any(|r| {
+            r.cue.start >= lo
+                && r.cue.start < src_start
+                && r.content.last().is_some_and(|c| c.end <= r.cue.start)
+        });
         let has_before = !elided
             && !earlier_cue_before
             && src_start > lo
@@ -495,8 +506,7 @@ impl Extractor<'_, '_, '_> {
     /// circumstance (`, referring to`, `, in a speech`).
     fn clause_like(&self, i: usize) -> bool {
         let d = self.doc();
-        !(d.has(i, class::PREP | class::SUB | class::REL)
-            || ends_with(d.tok_text(i), "ing") && !d.is_cap(i))
+        !(d.has(i, class::SUB | class::REL) || ends_with(d.tok_text(i), "ing") && !d.is_cap(i))
     }
 
     /// The quotation that ended the previous unit of the same paragraph, when it is the
@@ -679,6 +689,12 @@ impl Extractor<'_, '_, '_> {
                 s = colon + 1;
             }
         }
+        // `... - a provision, Corker said, that ...`: what a dash sets off.
+        if let Some(dash) = (s..e).rev().find(|&i| !d.in_quote(i) && d.is_dash(i)) {
+            if (dash + 1..e).any(|i| d.is_word(i)) {
+                s = dash + 1;
+            }
+        }
         (s < e).then_some(s..e)
     }
 
@@ -704,6 +720,12 @@ impl Extractor<'_, '_, '_> {
             if d.is_punct(i, ";") || subordinate && d.is_punct(i, ",") {
                 break;
             }
+            // `..., which includes ...`, `..., but they wouldn't`: a non-restrictive
+            // clause or a new clause after the comma is not what was said (PolNeAR ends
+            // the content there more often than not).
+            if d.is_punct(i, ",") && i > start && self.ends_content_after_comma(i + 1) {
+                break;
+            }
             if (d.is_punct(i, ",") || d.has(i, class::CONJ) || d.is_dash(i))
                 && i + 1 < hi
                 && (self.starts_other_relation(i + 1) || self.starts_clause_with_cue(i + 1))
@@ -725,6 +747,18 @@ impl Extractor<'_, '_, '_> {
             i -= 1;
         }
         i
+    }
+
+    /// Whether the words after a comma at `i` start something other than the reported
+    /// clause: a non-restrictive relative clause (`which`, `who`, `where`), a contrast
+    /// (`while`, `whereas`, `although`, `but`).
+    fn ends_content_after_comma(&self, i: usize) -> bool {
+        let d = self.doc();
+        [
+            "which", "who", "whom", "whose", "where", "while", "whereas", "although", "but",
+        ]
+        .iter()
+        .any(|w| d.lower_is(i, w))
     }
 
     /// Whether a clause with a speech cue of its own starts at `i`: an optional
