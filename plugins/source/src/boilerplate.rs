@@ -32,13 +32,15 @@ use crate::util::{char_at, skip_spaces};
 
 /// A paragraph longer than this is not boilerplate by an `any` cue unless the cue comes
 /// at its start (a body paragraph may mention a newsletter).
-const SHORT: usize = 500;
+const SHORT: usize = 800;
 /// The longest paragraph two weak cues make boilerplate.
 const WEAK_SHORT: usize = 300;
 /// The longest caption.
 const MAX_CAPTION: usize = 600;
 /// How far into a paragraph a cue counts as "at its start".
 const LEAD: usize = 60;
+/// How far into copy without line breaks an editor's note may start.
+const NOTE_LEAD: usize = 300;
 /// How many paragraphs an appeal may run to its closer.
 const BLOCK: usize = 12;
 /// How far from the end of copy without line breaks trailing chrome may start.
@@ -68,7 +70,7 @@ pub fn detect(
         ranges.push((c, e));
         let here = &cues[c..e];
         if is_run_on(text, p) {
-            run_on(text, p, here, &mut out);
+            run_on(text, p, here, names, lex, &mut out);
         } else {
             kinds[i] = classify(text, p, here, names, lex, i);
         }
@@ -125,39 +127,48 @@ fn classify(
         return Some(BoilerplateKind::Header);
     }
     let at = lead(text, p);
-    // 3. A start cue.
-    if let Some(cue) = cues
-        .iter()
-        .find(|c| c.span.start == at && c.info.rule == CueRule::Start)
+    // 3. The outlet's note about itself: `X is a nonprofit newsroom ...`.
+    if p.len() <= MAX_CAPTION
+        && let Some(m) = names.iter().find(|m| m.span.start == at)
+        && describes_outlet(text, m.span.end, p.end, lex)
     {
+        return Some(BoilerplateKind::Note);
+    }
+    // 4. A start cue, at the start or opening a sentence near it (`Fight back! Sign up
+    //    for ...`).
+    if let Some(cue) = cues.iter().find(|c| {
+        c.info.rule == CueRule::Start
+            && (c.span.start == at
+                || c.span.start == p.start
+                || (c.span.start <= at + LEAD && sentence_start(text, c.span.start)))
+    }) {
         let limit = match cue.info.kind {
-            BoilerplateKind::Caption | BoilerplateKind::Trailer | BoilerplateKind::Header => {
-                MAX_CAPTION
-            }
+            BoilerplateKind::Caption
+            | BoilerplateKind::Trailer
+            | BoilerplateKind::Header
+            | BoilerplateKind::Links => MAX_CAPTION,
             _ => usize::MAX,
         };
         if p.len() <= limit {
             return Some(cue.info.kind);
         }
     }
-    // 4. A copyright sign at the start.
+    // 5. A copyright sign at the start.
     if p.len() <= SHORT && starts_with_copyright(text, at) {
         return Some(BoilerplateKind::Copyright);
     }
-    // 5. A caption.
+    // 6. A caption.
     if p.len() <= MAX_CAPTION && is_caption(text, p, names) {
         return Some(BoilerplateKind::Caption);
     }
-    // 6. An `any` cue.
+    // 7. An `any` cue.
     if let Some(cue) = cues.iter().find(|c| {
-        matches!(
-            c.info.rule,
-            CueRule::Any | CueRule::Opener | CueRule::Closer
-        ) && (p.len() <= SHORT || c.span.start <= at + LEAD)
+        (c.info.rule == CueRule::Any && (p.len() <= SHORT || c.span.start <= at + LEAD))
+            || (c.info.rule == CueRule::Opener && c.span.start <= at + LEAD)
     }) {
         return Some(cue.info.kind);
     }
-    // 7. Two weak cues of one kind.
+    // 8. Two weak cues of one kind.
     if p.len() <= WEAK_SHORT {
         for (k, a) in cues.iter().enumerate() {
             if a.info.rule != CueRule::Weak {
@@ -174,6 +185,27 @@ fn classify(
         }
     }
     None
+}
+
+/// Whether the words after an outlet's name (ending at `after`) describe it as a news
+/// organisation in the same sentence: `is a nonprofit newsroom`, `, headed by ..., is a
+/// leading provider of news`.
+fn describes_outlet(text: &str, after: usize, end: usize, lex: &Lexicons) -> bool {
+    let rest = text.get(after..end).unwrap_or("");
+    if !(rest.starts_with(" is ") || rest.starts_with(", ")) {
+        return false;
+    }
+    let sentence = rest.find(". ").map_or(rest.len(), |k| k + 1).min(200);
+    let sentence = crate::util::floor_char(rest, sentence);
+    let span = Span::new(after, after + sentence);
+    (rest.starts_with(" is ") || rest[..sentence].contains(" is "))
+        && lex.has_outlet_description(text, span)
+}
+
+/// Whether a sentence starts at `at`: after `.`, `!`, `?` or `:` and a space.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    before.len() < at && before.ends_with(['.', '!', '?', ':'])
 }
 
 /// `© 2019 ...`, `(c) 2017 Reuters`, `Copyright © ...` at `at`.
@@ -201,6 +233,22 @@ pub fn is_caption(text: &str, p: Span, names: &[NameMention]) -> bool {
             return true;
         }
     }
+    // `Mae Ryan for The Wall Street Journal`: a photographer working for an outlet.
+    if let Some(m) = names.iter().find(|m| m.span.end == p.start + s.len())
+        && let Some(before) = text[p.start..m.span.start]
+            .strip_suffix(" for ")
+            .or_else(|| text[p.start..m.span.start].strip_suffix(" for the "))
+        && before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| crate::util::starts_upper(w) && !before.ends_with('.'))
+        && before
+            .rsplit(' ')
+            .nth(1)
+            .is_some_and(crate::util::starts_upper)
+    {
+        return true;
+    }
     // The last credit-like segment after a separator: `/`, `|`, a long dash, or a hyphen
     // with spaces around it.
     let Some(k) = s
@@ -225,23 +273,27 @@ pub fn is_caption(text: &str, p: Span, names: &[NameMention]) -> bool {
     {
         return false;
     }
-    // The segment must be a credit: it names an agency or outlet, or says it is one.
+    // The segment must be a credit: it says it is one, or, after a slash or a bar (not a
+    // dash, which also ends quotations: `— Kyle Smith, National Review`), it names an
+    // agency or outlet.
+    let said = PHOTO_WORDS.iter().any(|w| tail.contains(w));
+    let slash = matches!(s[k..].chars().next(), Some('/' | '|'));
     let tail_at = p.start + (s.len() - tail.len());
     let named = names
         .iter()
         .any(|m| m.span.start >= tail_at && m.span.end <= p.start + s.len());
-    named
-        || [
-            "Getty",
-            "Images",
-            "Photo",
-            "Pool",
-            "Handout",
-            "Shutterstock",
-        ]
-        .iter()
-        .any(|w| tail.contains(w))
+    said || (slash && named)
 }
+
+/// Words that make a credit a photo credit.
+const PHOTO_WORDS: &[&str] = &[
+    "Getty",
+    "Images",
+    "Photo",
+    "Pool",
+    "Handout",
+    "Shutterstock",
+];
 
 /// A bracketed credit: a photo word, or `Name/Agency`.
 fn credit_like(inner: &str) -> bool {
@@ -253,8 +305,9 @@ fn credit_like(inner: &str) -> bool {
     {
         return true;
     }
-    // `Jonathan Ernst/Reuters`: a slash between letters, the part after it capitalised.
-    inner.char_indices().any(|(k, ch)| {
+    // `Jonathan Ernst/Reuters`: a slash between letters, the part after it capitalised,
+    // and nothing but names around it (not `(A new NBC/WSJ poll showed ...)`).
+    let slash = inner.char_indices().any(|(k, ch)| {
         ch == '/'
             && inner[..k]
                 .chars()
@@ -264,11 +317,23 @@ fn credit_like(inner: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-    })
+    });
+    slash
+        && inner
+            .split([' ', '/', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| crate::util::starts_upper(w) || matches!(w, "via" | "for" | "of" | "and"))
 }
 
 /// Spans inside copy that lost its line breaks.
-fn run_on(text: &str, p: Span, cues: &[Cue], out: &mut Vec<Boilerplate>) {
+fn run_on(
+    text: &str,
+    p: Span,
+    cues: &[Cue],
+    names: &[NameMention],
+    lex: &Lexicons,
+    out: &mut Vec<Boilerplate>,
+) {
     // A correction note in brackets at the start: `(Corrects ...)`, `(In this Dec. 8
     // story, corrects ...)`.
     let at = skip_spaces(text, p.start);
@@ -286,6 +351,26 @@ fn run_on(text: &str, p: Span, cues: &[Cue], out: &mut Vec<Boilerplate>) {
             }
         }
     }
+    // An editor's note at the start: up to the end of the last sentence near the start
+    // that holds a note cue (`The opinions expressed are his own. X has not edited the
+    // statements.`).
+    let note_end = cues
+        .iter()
+        .filter(|c| c.info.kind == BoilerplateKind::Note && c.span.start <= p.start + NOTE_LEAD)
+        .map(|c| {
+            text[c.span.end..p.end]
+                .find(". ")
+                .map_or(p.end, |k| c.span.end + k + 1)
+        })
+        .max();
+    if let Some(end) = note_end
+        && end < p.end
+    {
+        out.push(Boilerplate {
+            span: Span::new(at, end),
+            kind: BoilerplateKind::Note,
+        });
+    }
     // A header cue near the start, with the numbers after it (share counters).
     if let Some(cue) = cues.iter().find(|c| {
         c.info.kind == BoilerplateKind::Header
@@ -302,18 +387,22 @@ fn run_on(text: &str, p: Span, cues: &[Cue], out: &mut Vec<Boilerplate>) {
             kind: BoilerplateKind::Header,
         });
     }
-    // Trailing chrome.
+    // The outlet's note about itself, to the end.
     let window_start = p.end.saturating_sub(TAIL_WINDOW).max(p.start + p.len() / 2);
+    if let Some(m) = names
+        .iter()
+        .find(|m| m.span.start >= window_start && describes_outlet(text, m.span.end, p.end, lex))
+    {
+        out.push(Boilerplate {
+            span: Span::new(m.span.start, p.end),
+            kind: BoilerplateKind::Note,
+        });
+    }
+    // Trailing chrome, from a tail cue or a copyright line to the end.
     if let Some(cue) = cues.iter().find(|c| {
         c.span.start >= window_start
             && (c.info.rule == CueRule::Tail
-                || (c.info.rule == CueRule::Start
-                    && matches!(
-                        c.info.kind,
-                        BoilerplateKind::Copyright
-                            | BoilerplateKind::Links
-                            | BoilerplateKind::Newsletter
-                    )))
+                || (c.info.rule == CueRule::Start && c.info.kind == BoilerplateKind::Copyright))
     }) {
         out.push(Boilerplate {
             span: Span::new(cue.span.start, p.end),

@@ -13,7 +13,7 @@
 //! - reporter initials under state-media copy: `R. Haidar / M. Nassar`;
 //! - an author's note at the end: `Maria Okafor is The Daily Meridian's Africa
 //!   correspondent, based in Nairobi.` (the line must start with the name and name a
-//!   journalist's role from `data/bio-roles.txt`).
+//!   journalist's role from `data/descriptions.txt`).
 //!
 //! Each credit line is also trailer (or, for a byline, header) boilerplate.
 
@@ -40,13 +40,16 @@ pub struct Found {
 /// How many bytes of a paragraph that is most of the text (copy without line breaks) are
 /// searched from its end for credit lines run into it.
 const TAIL_WINDOW: usize = 700;
+/// How far from the end of copy without line breaks a source line may stand (chrome may
+/// follow it).
+const SOURCE_WINDOW: usize = 1500;
 /// The longest paragraph that can be a credit line on its own.
 const MAX_CREDIT_LINE: usize = 400;
 
-/// Whether paragraph `p` is most of the text: copy that lost its line breaks, where
+/// Whether paragraph `p` is nearly all the text: copy that lost its line breaks, where
 /// credits and chrome are runs inside the one paragraph.
 pub fn is_run_on(text: &str, p: Span) -> bool {
-    p.len() > 600 && p.len() * 2 > text.len()
+    p.len() > 600 && p.len() * 5 > text.len() * 4
 }
 
 pub fn detect(
@@ -77,7 +80,9 @@ pub fn detect(
             source_lines(text, p, names, &mut found);
             if i + 2 >= n {
                 initials_line(text, p, &mut found);
-                author_note(text, p, lex, &mut found);
+                author_note(text, p, lex, BoilerplateKind::Trailer, &mut found);
+            } else if i < 2 {
+                author_note(text, p, lex, BoilerplateKind::Header, &mut found);
             }
         }
         if i + 1 == n {
@@ -295,7 +300,7 @@ fn desk_credits(
     };
     let lead = s[..first].trim_end();
     let bracketed = lead.ends_with('(');
-    if !in_tail && !(lead.is_empty() || lead == "(") {
+    if !(in_tail || lead.is_empty() || lead == "(") {
         return;
     }
     if in_tail {
@@ -364,6 +369,10 @@ fn desk_credits(
             line_end = span.start + pos;
             break;
         }
+    }
+    if found.credits.last().is_none_or(|c| c.span.start < open) {
+        // No names followed the role phrase (`Reporting by NBC further uncovered ...`).
+        return;
     }
     let mut end = last_role_end;
     if bracketed && text[end..].starts_with(')') {
@@ -487,7 +496,7 @@ fn source_lines(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
             let starts =
                 at == 0 || matches!(before, Some('.' | '"' | '\u{201D}' | ')' | '!' | '?'));
             if !starts
-                || (run_on && at + TAIL_WINDOW < s.len())
+                || (run_on && at + SOURCE_WINDOW < s.len())
                 || (!run_on && at > 0 && lead != "(With ")
             {
                 continue;
@@ -587,10 +596,10 @@ fn initials_line(text: &str, p: Span, found: &mut Found) {
     }
 }
 
-/// An author's note at the end: a line that starts with a person's name, then `is` or
+/// An author's note at the end (or the top): a line that starts with a person's name, then `is` or
 /// `was`, and names a journalist's role: `Maria Okafor is The Daily Meridian's Africa
 /// correspondent.`
-fn author_note(text: &str, p: Span, lex: &Lexicons, found: &mut Found) {
+fn author_note(text: &str, p: Span, lex: &Lexicons, kind: BoilerplateKind, found: &mut Found) {
     let s = &text[p.range()];
     if s.len() > 350 {
         return;
@@ -614,12 +623,12 @@ fn author_note(text: &str, p: Span, lex: &Lexicons, found: &mut Found) {
     }
     let first_sentence_end = lead.find(". ").map_or(lead.len(), |k| k + 1);
     let sentence = Span::new(p.start + offset, p.start + offset + first_sentence_end);
-    if !lex.has_bio_role(text, sentence) {
+    if !lex.has_author_role(text, sentence) {
         return;
     }
     let name = lead[..name_end].trim().to_owned();
     push_credit(found, p, CreditRole::Byline, vec![name], None);
-    push_boilerplate(found, p, BoilerplateKind::Trailer);
+    push_boilerplate(found, p, kind);
 }
 
 /// An agency's sign-off at the very end of the text: `--AFP`, `- REUTERS`, `(AFP)`.

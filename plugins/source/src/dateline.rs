@@ -118,6 +118,7 @@ pub fn detect(
             p,
             lead,
             inline,
+            first: i == 0,
             lex,
         };
         if let Some(found) = ctx.first(limit, boilerplate) {
@@ -135,6 +136,8 @@ struct Ctx<'a> {
     lead: usize,
     /// Whether a dateline may stand inside it, after a headline.
     inline: bool,
+    /// Whether it is the text's first paragraph.
+    first: bool,
     lex: &'a Lexicons,
 }
 
@@ -205,7 +208,7 @@ impl Ctx<'_> {
     fn bracketed(&self, open: usize) -> Option<Found> {
         let text = self.text;
         let rest = text.get(open + 1..self.p.end)?;
-        let close = open + 1 + rest.get(..rest.len().min(40))?.find(')')?;
+        let close = open + 1 + rest[..floor_char(rest, 40)].find(')')?;
         let content = text[open + 1..close].trim();
         if content.is_empty() {
             return None;
@@ -221,7 +224,7 @@ impl Ctx<'_> {
     fn slashed(&self, open: usize) -> Option<Found> {
         let text = self.text;
         let rest = text.get(open + 1..self.p.end)?;
-        let close = open + 1 + rest.get(..rest.len().min(20))?.find('/')?;
+        let close = open + 1 + rest[..floor_char(rest, 20)].find('/')?;
         let content = &text[open + 1..close];
         if content.is_empty() || content.trim() != content {
             return None;
@@ -299,8 +302,14 @@ impl Ctx<'_> {
             None
         };
         match &head {
-            // `(Reuters) -` at the start of the article, with its dash.
-            None if !(dashed && source.is_some() && head_end <= self.lead) => return None,
+            // `(Reuters) -` at the start of the article, with its dash; without the dash
+            // only at the start of the text (`(CBS News) The ...`).
+            None if !((dashed || (self.first && open == self.lead))
+                && source.is_some()
+                && head_end <= self.lead) =>
+            {
+                return None;
+            }
             Some(h) if source.is_none() && !vouched_by_lists(text, h, self.lex) => return None,
             _ => {}
         }
@@ -317,7 +326,7 @@ impl Ctx<'_> {
         for w in words(text, Span::new(from, end)) {
             let s = w.start;
             let at_lead = s == self.lead;
-            if !at_lead && !(self.inline && s > from) {
+            if !(at_lead || (self.inline && s > from)) {
                 continue;
             }
             let Some(head) = parse_head(text, Span::new(s, end)) else {
@@ -326,12 +335,13 @@ impl Ctx<'_> {
             if !at_lead {
                 // After a headline: a place in capitals, a known source, and a space
                 // before it.
-                if !(head.caps && known_source)
-                    || !char_before(text, s).is_some_and(char::is_whitespace)
+                if !(head.caps
+                    && known_source
+                    && char_before(text, s).is_some_and(char::is_whitespace))
                 {
                     continue;
                 }
-            } else if !head.caps && !(known_source || vouched_by_lists(text, &head, self.lex)) {
+            } else if !(head.caps || known_source || vouched_by_lists(text, &head, self.lex)) {
                 continue;
             }
             if head.place.of(text).starts_with("By ") {

@@ -9,7 +9,7 @@
 //! | `regions.txt` | regions after a dateline's place (`Calif.`, `Ukraine`) |
 //! | `boilerplate.txt` | cue phrases of text that is not the article, with a kind and a rule |
 //! | `outlet-cues.txt` | phrases next to an outlet's name that make it the publisher |
-//! | `bio-roles.txt` | journalists' roles, that make a closing line an author's note |
+//! | `descriptions.txt` | journalists' roles and what outlets call themselves, for closing notes |
 //!
 //! Names come in two lists each: the `-cased` list matches with exact case, for names that
 //! are also ordinary words or someone's initials (`AP`, `Vox`, `The Hill`). A user file
@@ -39,7 +39,7 @@ pub struct ExtraFiles<'a> {
     pub boilerplate: &'a [PathBuf],
     pub outlet_cues: &'a [PathBuf],
     pub syndicates: &'a [PathBuf],
-    pub bio_roles: &'a [PathBuf],
+    pub descriptions: &'a [PathBuf],
 }
 
 /// Whether a name is an agency (it supplies copy), an outlet (it publishes) or a
@@ -115,6 +115,7 @@ pub enum Strength {
 /// An outlet cue: a phrase that, next to an outlet's name, makes it the publisher.
 #[derive(Clone, Copy, Debug)]
 pub struct OutletCue {
+    /// Where the phrase stands relative to the name.
     pub side: Side,
     pub strength: Strength,
 }
@@ -132,13 +133,14 @@ pub struct Lexicons {
     /// The whole-paragraph cues, for lookups of a paragraph's text.
     line_cues: Lexicon,
     line_cue_info: Vec<CueInfo>,
-    outlet_cues_before: Lexicon,
-    outlet_cues_after: Lexicon,
-    outlet_cue_info_before: Vec<OutletCue>,
-    outlet_cue_info_after: Vec<OutletCue>,
+    /// Outlet cues with `_` for the name (`told _`, `_ has learned`).
+    outlet_cues: Lexicon,
+    outlet_cue_info: Vec<OutletCue>,
     /// The longest outlet cue, in words: how far from a name to look.
     pub outlet_cue_words: usize,
-    bio_roles: PhraseMatcher,
+    descriptions: PhraseMatcher,
+    /// For each description entry: true for an author's role, false for an outlet's.
+    description_author: Vec<bool>,
 }
 
 const AGENCIES: &str = include_str!("../data/agencies.txt");
@@ -150,7 +152,7 @@ const REGIONS: &str = include_str!("../data/regions.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 const OUTLET_CUES: &str = include_str!("../data/outlet-cues.txt");
 const SYNDICATES: &str = include_str!("../data/syndicates.txt");
-const BIO_ROLES: &str = include_str!("../data/bio-roles.txt");
+const DESCRIPTIONS: &str = include_str!("../data/descriptions.txt");
 
 /// A pair of lists, one matched ignoring case and one with exact case.
 struct CasedPair {
@@ -346,13 +348,29 @@ impl Lexicons {
             ],
             true,
         );
-        let bio_roles = load_one(
-            "bio_role_files",
-            "bio-roles.txt",
-            BIO_ROLES,
-            extra.bio_roles,
-        )?
-        .into_matcher();
+        let descriptions = load_one(
+            "description_files",
+            "descriptions.txt",
+            DESCRIPTIONS,
+            extra.descriptions,
+        )?;
+        let mut description_author = Vec::with_capacity(descriptions.len());
+        for e in descriptions.entries() {
+            description_author.push(match e.field(0) {
+                Some("author") => true,
+                Some("outlet") => false,
+                other => {
+                    return Err(LoadError {
+                        key: "description_files",
+                        error: e.error(format!(
+                            "expected `author` or `outlet` after the phrase, found {}",
+                            other.map_or("nothing".to_owned(), |o| format!("`{o}`"))
+                        )),
+                    });
+                }
+            });
+        }
+        let descriptions = descriptions.into_matcher();
 
         let places = load_one("place_files", "places.txt", PLACES, extra.places)?;
         let regions = load_one("region_files", "regions.txt", REGIONS, extra.regions)?;
@@ -394,22 +412,21 @@ impl Lexicons {
             key: "outlet_cue_files",
             error,
         };
-        let mut outlet_cues_before = Lexicon::new("outlet cues before");
-        let mut outlet_cues_after = Lexicon::new("outlet cues after");
-        let mut outlet_cue_info_before = Vec::new();
-        let mut outlet_cue_info_after = Vec::new();
+        let mut outlet_cues = Lexicon::new("outlet cues");
+        let mut outlet_cue_info = Vec::new();
         let mut outlet_cue_words = 1;
         for e in cues_file.entries() {
-            let side = match e.field(0).unwrap_or("") {
-                "before" => Side::Before,
-                "after" => Side::After,
-                other => {
-                    return Err(err(e.error(format!(
-                        "unknown side `{other}` (expected before or after: where the cue stands relative to the name)"
-                    ))));
+            let words: Vec<&str> = e.phrase.split(' ').collect();
+            let side = match (words.first(), words.last()) {
+                (Some(&"_"), Some(&last)) if last != "_" => Side::After,
+                (Some(&first), Some(&"_")) if first != "_" => Side::Before,
+                _ => {
+                    return Err(err(e.error(
+                        "the phrase must start or end with `_`, which stands for the outlet's name (`told _`, `_ has learned`)",
+                    )));
                 }
             };
-            let strength = match e.field(1).unwrap_or("") {
+            let strength = match e.field(0).unwrap_or("") {
                 "weak" => Strength::Weak,
                 "strong" => Strength::Strong,
                 other => {
@@ -418,22 +435,13 @@ impl Lexicons {
                     ))));
                 }
             };
-            outlet_cue_words = outlet_cue_words.max(e.phrase.split(' ').count());
-            let cue = OutletCue { side, strength };
-            match side {
-                Side::Before => insert_with(
-                    &mut outlet_cues_before,
-                    &mut outlet_cue_info_before,
-                    &e.phrase,
-                    cue,
-                ),
-                Side::After => insert_with(
-                    &mut outlet_cues_after,
-                    &mut outlet_cue_info_after,
-                    &e.phrase,
-                    cue,
-                ),
-            }
+            outlet_cue_words = outlet_cue_words.max(words.len() - 1);
+            insert_with(
+                &mut outlet_cues,
+                &mut outlet_cue_info,
+                &e.phrase,
+                OutletCue { side, strength },
+            );
         }
 
         Ok(Lexicons {
@@ -447,12 +455,11 @@ impl Lexicons {
             cue_info,
             line_cues,
             line_cue_info,
-            outlet_cues_before,
-            outlet_cues_after,
-            outlet_cue_info_before,
-            outlet_cue_info_after,
+            outlet_cues,
+            outlet_cue_info,
             outlet_cue_words,
-            bio_roles,
+            descriptions,
+            description_author,
         })
     }
 
@@ -508,8 +515,19 @@ impl Lexicons {
     }
 
     /// Whether `span` of `text` names a journalist's role (`correspondent`).
-    pub fn has_bio_role(&self, text: &str, span: newsproc_sdk::Span) -> bool {
-        !self.bio_roles.find_in(text, span).is_empty()
+    pub fn has_author_role(&self, text: &str, span: newsproc_sdk::Span) -> bool {
+        self.descriptions
+            .find_in(text, span)
+            .iter()
+            .any(|m| self.description_author.get(m.index) == Some(&true))
+    }
+
+    /// Whether `span` of `text` says what a news organisation is (`newsroom`).
+    pub fn has_outlet_description(&self, text: &str, span: newsproc_sdk::Span) -> bool {
+        self.descriptions
+            .find_in(text, span)
+            .iter()
+            .any(|m| self.description_author.get(m.index) == Some(&false))
     }
 
     /// Every boilerplate cue in `text`, in order (those whose case must match checked).
@@ -534,14 +552,16 @@ impl Lexicons {
         (!info.cased || same_case(line, &e.phrase)).then_some(info)
     }
 
-    /// The outlet cue that `words` (the words right before a name, joined by single
-    /// spaces) ends with, or that the words right after it start with.
+    /// The outlet cue made of `words` (joined by single spaces) before the name (`told`)
+    /// or after it (`has learned`).
     pub fn outlet_cue(&self, side: Side, words: &str) -> Option<OutletCue> {
-        let (lex, info) = match side {
-            Side::Before => (&self.outlet_cues_before, &self.outlet_cue_info_before),
-            Side::After => (&self.outlet_cues_after, &self.outlet_cue_info_after),
+        let phrase = match side {
+            Side::Before => format!("{words} _"),
+            Side::After => format!("_ {words}"),
         };
-        info.get(lex.position(words)?).copied()
+        self.outlet_cue_info
+            .get(self.outlet_cues.position(&phrase)?)
+            .copied()
     }
 }
 

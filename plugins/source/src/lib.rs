@@ -50,7 +50,7 @@ pub struct Config {
     pub boilerplate_files: Vec<PathBuf>,
     pub outlet_cue_files: Vec<PathBuf>,
     pub syndicate_files: Vec<PathBuf>,
-    pub bio_role_files: Vec<PathBuf>,
+    pub description_files: Vec<PathBuf>,
 }
 
 pub struct SourceStage {
@@ -97,8 +97,8 @@ impl Stage for SourceStage {
                 "extra distributors of columns and photos, never publishers nor agencies (name, canonical name), as data/syndicates.txt",
             ),
             (
-                "bio_role_files",
-                "extra journalists' roles that make a closing line about a person an author's note, as data/bio-roles.txt",
+                "description_files",
+                "extra journalists' roles and words for what an outlet is (phrase, author|outlet), for closing notes, as data/descriptions.txt",
             ),
         ]
     }
@@ -112,7 +112,7 @@ impl Stage for SourceStage {
             boilerplate: &config.boilerplate_files,
             outlet_cues: &config.outlet_cue_files,
             syndicates: &config.syndicate_files,
-            bio_roles: &config.bio_role_files,
+            descriptions: &config.description_files,
         })
         .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
         Ok(SourceStage { lex })

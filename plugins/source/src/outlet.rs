@@ -32,6 +32,9 @@ use crate::dateline::Found as DatelineFound;
 use crate::lexicons::{Lexicons, NameKind, NameMention, Side, Strength};
 use crate::util::{char_at, starts_upper};
 
+/// How far from a caption's end its credit may start.
+const CREDIT_TAIL: usize = 12;
+
 /// The least weight that names an outlet.
 pub const THRESHOLD: f32 = 3.0;
 
@@ -85,6 +88,9 @@ pub fn decide(
             continue;
         }
         let agency = m.kind == NameKind::Agency;
+        if surname(text, m) {
+            continue;
+        }
         while b < boilerplate.len() && boilerplate[b].span.end <= m.span.start {
             b += 1;
         }
@@ -92,29 +98,50 @@ pub fn decide(
             .get(b)
             .filter(|x| x.span.start <= m.span.start && m.span.end <= x.span.end);
         if let Some(x) = inside {
-            let (weight, how) = match x.kind {
-                BoilerplateKind::Caption => (
-                    if agency { 0.0 } else { 3.0 },
+            // An author's note names where the author works, which is often but not
+            // always the publisher; a credit names the outlet's own staff.
+            let credit = credits.credits.iter().find(|c| c.span.contains(m.span));
+            let (weight, how): (f32, _) = match (credit, x.kind) {
+                (Some(c), _) if is_author_note(text, c) => (
+                    if agency { 0.0 } else { 2.0 },
                     OutletEvidenceKind::SelfReference,
                 ),
-                BoilerplateKind::Trailer => {
-                    let note = credits
-                        .credits
-                        .iter()
-                        .any(|c| c.role == CreditRole::Byline && c.span.contains(m.span));
-                    let weight = match (agency, note) {
-                        (true, _) => 0.0,
-                        (false, true) => 2.0,
-                        (false, false) => 4.0,
-                    };
-                    (weight, OutletEvidenceKind::SelfReference)
+                (Some(_), _) | (None, BoilerplateKind::Trailer) => (
+                    if agency { 0.0 } else { 4.0 },
+                    OutletEvidenceKind::SelfReference,
+                ),
+                // A caption names its photographer's outlet in the credit at its end;
+                // names in the description are what the photo shows.
+                (None, BoilerplateKind::Caption) => (
+                    if agency || m.span.end + CREDIT_TAIL < x.span.end {
+                        0.0
+                    } else {
+                        3.0
+                    },
+                    OutletEvidenceKind::SelfReference,
+                ),
+                // Links name other outlets' stories as often as the outlet's own.
+                (None, BoilerplateKind::Links) => {
+                    (if agency { 0.0 } else { 2.0 }, OutletEvidenceKind::Chrome)
                 }
                 _ => (if agency { 3.0 } else { 5.0 }, OutletEvidenceKind::Chrome),
+            };
+            // Chrome that names the outlet as its own (`Visit X's homepage`, `Comment via
+            // X`) counts in full whatever its kind.
+            let own =
+                credit.is_none() && self_reference(text, m, names, lex) == Some(Strength::Strong);
+            let (weight, how) = if own {
+                (
+                    weight.max(if agency { 3.0 } else { 5.0 }),
+                    OutletEvidenceKind::Chrome,
+                )
+            } else {
+                (weight, how)
             };
             vote(m.canonical, weight, m.span, how);
             continue;
         }
-        if let Some(strength) = self_reference(text, m, lex) {
+        if let Some(strength) = self_reference(text, m, names, lex) {
             let weight = match (strength, agency) {
                 (Strength::Strong, false) => 4.0,
                 (Strength::Strong, true) => 2.0,
@@ -146,22 +173,51 @@ pub fn decide(
         }
     }
 
-    // The heaviest name; ties go to the earliest evidence.
-    let mut totals: Vec<(&str, f32, usize)> = Vec::new();
+    // The heaviest name by the publisher's own evidence; only when none has enough, by
+    // all evidence (weak reporting evidence never outweighs a publisher's own).
+    let mut totals: Vec<(&str, f32, f32, usize)> = Vec::new();
     for (k, v) in votes.iter().enumerate() {
+        let own = if v.evidence.how == OutletEvidenceKind::Reporting {
+            0.0
+        } else {
+            v.weight
+        };
         match totals
             .iter_mut()
             .find(|t| t.0.eq_ignore_ascii_case(&v.name))
         {
-            Some(t) => t.1 += v.weight,
-            None => totals.push((&v.name, v.weight, k)),
+            Some(t) => {
+                t.1 += own;
+                t.2 += v.weight;
+            }
+            None => totals.push((&v.name, own, v.weight, k)),
         }
     }
-    let best = totals
-        .iter()
-        .filter(|t| t.1 >= THRESHOLD)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
-    let Some(&(name, _, _)) = best else {
+    let by = |field: fn(&(&str, f32, f32, usize)) -> f32| {
+        totals
+            .iter()
+            .filter(|t| field(t) >= THRESHOLD)
+            .max_by(|a, b| field(a).total_cmp(&field(b)).then(b.3.cmp(&a.3)))
+    };
+    // One report by the only outlet the text names at all: citing articles name their
+    // sources, an outlet's own copy names itself.
+    let only_outlet = || {
+        let mut outlets = names
+            .iter()
+            .filter(|m| m.kind == NameKind::Outlet && !surname(text, m))
+            .map(|m| m.canonical);
+        let first = outlets.next()?;
+        outlets
+            .all(|o| o.eq_ignore_ascii_case(first))
+            .then(|| {
+                totals
+                    .iter()
+                    .find(|t| t.0.eq_ignore_ascii_case(first) && t.2 > 0.0)
+            })
+            .flatten()
+    };
+    let best = by(|t| t.1).or_else(|| by(|t| t.2)).or_else(only_outlet);
+    let Some(&(name, _, _, _)) = best else {
         return Decision::default();
     };
     let mut evidence: Vec<OutletEvidence> = votes
@@ -176,15 +232,29 @@ pub fn decide(
     }
 }
 
+/// Whether a credit is an author's note (`Maria Okafor is ...`) rather than a byline.
+fn is_author_note(text: &str, c: &newsproc_layers::source::Credit) -> bool {
+    c.role == CreditRole::Byline && !c.span.of(text).starts_with("By ")
+}
+
 /// Whether the words around a name make it the publisher speaking of itself (strong) or
 /// the outlet that did the reporting (weak).
-fn self_reference(text: &str, m: &NameMention, lex: &Lexicons) -> Option<Strength> {
+fn self_reference(
+    text: &str,
+    m: &NameMention,
+    names: &[NameMention],
+    lex: &Lexicons,
+) -> Option<Strength> {
+    let agency = m.kind == NameKind::Agency;
+    if photo_credit(text, m.span, names) {
+        // Agencies sell their photos to everyone.
+        return (!agency).then_some(Strength::Strong);
+    }
     let max = lex.outlet_cue_words;
-    let mut best: Option<Strength> = None;
-    let mut consider = |s: Option<Strength>| {
-        if let Some(s) = s {
-            best = Some(best.map_or(s, |b| b.max(s)));
-        }
+    let strongest = |side: Side, phrases: &mut dyn Iterator<Item = String>| {
+        phrases
+            .filter_map(|phrase| lex.outlet_cue(side, &phrase).map(|c| c.strength))
+            .max()
     };
     // Before: the last 1..=max words, a `the` right before the name skipped.
     let before = words_before(text, m.span.start, max + 1);
@@ -194,10 +264,11 @@ fn self_reference(text: &str, m: &NameMention, lex: &Lexicons) -> Option<Strengt
     {
         before = rest;
     }
-    for k in 1..=before.len().min(max) {
-        let phrase = before[before.len() - k..].join(" ");
-        consider(lex.outlet_cue(Side::Before, &phrase).map(|c| c.strength));
-    }
+    let n = before.len().min(max);
+    let before = strongest(
+        Side::Before,
+        &mut (1..=n).map(|k| before[before.len() - k..].join(" ")),
+    );
     // After: a possessive skipped, then the first 1..=max words.
     let mut after_start = m.span.end;
     for poss in ["'s", "\u{2019}s", "'", "\u{2019}"] {
@@ -206,14 +277,69 @@ fn self_reference(text: &str, m: &NameMention, lex: &Lexicons) -> Option<Strengt
             break;
         }
     }
-    if char_at(text, after_start).is_some_and(|c| c == ' ') {
-        let after = words_after(text, after_start, max);
-        for k in 1..=after.len() {
-            let phrase = after[..k].join(" ");
-            consider(lex.outlet_cue(Side::After, &phrase).map(|c| c.strength));
-        }
+    let after = if char_at(text, after_start).is_some_and(|c| c == ' ') {
+        let words = words_after(text, after_start, max);
+        strongest(
+            Side::After,
+            &mut (1..=words.len()).map(|k| words[..k].join(" ")),
+        )
+    } else {
+        None
+    };
+    match (before, after) {
+        // `reports CBS News correspondent Jan Crawford`: two weak cues around one name.
+        // (Not for an agency, whose reporters are everyone's: `told SANA reporter`.)
+        (Some(_), Some(_)) if !agency => Some(Strength::Strong),
+        (b, a) => b.max(a),
     }
-    best
+}
+
+/// A photographer's credit: `Qilai Shen/Bloomberg`, `M.Scott Mahaskey/POLITICO`,
+/// `Sarah Wasko / Media Matters`: a capitalised name, a slash, the outlet.
+fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
+    let before = text[..name.start].trim_end_matches(' ');
+    let Some(rest) = before.strip_suffix('/') else {
+        return false;
+    };
+    let rest = rest.trim_end_matches(' ');
+    // Not a pair of names (`Washington Post/ABC News survey`).
+    if names.iter().any(|m| m.span.end == rest.len()) {
+        return false;
+    }
+    let word = rest
+        .rsplit(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("");
+    // In credit position: the end of the line, or a bracket, `via`, a bar after it.
+    let after = text[name.end..].trim_start_matches(' ');
+    let credit_end = after.is_empty()
+        || after.starts_with(['\n', ')', ']', '|', '/'])
+        || after.starts_with("via ");
+    credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
+}
+
+/// Whether a one-word name is someone's surname (`Michael Bloomberg`): a capitalised
+/// word right before it that does not start a sentence.
+fn surname(text: &str, m: &NameMention) -> bool {
+    let name = m.span.of(text);
+    if name.contains(' ') {
+        return false;
+    }
+    let before = &text[..m.span.start];
+    let Some(prev) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = prev.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+    let word = &prev[word_start..];
+    let sentence_start = prev[..word_start].trim_end().is_empty()
+        || prev[..word_start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '\u{201D}']);
+    starts_upper(word)
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !sentence_start
+        && word != "The"
 }
 
 /// Up to `n` words right before `end` on the same line, in text order, without the
