@@ -6,15 +6,16 @@
 //! one unit), so that a cue and the quotation it introduces are always in one unit.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use newsproc_sdk::Span;
 use newsproc_text::{
-    MarkRole, Quotation, Quotes, Stripped, Token, TokenKind, sentences_with_paragraphs,
+    Flags, MarkRole, Quotation, Quotes, Stripped, Token, TokenKind, sentences_with_paragraphs,
     stripped_apostrophe, tokenize,
 };
 
-use crate::lexicons::{Lexicons, Word, class};
+use crate::lexicons::{Lexicons, Word, WordHasher, class};
 
 /// No quotation.
 pub const NONE: u32 = u32::MAX;
@@ -38,9 +39,9 @@ pub struct Doc<'t> {
     pub units: Vec<Unit>,
     /// Per token: its unit.
     pub unit_of: Vec<u32>,
-    /// Capitalised words seen somewhere other than at a sentence start, lowercased: a
+    /// Capitalised words seen somewhere other than at a sentence start: a
     /// sentence-initial capital is a name only if the word is capitalised elsewhere too.
-    pub mid_caps: HashSet<String>,
+    pub mid_caps: HashSet<&'t str, BuildHasherDefault<WordHasher>>,
     /// Per token: a possessive marker (`'s` inside the word, or `army s` with the
     /// apostrophe stripped, or the `’` after `officials`).
     pub possessive: Vec<bool>,
@@ -89,9 +90,11 @@ impl<'t> Doc<'t> {
             .collect();
         for (i, t) in toks.iter().enumerate() {
             possessive[i] = match t.kind {
-                TokenKind::Word => {
+                TokenKind::Word if t.has(Flags::APOSTROPHE) => {
                     newsproc_text::possessive_stem(t.text(text)).is_some()
-                        || stripped_apostrophe(text, &toks, i) == Some(Stripped::Possessive)
+                }
+                TokenKind::Word if t.span.len() == 1 => {
+                    stripped_apostrophe(text, &toks, i) == Some(Stripped::Possessive)
                 }
                 TokenKind::QuoteMark => apostrophes.binary_search(&t.span.start).is_ok(),
                 _ => false,
@@ -106,14 +109,14 @@ impl<'t> Doc<'t> {
             quotes,
             units: Vec::new(),
             unit_of: Vec::new(),
-            mid_caps: HashSet::new(),
+            mid_caps: HashSet::default(),
             possessive,
         };
         doc.build_units();
-        let mut mid_caps = HashSet::new();
+        let mut mid_caps: HashSet<&str, BuildHasherDefault<WordHasher>> = HashSet::default();
         for (i, t) in doc.toks.iter().enumerate() {
             if t.kind == TokenKind::Word && t.is_capitalised() && !doc.sentence_initial(i) {
-                mid_caps.insert(t.text(text).to_lowercase());
+                mid_caps.insert(t.text(text));
             }
         }
         doc.mid_caps = mid_caps;
@@ -142,7 +145,7 @@ impl<'t> Doc<'t> {
     /// Whether the capitalised word at `i` is capitalised for being a name rather than
     /// for opening a sentence.
     pub fn capital_is_name(&self, i: usize) -> bool {
-        !self.sentence_initial(i) || self.mid_caps.contains(&self.tok_text(i).to_lowercase())
+        !self.sentence_initial(i) || self.mid_caps.contains(self.tok_text(i))
     }
 
     fn build_units(&mut self) {

@@ -49,21 +49,14 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "der", "den", "ter", "y", "abu", "ul",
 ];
 
-pub struct Namer<'a, 'd, 't> {
+pub struct Namer<'a, 't> {
     pub doc: &'a Doc<'t>,
     pub lex: &'a Lexicons,
-    /// Gazetteer matches: (token range, kind), in text order.
-    pub gazetteer: &'d [(Range<usize>, NameKind)],
 }
 
-impl Namer<'_, '_, '_> {
+impl Namer<'_, '_> {
     fn gazetteer_kind(&self, r: Range<usize>) -> Option<NameKind> {
-        let i = self.gazetteer.partition_point(|(g, _)| g.end <= r.start);
-        self.gazetteer[i..]
-            .iter()
-            .take_while(|(g, _)| g.start < r.end)
-            .find(|(g, _)| g.start <= r.start && r.end <= g.end)
-            .map(|(_, k)| *k)
+        self.lex.name_kind(self.doc.text_of(r))
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -91,8 +84,14 @@ impl Namer<'_, '_, '_> {
     /// The capitalised runs inside `r`, as token ranges, with particles and `of`/`for`
     /// between capitalised words, and the period after a title abbreviation.
     pub fn name_chunks(&self, r: Range<usize>) -> Vec<Range<usize>> {
-        let d = self.doc;
         let mut out = Vec::new();
+        self.name_chunks_into(r, &mut out);
+        out
+    }
+
+    /// [`Namer::name_chunks`] into a buffer.
+    pub fn name_chunks_into(&self, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+        let d = self.doc;
         let mut i = r.start;
         while i < r.end {
             if !self.is_name_word(i) {
@@ -130,7 +129,6 @@ impl Namer<'_, '_, '_> {
             out.push(start..end);
             i = end;
         }
-        out
     }
 
     /// A run that starts with a title or a given name.
@@ -143,7 +141,7 @@ impl Namer<'_, '_, '_> {
     /// name follows (`New Jersey Gov. Chris Christie` → `Gov.`, `Chris Christie`;
     /// `Lt. Gen. Ali` → `Lt. Gen.`, `Ali`). What stands before the title is a modifier
     /// (`New Jersey`). Without a title the title range is empty at the run's start.
-    fn split_title(&self, r: Range<usize>) -> (Range<usize>, Range<usize>) {
+    pub fn split_title(&self, r: Range<usize>) -> (Range<usize>, Range<usize>) {
         let d = self.doc;
         let mut best: Option<(usize, usize)> = None;
         let mut i = r.start;
@@ -183,7 +181,8 @@ impl Namer<'_, '_, '_> {
     /// The end of a title starting at token `i` (a long title first), if one does.
     fn title_at(&self, i: usize, end: usize) -> Option<usize> {
         let d = self.doc;
-        if i >= end || !d.is_cap(i) && !d.toks[i].has(newsproc_text::Flags::ALL_CAPS) {
+        // Every word of a long title is a title word too.
+        if i >= end || !d.has(i, class::TITLE) || !d.is_cap(i) {
             return None;
         }
         for t in &self.lex.long_titles {

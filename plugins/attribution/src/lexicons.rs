@@ -1,15 +1,125 @@
 //! The stage's knowledge, read from the data files (embedded) and the user's extra files.
 //!
-//! - `cues.txt`: cue phrases with their lemma, class and frame, matched with a
-//!   [`PhraseMatcher`] over the whole text;
 //! - `words.txt`, `nouns.txt`, `titles.txt`, `first-names.txt`: what one word is, merged
-//!   into one table looked up per token ([`Lexicons::word`]);
-//! - `gazetteer.txt`: places and organisations by name, matched case-sensitively.
+//!   into one table looked up once per token ([`Lexicons::word`]);
+//! - `cues.txt`: cue phrases with their lemma, class and frame; a phrase is found through
+//!   the table entry of its first word, so finding cues costs no extra pass over the text;
+//! - `gazetteer.txt`: places and organisations by exact name ([`Lexicons::name_kind`]).
+//!
+//! The tables are keyed by lowercased ASCII (or folded) words with a small multiplicative
+//! hasher: the lookups are on the hot path of every token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 
-use newsproc_text::{Lexicon, LexiconError, PhraseMatcher};
+use newsproc_text::{Lexicon, LexiconError};
+
+/// A multiplicative hasher for short keys (FxHash's scheme): the word table is looked up
+/// for every token, and SipHash would cost more than the rest of the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// The word table: open addressing over lowercased keys, looked up with a hash computed
+/// on the fly over ASCII-lowercased bytes, so that a token is looked up without copying
+/// or lowercasing it first. The probe array holds small indices so that it stays in the
+/// first-level cache; keys are only compared when the hashes agree.
+#[derive(Clone, Debug, Default)]
+struct WordTable {
+    /// Index + 1 into `entries`, or 0 for an empty slot; the length is a power of two.
+    slots: Vec<u32>,
+    entries: Vec<(u64, Box<[u8]>, Word)>,
+    longest: usize,
+}
+
+impl WordTable {
+    fn from_map(map: FastMap<Vec<u8>, Word>) -> WordTable {
+        let cap = (map.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![0; cap],
+            entries: Vec::with_capacity(map.len()),
+            longest: 0,
+        };
+        let mask = cap - 1;
+        for (key, word) in map {
+            t.longest = t.longest.max(key.len());
+            let h = fold_hash(&key);
+            let mut i = h as usize & mask;
+            while t.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            t.entries.push((h, key.into_boxed_slice(), word));
+            t.slots[i] = t.entries.len() as u32;
+        }
+        t
+    }
+
+    fn get(&self, word: &[u8]) -> Option<&Word> {
+        if word.len() > self.longest || self.slots.is_empty() {
+            return None;
+        }
+        let h = fold_hash(word);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            let (kh, key, w) = &self.entries[slot as usize - 1];
+            if *kh == h && key.eq_ignore_ascii_case(word) {
+                return Some(w);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A multiplicative hash over the bytes with ASCII capitals lowercased, eight bytes at a
+/// time (capitals found with SWAR arithmetic, valid for bytes below 0x80; other bytes
+/// hash as they are, which only matters for collisions).
+fn fold_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let mut h: u64 = bytes.len() as u64;
+    for chunk in bytes.chunks(8) {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf);
+        // A byte below 0x80 is a capital when b + 0x3F reaches 0x80 and b + 0x25 does not.
+        let ascii = !v & (LO * 0x80);
+        let upper = (v & !(LO * 0x80)).wrapping_add(LO * 0x3F)
+            & !(v & !(LO * 0x80)).wrapping_add(LO * 0x25)
+            & ascii;
+        let lower = v | (upper >> 2);
+        h = (h.rotate_left(5) ^ lower).wrapping_mul(K);
+    }
+    // The low bits of a product depend only on the low bits of its factors; the table
+    // indexes with the low bits, so fold the high ones in.
+    h ^ (h >> 32)
+}
 
 /// What a cue says about its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,6 +164,8 @@ pub struct CueInfo {
     /// A naming verb (`called`, `dubbed`): after an indefinite noun phrase it names
     /// (`a band called Sophistafunk`) rather than reports.
     pub naming: bool,
+    /// How many words the form has.
+    pub words: usize,
 }
 
 /// Word classes, as bits.
@@ -117,6 +229,8 @@ pub enum NounKind {
 /// Everything known about one word (lowercase key).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Word {
+    /// Index into [`Lexicons::cue_starts`]: the cue phrases that start with this word.
+    pub cues: Option<u32>,
     pub classes: u32,
     /// Pronoun gender and number, noun gender, given-name gender, title gender.
     pub gender: Gender,
@@ -140,15 +254,24 @@ pub enum NameKind {
     Gov,
 }
 
+/// A cue phrase as words after its first: `according to` is `according` + `["to"]`.
+#[derive(Clone, Debug)]
+pub struct CuePhrase {
+    /// The words after the first, lowercased.
+    pub rest: Vec<String>,
+    /// Index into [`Lexicons::cue_info`].
+    pub info: u32,
+}
+
 pub struct Lexicons {
-    pub cues: PhraseMatcher,
-    /// Per entry of the cue matcher's lexicon.
+    /// Per cue form.
     pub cue_info: Vec<CueInfo>,
-    words: HashMap<String, Word>,
+    /// The cue phrases by first word, longest first.
+    pub cue_starts: Vec<Vec<CuePhrase>>,
+    words: WordTable,
     /// Titles of several words, lowercased, split into words.
     pub long_titles: Vec<Vec<String>>,
-    pub gazetteer: PhraseMatcher,
-    pub gazetteer_kinds: Vec<NameKind>,
+    gazetteer: FastMap<String, NameKind>,
 }
 
 /// The user's extra data files, from the pipeline configuration.
@@ -171,8 +294,8 @@ const GAZETTEER: &str = include_str!("../data/gazetteer.txt");
 
 impl Lexicons {
     pub fn load(extra: &ExtraFiles) -> Result<Lexicons, LexiconError> {
-        let (cues, cue_info) = load_cues(&Lexicon::load("cues.txt", CUES, &extra.cues)?)?;
-        let mut words: HashMap<String, Word> = HashMap::new();
+        let (forms, cue_info) = load_cues(&Lexicon::load("cues.txt", CUES, &extra.cues)?)?;
+        let mut words: FastMap<Vec<u8>, Word> = FastMap::default();
 
         for e in Lexicon::load("words.txt", WORDS, &extra.words)?.entries() {
             let class = match e.field(0) {
@@ -198,7 +321,7 @@ impl Lexicons {
                     )));
                 }
             };
-            let w = words.entry(e.phrase.to_lowercase()).or_default();
+            let w = words.entry(key_of(&e.phrase)).or_default();
             w.classes |= class;
             if class == class::PRON {
                 w.gender = Gender::parse(e.field(1));
@@ -219,7 +342,7 @@ impl Lexicons {
                     )));
                 }
             };
-            let w = words.entry(e.phrase.to_lowercase()).or_default();
+            let w = words.entry(key_of(&e.phrase)).or_default();
             w.classes |= class::NOUN;
             w.noun = Some(kind);
             w.plural = kind == NounKind::People;
@@ -238,7 +361,7 @@ impl Lexicons {
                 .filter(|p| !p.is_empty())
                 .collect();
             if parts.len() == 1 && !e.phrase.contains('-') {
-                let w = words.entry(parts[0].clone()).or_default();
+                let w = words.entry(key_of(&parts[0])).or_default();
                 w.classes |= class::TITLE;
                 let g = Gender::parse(e.field(0));
                 if g != Gender::Unknown {
@@ -248,24 +371,23 @@ impl Lexicons {
                 // Every word of a long title is a title word, so that the name finder
                 // keeps the sequence together; the full sequence is checked separately.
                 for p in &parts {
-                    words.entry(p.clone()).or_default().classes |= class::TITLE;
+                    words.entry(key_of(p)).or_default().classes |= class::TITLE;
                 }
                 long_titles.push(parts);
             }
         }
 
         for e in Lexicon::load("first-names.txt", FIRST_NAMES, &extra.first_names)?.entries() {
-            let w = words.entry(e.phrase.to_lowercase()).or_default();
+            let w = words.entry(key_of(&e.phrase)).or_default();
             w.classes |= class::FIRST_NAME;
             if w.gender == Gender::Unknown {
                 w.gender = Gender::parse(e.field(0));
             }
         }
 
-        let gaz = Lexicon::load("gazetteer.txt", GAZETTEER, &extra.gazetteer)?;
-        let mut gazetteer_kinds = Vec::with_capacity(gaz.len());
-        for e in gaz.entries() {
-            gazetteer_kinds.push(match e.field(0) {
+        let mut gazetteer: FastMap<String, NameKind> = FastMap::default();
+        for e in Lexicon::load("gazetteer.txt", GAZETTEER, &extra.gazetteer)?.entries() {
+            let kind = match e.field(0) {
                 Some("place") => NameKind::Place,
                 Some("org") => NameKind::Org,
                 Some("gov") => NameKind::Gov,
@@ -274,41 +396,101 @@ impl Lexicons {
                         "unknown kind {other:?} (expected place, org or gov)"
                     )));
                 }
+            };
+            gazetteer.insert(newsproc_text::fold(&e.phrase).as_str().to_owned(), kind);
+        }
+
+        // Cue phrases hang off their first word's entry.
+        let mut cue_starts: Vec<Vec<CuePhrase>> = Vec::new();
+        for (form, info) in forms {
+            let lower = form.to_lowercase();
+            let mut parts = lower.split(' ').filter(|p| !p.is_empty());
+            let Some(first) = parts.next() else {
+                continue;
+            };
+            let rest: Vec<String> = parts.map(str::to_owned).collect();
+            let w = words.entry(key_of(first)).or_default();
+            let slot = match w.cues {
+                Some(k) => k as usize,
+                None => {
+                    cue_starts.push(Vec::new());
+                    w.cues = Some((cue_starts.len() - 1) as u32);
+                    cue_starts.len() - 1
+                }
+            };
+            cue_starts[slot].push(CuePhrase {
+                rest,
+                info: info as u32,
             });
+        }
+        for list in &mut cue_starts {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
 
         Ok(Lexicons {
-            cues,
             cue_info,
-            words,
+            cue_starts,
+            words: WordTable::from_map(words),
             long_titles,
-            gazetteer: gaz.into_matcher(),
-            gazetteer_kinds,
+            gazetteer,
         })
+    }
+
+    /// The kind of a named thing, by its exact name (`Russia`, `White House`).
+    pub fn name_kind(&self, name: &str) -> Option<NameKind> {
+        let plain = name
+            .split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        if plain {
+            return self.gazetteer.get(name).copied();
+        }
+        let single: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.gazetteer.get(&single).copied()
     }
 
     /// What is known about `word` (any case). Unknown words get the default (no class).
     pub fn word(&self, word: &str) -> Word {
-        let mut buf = [0u8; 24];
-        if word.len() <= buf.len() && word.is_ascii() {
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII bytes are valid UTF-8.
-            let key = std::str::from_utf8(lower).unwrap_or("");
-            return self.words.get(key).copied().unwrap_or_default();
+        if word.is_ascii() {
+            return self.words.get(word.as_bytes()).copied().unwrap_or_default();
         }
         if word.len() > 64 {
             return Word::default();
         }
-        let key = newsproc_text::fold(word).as_str().to_lowercase();
-        self.words.get(&key).copied().unwrap_or_default()
+        // The common non-ASCII case is a curly apostrophe (`don’t`): fold it in place.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let bytes = word.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+                buf[n] = b'\'';
+                i += 3;
+            } else if bytes[i] < 0x80 {
+                buf[n] = bytes[i];
+                i += 1;
+            } else {
+                let key = key_of(word);
+                return self.words.get(&key).copied().unwrap_or_default();
+            }
+            n += 1;
+        }
+        self.words.get(&buf[..n]).copied().unwrap_or_default()
     }
 }
 
-/// The cue matcher: one entry per form, with the entry's [`CueInfo`].
-fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconError> {
-    let mut forms = Lexicon::new("cue forms");
+/// The table key of a word: folded (curly apostrophes and the like) and lowercased.
+fn key_of(word: &str) -> Vec<u8> {
+    newsproc_text::fold(word)
+        .as_str()
+        .to_lowercase()
+        .into_bytes()
+}
+
+/// Every cue form with the index of its [`CueInfo`] (the info list is returned too).
+/// A form listed under two lemmas keeps the later one.
+fn load_cues(lex: &Lexicon) -> Result<(Vec<(String, usize)>, Vec<CueInfo>), LexiconError> {
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    let mut position: FastMap<String, usize> = FastMap::default();
     let mut infos: Vec<CueInfo> = Vec::new();
     for e in lex.entries() {
         let class = match e.field(0) {
@@ -339,35 +521,37 @@ fn load_cues(lex: &Lexicon) -> Result<(PhraseMatcher, Vec<CueInfo>), LexiconErro
                 e.error("no forms: list the cue's forms, comma-separated, in the third field")
             );
         };
+        let flags: Vec<&str> = e
+            .fields
+            .iter()
+            .skip(3)
+            .flat_map(|f| f.split_whitespace())
+            .collect();
+        for flag in &flags {
+            if !matches!(*flag, "bare" | "naming") {
+                return Err(e.error(format!("unknown flag `{flag}` (expected bare or naming)")));
+            }
+        }
         for form in list.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-            let id = infos.len().to_string();
-            forms.insert(form, &[&id]);
+            match position.get(&form.to_lowercase()) {
+                Some(&k) => forms[k] = (form.to_owned(), infos.len()),
+                None => {
+                    position.insert(form.to_lowercase(), forms.len());
+                    forms.push((form.to_owned(), infos.len()));
+                }
+            }
             infos.push(CueInfo {
                 lemma: e.phrase.clone(),
                 class,
                 frame,
                 participle: form.split(' ').next().is_some_and(|w| w.ends_with("ing")),
-                bare: e
-                    .fields
-                    .iter()
-                    .skip(3)
-                    .any(|f| f.split_whitespace().any(|w| w == "bare")),
-                naming: e
-                    .fields
-                    .iter()
-                    .skip(3)
-                    .any(|f| f.split_whitespace().any(|w| w == "naming")),
+                bare: flags.contains(&"bare"),
+                naming: flags.contains(&"naming"),
+                words: form.split(' ').filter(|w| !w.is_empty()).count(),
             });
         }
     }
-    // Entries of `forms` keep insertion order except when a form is listed twice (the
-    // later one wins), so resolve the info through the id field rather than the index.
-    let mut by_entry = Vec::with_capacity(forms.len());
-    for e in forms.entries() {
-        let id: usize = e.field(0).and_then(|s| s.parse().ok()).unwrap_or(0);
-        by_entry.push(infos[id.min(infos.len().saturating_sub(1))].clone());
-    }
-    Ok((forms.into_matcher(), by_entry))
+    Ok((forms, infos))
 }
 
 #[cfg(test)]
@@ -387,13 +571,39 @@ mod tests {
         assert!(lex.word("Hillary").is(class::FIRST_NAME));
         assert_eq!(lex.word("Hillary").gender, Gender::Female);
         assert_eq!(lex.word("zzz").classes, 0);
-        let found: Vec<_> = lex
-            .cues
-            .find_all("He said it, according to them, and pointed out that")
-            .iter()
-            .map(|m| lex.cue_info[m.index].lemma.clone())
-            .collect();
-        assert_eq!(found, ["say", "according to", "point out"]);
+        let lemma = |w: &str, rest: &[&str]| -> Option<String> {
+            let list = &lex.cue_starts[lex.word(w).cues? as usize];
+            let p = list.iter().find(|p| p.rest == rest)?;
+            Some(lex.cue_info[p.info as usize].lemma.clone())
+        };
+        assert_eq!(lemma("Said", &[]).as_deref(), Some("say"));
+        assert_eq!(lemma("according", &["to"]).as_deref(), Some("according to"));
+        assert_eq!(lemma("pointed", &["out"]).as_deref(), Some("point out"));
+        assert_eq!(lex.name_kind("Russia"), Some(NameKind::Place));
+        assert_eq!(lex.name_kind("White  House"), Some(NameKind::Gov));
+        assert_eq!(lex.name_kind("Rami"), None);
+    }
+
+    #[test]
+    fn fold_hash_ignores_ascii_case() {
+        for w in [
+            "said",
+            "ACCORDING",
+            "Mustafa",
+            "a",
+            "",
+            "abcdefghijKLMNOPQRstuvwxyz",
+            "x@[`{",
+        ] {
+            assert_eq!(
+                fold_hash(w.as_bytes()),
+                fold_hash(w.to_ascii_lowercase().as_bytes()),
+                "{w}"
+            );
+        }
+        assert_ne!(fold_hash(b"said"), fold_hash(b"says"));
+        // `@` and `[` are not capitals: they must not collide with a backtick or `{`.
+        assert_ne!(fold_hash(b"@"), fold_hash(b"`"));
     }
 
     #[test]
@@ -404,5 +614,7 @@ mod tests {
         assert_eq!((err.source.as_str(), err.line), ("x.txt", 2));
         let lex = Lexicon::parse("y.txt", "say\tspeech\tverb").unwrap();
         assert_eq!(load_cues(&lex).err().unwrap().line, 1);
+        let lex = Lexicon::parse("z.txt", "say\tspeech\tverb\tsaid\tloud").unwrap();
+        assert!(load_cues(&lex).err().unwrap().message.contains("loud"));
     }
 }

@@ -38,7 +38,7 @@ use crate::entities::Namer;
 use crate::grammar::Grammar;
 use crate::lexicons::{CueClass, ExtraFiles, Lexicons};
 use crate::relations::Extractor;
-use crate::resolve::{Resolver, gazetteer_tokens};
+use crate::resolve::Resolver;
 
 /// The stage's configuration keys.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -220,21 +220,7 @@ impl AttributionStage {
     /// boilerplate).
     pub fn extract(&self, text: &str, source: Option<&SourceLayer>) -> AttributionLayer {
         let d = Doc::new(text, &self.lex);
-        let mut cue_at = vec![NONE; d.toks.len()];
-        for m in self.lex.cues.find_all(text) {
-            let i = d.toks.partition_point(|t| t.span.start < m.span.start);
-            // Whole tokens only: not the `called` of `so-called`, nor `said` in `said-so`.
-            let j = d.toks.partition_point(|t| t.span.end < m.span.end);
-            let whole = i < cue_at.len()
-                && d.toks[i].span.start == m.span.start
-                && d.toks.get(j).is_some_and(|t| t.span.end == m.span.end);
-            if whole {
-                let class = self.lex.cue_info.get(m.index).map(|c| c.class);
-                if class.is_some_and(|c| self.classes.contains(&c)) {
-                    cue_at[i] = m.index as u32;
-                }
-            }
-        }
+        let cue_at = self.find_cues(&d);
         let grammar = Grammar {
             doc: &d,
             cue_at: &cue_at,
@@ -244,11 +230,9 @@ impl AttributionStage {
             lex: &self.lex,
         }
         .extract();
-        let gazetteer = gazetteer_tokens(&d, &self.lex);
         let namer = Namer {
             doc: &d,
             lex: &self.lex,
-            gazetteer: &gazetteer,
         };
         Resolver {
             doc: &d,
@@ -256,6 +240,39 @@ impl AttributionStage {
             grammar: &grammar,
         }
         .layer(&rels, source, self.drop_boilerplate)
+    }
+}
+
+impl AttributionStage {
+    /// Per token: the cue form (index into `cue_info`) starting there, or [`NONE`]. A
+    /// phrase is found through its first word's table entry; the longest one that the
+    /// following words complete wins. Only the configured cue classes count.
+    fn find_cues(&self, d: &Doc<'_>) -> Vec<u32> {
+        let mut cue_at = vec![NONE; d.toks.len()];
+        for (i, w) in d.words.iter().enumerate() {
+            let Some(k) = w.cues else {
+                continue;
+            };
+            let Some(list) = self.lex.cue_starts.get(k as usize) else {
+                continue;
+            };
+            for phrase in list {
+                let complete = phrase
+                    .rest
+                    .iter()
+                    .enumerate()
+                    .all(|(n, word)| d.toks.get(i + 1 + n).is_some_and(|t| t.is(d.text, word)));
+                if !complete {
+                    continue;
+                }
+                let class = self.lex.cue_info.get(phrase.info as usize).map(|c| c.class);
+                if class.is_some_and(|c| self.classes.contains(&c)) {
+                    cue_at[i] = phrase.info;
+                }
+                break;
+            }
+        }
+        cue_at
     }
 }
 

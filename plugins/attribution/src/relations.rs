@@ -101,21 +101,8 @@ impl Extractor<'_, '_, '_> {
     }
 
     /// How many tokens the cue starting at `i` covers.
-    fn cue_len(&self, i: usize, entry: usize) -> usize {
-        let d = self.doc();
-        let Some(e) = self.lex.cues.lexicon().entries().get(entry) else {
-            return 1;
-        };
-        let n_words = e.phrase.split(' ').count();
-        let mut k = i;
-        let mut words = 0;
-        while k < d.toks.len() && words < n_words {
-            if d.toks[k].is_wordlike() {
-                words += 1;
-            }
-            k += 1;
-        }
-        (k - i).max(1)
+    fn cue_len(&self, _i: usize, entry: usize) -> usize {
+        self.lex.cue_info.get(entry).map_or(1, |c| c.words.max(1))
     }
 
     fn relation(
@@ -457,7 +444,11 @@ impl Extractor<'_, '_, '_> {
                     return Some(());
                 }
                 rel.content.push(self.before(lo, src_start)?);
-                if after_ok && (quote_after || !quote_before && self.clause_like(after)) {
+                if after_ok
+                    && (quote_after
+                        || d.lower_is(after, "that")
+                        || !quote_before && self.clause_like(after))
+                {
                     rel.content
                         .push(after..self.after_end(after, hi, subordinate));
                 }
@@ -706,13 +697,27 @@ impl Extractor<'_, '_, '_> {
     fn after_end(&self, start: usize, hi: usize, subordinate: bool) -> usize {
         let d = self.doc();
         let mut i = start;
+        // `X said: "Q," but in fact ...`: content that opens with a quotation ends with
+        // it when the narrative takes over after it.
+        let opens_quoted = d.in_quote(start);
         while i < hi {
             if d.in_quote(i) {
-                // `... "expanded the party," claiming that`, `"...," Sanders said`: the
-                // comma is inside the marks.
-                if closes_quote(d, i) && i + 1 < hi && self.starts_clause_with_cue(i + 1) {
-                    i += 1;
-                    break;
+                if closes_quote(d, i) && i + 1 < hi {
+                    let next = i + 1;
+                    // `... "expanded the party," claiming that`, `"...," Sanders said`:
+                    // the comma is inside the marks.
+                    let comma_inside = i > 0 && d.is_punct(i - 1, ",");
+                    let stop = self.starts_clause_with_cue(next)
+                        || self.starts_other_relation(next)
+                        || comma_inside && (subordinate || self.ends_content_after_comma(next))
+                        || opens_quoted
+                            && (d.has(next, class::CONJ | class::SUB | class::REL)
+                                || d.is_punct(next, ",")
+                                    && d.has(next + 1, class::CONJ | class::SUB | class::REL));
+                    if stop {
+                        i += 1;
+                        break;
+                    }
                 }
                 i += 1;
                 continue;
@@ -894,10 +899,15 @@ impl Extractor<'_, '_, '_> {
         let mut by_unit: Vec<Option<usize>> = vec![None; d.units.len()];
         // Units some relation already takes as content (`"Why?" Trump said.`).
         let mut claimed = vec![false; d.units.len()];
+        let has_quote = |r: &Rel| r.content.iter().any(|c| c.clone().any(|i| d.in_quote(i)));
         for (k, r) in rels.iter().enumerate() {
             if let Some(slot) = by_unit.get_mut(r.unit) {
-                // The last relation of the unit continues into the next one.
-                *slot = Some(k);
+                // The unit's last relation continues into the next one, unless an earlier
+                // one carries the quotation (`"Q," X said, referring to Y.`).
+                let keep = slot.is_some_and(|j: usize| has_quote(&rels[j]) && !has_quote(r));
+                if !keep {
+                    *slot = Some(k);
+                }
             }
             for c in &r.content {
                 for t in [c.start, c.end.saturating_sub(1)] {

@@ -1,7 +1,6 @@
 //! From relations with token-level sources to the layer: mentions read, linked into
 //! entities, pronouns resolved, spans and kinds computed.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use newsproc_layers::attribution::{
@@ -14,7 +13,7 @@ use newsproc_text::TokenKind;
 use crate::doc::Doc;
 use crate::entities::{MentionInfo, Namer, acronym, strip_possessive, surname};
 use crate::grammar::Grammar;
-use crate::lexicons::{Gender, NameKind, class};
+use crate::lexicons::{FastMap, Gender, class};
 use crate::relations::{Rel, SourceRef};
 
 /// How far back (in units) a pronoun looks for its referent.
@@ -38,24 +37,25 @@ struct Entity {
 }
 
 /// A person named outside quotations, for pronoun resolution.
-struct PersonName {
+struct PersonName<'t> {
     tok: usize,
     unit: usize,
     name: Range<usize>,
-    /// The surname, lowercased: what links the mentions of one person.
-    key: String,
+    /// The surname as written (possessive aside): what links the mentions of one
+    /// person; compared without regard to ASCII case.
+    key: &'t str,
     /// The name opens its sentence (after a conjunction or adverb): its subject.
     subject: bool,
     gender: Gender,
 }
 
-pub struct Resolver<'a, 'd, 't> {
+pub struct Resolver<'a, 't> {
     pub doc: &'a Doc<'t>,
-    pub namer: &'a Namer<'a, 'd, 't>,
+    pub namer: &'a Namer<'a, 't>,
     pub grammar: &'a Grammar<'a, 't>,
 }
 
-impl Resolver<'_, '_, '_> {
+impl<'t> Resolver<'_, 't> {
     pub fn layer(
         &self,
         rels: &[Rel],
@@ -189,10 +189,12 @@ impl Resolver<'_, '_, '_> {
     /// organisation); a single word only when it is the surname of such a name somewhere
     /// in the text ("Abdulrahman" after "Rami Abdulrahman"), so that "Republican" or
     /// "Friday" never stand for a person.
-    fn person_names(&self) -> Vec<PersonName> {
+    fn person_names(&self) -> Vec<PersonName<'t>> {
         let d = self.doc;
-        let mut found: Vec<(usize, usize, Range<usize>, Range<usize>, bool)> = Vec::new();
-        let mut genders: HashMap<String, Gender> = HashMap::new();
+        // (first token, unit, name, key, subject)
+        let mut found: Vec<(usize, usize, Range<usize>, &'t str, bool)> = Vec::new();
+        let mut genders: FastMap<&'t str, Gender> = FastMap::default();
+        let mut chunks = Vec::new();
         for (u, unit) in d.units.iter().enumerate() {
             // The subject: the first noun phrase of the sentence, after conjunctions,
             // adverbs and determiners.
@@ -202,7 +204,9 @@ impl Resolver<'_, '_, '_> {
             {
                 first_np += 1;
             }
-            for c in self.namer.name_chunks(unit.toks.clone()) {
+            chunks.clear();
+            self.namer.name_chunks_into(unit.toks.clone(), &mut chunks);
+            for c in &chunks {
                 let (title, name) = self.split(c.clone());
                 if name.is_empty() {
                     continue;
@@ -223,29 +227,22 @@ impl Resolver<'_, '_, '_> {
                 if gender == Gender::Unknown && given {
                     gender = w.gender;
                 }
+                let key = surname_key(d, name.clone());
                 // A given name alone ("Melanie") names a person too.
                 let full = titled || given || name.len() > 1 || w.is(class::FIRST_NAME);
                 if full {
-                    let key = surname(&clean_name(d.text_of(name.clone())));
                     let g = genders.entry(key).or_default();
                     if *g == Gender::Unknown {
                         *g = gender;
                     }
                 }
-                found.push((
-                    c.start,
-                    u,
-                    name,
-                    c.clone(),
-                    full && c.start <= first_np || c.start <= first_np,
-                ));
+                found.push((c.start, u, name, key, c.start <= first_np));
             }
         }
         found
             .into_iter()
-            .filter_map(|(tok, unit, name, _chunk, subject)| {
-                let key = surname(&clean_name(d.text_of(name.clone())));
-                let gender = *genders.get(&key)?;
+            .filter_map(|(tok, unit, name, key, subject)| {
+                let gender = *genders.get(key)?;
                 Some(PersonName {
                     tok,
                     unit,
@@ -259,12 +256,7 @@ impl Resolver<'_, '_, '_> {
     }
 
     fn split(&self, c: Range<usize>) -> (Range<usize>, Range<usize>) {
-        // Reuse the namer's title split through a one-chunk analysis.
-        let info = self.namer.analyse(c.clone(), c.clone());
-        match info.name {
-            Some(n) => (c.start..n.start, n),
-            None => (c.clone(), c.end..c.end),
-        }
+        self.namer.split_title(c)
     }
 
     /// Reads a mention, links it to an entity (creating one when new) and returns the
@@ -459,7 +451,7 @@ impl Resolver<'_, '_, '_> {
                 // Candidates: people named before the pronoun (outside quotations). A
                 // person who has spoken recently, the subject of a sentence, and a close
                 // mention are preferred; a known gender must agree.
-                let speakers: HashMap<&str, usize> = entities
+                let speakers: FastMap<&str, usize> = entities
                     .iter()
                     .filter(|e| e.kind == SourceKind::Person)
                     .filter_map(|e| e.surname.as_deref().map(|s| (s, e.last_unit)))
@@ -473,7 +465,11 @@ impl Resolver<'_, '_, '_> {
                     if g == Gender::Unknown {
                         g = entities
                             .iter()
-                            .find(|e| e.surname.as_deref() == Some(p.key.as_str()))
+                            .find(|e| {
+                                e.surname
+                                    .as_deref()
+                                    .is_some_and(|s| s.eq_ignore_ascii_case(p.key))
+                            })
                             .map_or(Gender::Unknown, |e| e.gender);
                     }
                     if want != Gender::Unknown && g != Gender::Unknown && g != want {
@@ -485,7 +481,7 @@ impl Resolver<'_, '_, '_> {
                         score += 1.5;
                     }
                     if speakers
-                        .get(p.key.as_str())
+                        .get(p.key.to_lowercase().as_str())
                         .is_some_and(|&u| u + PRONOUN_WINDOW >= unit)
                     {
                         score += 2.5;
@@ -500,7 +496,10 @@ impl Resolver<'_, '_, '_> {
                 let (_, k) = best?;
                 let p = &people[k];
                 if let Some(e) = entities.iter().position(|e| {
-                    e.kind == SourceKind::Person && e.surname.as_deref() == Some(p.key.as_str())
+                    e.kind == SourceKind::Person
+                        && e.surname
+                            .as_deref()
+                            .is_some_and(|s| s.eq_ignore_ascii_case(p.key))
                 }) {
                     if entities[e].gender == Gender::Unknown {
                         entities[e].gender = want;
@@ -548,6 +547,22 @@ impl Resolver<'_, '_, '_> {
     }
 }
 
+/// The surname of a name, from its tokens: the last word, possessive aside (`Clinton’s`
+/// → `Clinton`); `Jr.` and the like are skipped.
+fn surname_key<'t>(d: &Doc<'t>, name: Range<usize>) -> &'t str {
+    let mut k = name.end;
+    while k > name.start + 1 {
+        let w = d.tok_text(k - 1);
+        if d.is_punct(k - 1, ".") || matches!(w, "Jr" | "Sr" | "II" | "III" | "IV") {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let w = d.tok_text(k.saturating_sub(1).max(name.start));
+    strip_possessive(w)
+}
+
 /// A mention's span without the commas and dashes around it.
 fn trim_mention(d: &Doc<'_>, mut r: Range<usize>) -> Span {
     while r.start < r.end && (d.is_punct(r.start, ",") || d.toks[r.start].kind == TokenKind::Dash) {
@@ -581,22 +596,4 @@ fn describe(d: &Doc<'_>, info: &MentionInfo) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The gazetteer's matches as token ranges.
-pub fn gazetteer_tokens(
-    d: &Doc<'_>,
-    lex: &crate::lexicons::Lexicons,
-) -> Vec<(Range<usize>, NameKind)> {
-    let mut out = Vec::new();
-    for m in lex.gazetteer.find_all(d.text) {
-        let lo = d.toks.partition_point(|t| t.span.start < m.span.start);
-        let hi = d.toks.partition_point(|t| t.span.end <= m.span.end);
-        if lo < hi {
-            if let Some(&k) = lex.gazetteer_kinds.get(m.index) {
-                out.push((lo..hi, k));
-            }
-        }
-    }
-    out
 }
