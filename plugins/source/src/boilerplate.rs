@@ -27,7 +27,7 @@ use newsproc_layers::source::{Boilerplate, BoilerplateKind};
 use newsproc_sdk::Span;
 
 use crate::credits::is_run_on;
-use crate::lexicons::{Cue, CueRule, Lexicons, NameKind, NameMention};
+use crate::lexicons::{Cue, CueRule, Lexicons, NameMention};
 use crate::util::{char_at, skip_spaces};
 
 /// A paragraph longer than this is not boilerplate by an `any` cue unless the cue comes
@@ -70,9 +70,9 @@ pub fn detect(
         ranges.push((c, e));
         let here = &cues[c..e];
         if is_run_on(text, p) {
-            run_on(text, p, here, names, lex, &mut out);
+            run_on(text, p, here, names_within(names, p), lex, &mut out);
         } else {
-            kinds[i] = classify(text, p, here, names, lex, i);
+            kinds[i] = classify(text, p, here, names_within(names, p), lex, i);
         }
     }
     appeal_blocks(text, paragraphs, cues, &ranges, &mut kinds);
@@ -225,6 +225,11 @@ fn starts_with_copyright(text: &str, at: usize) -> bool {
 /// photographer (`Qilai Shen/Bloomberg`, `Saul Loeb | AFP | Getty Images`).
 pub fn is_caption(text: &str, p: Span, names: &[NameMention]) -> bool {
     let s = text[p.range()].trim_end_matches(['.', ' ']);
+    // A credit ends in a name or a bracket; most paragraphs end in a lowercase word.
+    let last = s.rsplit(' ').next().unwrap_or("");
+    if !(last.ends_with([')', ']']) || last.starts_with(char::is_uppercase) || last.contains('/')) {
+        return false;
+    }
     if let Some(inner) = s
         .strip_suffix(')')
         .and_then(|x| x.rfind('(').map(|k| &x[k + 1..]))
@@ -500,21 +505,11 @@ fn merge(mut spans: Vec<Boilerplate>) -> Vec<Boilerplate> {
     out
 }
 
-/// Whether any agency or outlet is named inside `span`.
-pub fn names_in<'a>(
-    names: &'a [NameMention<'a>],
-    span: Span,
-) -> impl Iterator<Item = &'a NameMention<'a>> {
+/// The agency and outlet names inside `span` (a sub-slice of `names`, which is sorted).
+pub fn names_within<'a, 'l>(names: &'a [NameMention<'l>], span: Span) -> &'a [NameMention<'l>] {
     let from = names.partition_point(|m| m.span.start < span.start);
-    names[from..]
-        .iter()
-        .take_while(move |m| m.span.start < span.end)
-        .filter(move |m| m.span.end <= span.end)
-}
-
-/// The kind of a name, for callers that only have the mention.
-pub fn is_agency(m: &NameMention) -> bool {
-    m.kind == NameKind::Agency
+    let to = from + names[from..].partition_point(|m| m.span.end <= span.end);
+    &names[from..to]
 }
 
 #[cfg(test)]

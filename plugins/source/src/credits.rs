@@ -22,7 +22,7 @@ use newsproc_layers::source::{
 };
 use newsproc_sdk::Span;
 
-use crate::lexicons::{Cue, Lexicons, NameKind, NameMention};
+use crate::lexicons::{CreditMatch, CreditPhrase, Cue, Lexicons, NameKind, NameMention};
 use crate::util::{
     char_before, is_dash, is_space, skip_spaces, skip_spaces_back, starts_upper, words,
 };
@@ -57,9 +57,16 @@ pub fn detect(
     paragraphs: &[Span],
     names: &[NameMention],
     cues: &[Cue],
+    phrases: &[CreditMatch],
     lex: &Lexicons,
 ) -> Found {
     let mut found = Found::default();
+    let ctx = Ctx {
+        text,
+        names,
+        cues,
+        phrases,
+    };
     let n = paragraphs.len();
     for (i, &p) in paragraphs.iter().enumerate() {
         let run_on = is_run_on(text, p);
@@ -72,12 +79,12 @@ pub fn detect(
         if run_on {
             let from = p.end.saturating_sub(TAIL_WINDOW).max(p.start);
             let window = Span::new(crate::util::floor_char(text, from), p.end);
-            desk_credits(text, window, true, names, cues, &mut found);
-            source_lines(text, p, names, &mut found);
+            ctx.desk_credits(window, true, &mut found);
+            source_lines(text, p, names, ctx.phrases_in(p), &mut found);
         } else if p.len() <= MAX_CREDIT_LINE {
-            desk_credits(text, p, false, names, cues, &mut found);
-            contributed(text, p, names, &mut found);
-            source_lines(text, p, names, &mut found);
+            ctx.desk_credits(p, false, &mut found);
+            ctx.contributed(p, &mut found);
+            source_lines(text, p, names, ctx.phrases_in(p), &mut found);
             if i + 2 >= n {
                 initials_line(text, p, &mut found);
                 author_note(text, p, lex, BoilerplateKind::Trailer, &mut found);
@@ -98,7 +105,9 @@ pub fn detect(
 /// Whether a paragraph is nothing but an outlet's or agency's name (`USA TODAY`).
 pub fn is_masthead(text: &str, p: Span, names: &[NameMention]) -> bool {
     let t = newsproc_text::trim_span(text, p);
-    names.iter().any(|m| m.span == t)
+    crate::boilerplate::names_within(names, t)
+        .iter()
+        .any(|m| m.span == t)
 }
 
 fn push_credit(
@@ -245,147 +254,159 @@ fn closing_bracket(text: &str, open: usize, limit: usize) -> Option<usize> {
     None
 }
 
-const ROLES: &[(&str, CreditRole)] = &[
-    ("additional reporting by", CreditRole::AdditionalReporting),
-    ("reporting by", CreditRole::Reporting),
-    ("reported by", CreditRole::Reporting),
-    ("writing by", CreditRole::Writing),
-    ("written by", CreditRole::Writing),
-    ("compiled by", CreditRole::Writing),
-    ("editing by", CreditRole::Editing),
-    ("edited by", CreditRole::Editing),
-];
-
-/// Where the next desk-credit role phrase starts in `s` (ASCII case ignored), and which.
-fn next_role(s: &str, from: usize) -> Option<(usize, usize, CreditRole)> {
-    let lower = s.get(from..)?.to_ascii_lowercase();
-    ROLES
-        .iter()
-        .filter_map(|(phrase, role)| {
-            let mut at = 0;
-            while let Some(k) = lower[at..].find(phrase) {
-                let pos = from + at + k;
-                let before_ok = pos == 0
-                    || !s[..pos]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
-                if before_ok {
-                    return Some((pos, pos + phrase.len(), *role));
-                }
-                at += k + phrase.len();
-            }
-            None
-        })
-        .min_by_key(|(pos, end, _)| (*pos, std::cmp::Reverse(*end)))
+/// What the credit readers look at.
+struct Ctx<'a> {
+    text: &'a str,
+    names: &'a [NameMention<'a>],
+    cues: &'a [Cue],
+    phrases: &'a [CreditMatch],
 }
 
-/// `Reporting by ...; Additional reporting by ...; Editing by ...` in `span`: a line of
-/// its own (`in_tail` false: the line must start with it, a bracket aside), or run into
-/// the end of a paragraph (`in_tail`: from its first role phrase to the end of the
-/// credits).
-fn desk_credits(
-    text: &str,
-    span: Span,
-    in_tail: bool,
-    names: &[NameMention],
-    cues: &[Cue],
-    found: &mut Found,
-) {
-    let Some(s) = text.get(span.range()) else {
-        return;
-    };
-    let Some((first, _, _)) = next_role(s, 0) else {
-        return;
-    };
-    let lead = s[..first].trim_end();
-    let bracketed = lead.ends_with('(');
-    if !(in_tail || lead.is_empty() || lead == "(") {
-        return;
+impl Ctx<'_> {
+    /// The credit phrases inside `span`.
+    fn phrases_in(&self, span: Span) -> &[CreditMatch] {
+        let from = self.phrases.partition_point(|m| m.span.start < span.start);
+        let to = self.phrases.partition_point(|m| m.span.start < span.end);
+        &self.phrases[from..to.max(from)]
     }
-    if in_tail {
-        // Run into the text: the phrase must start a sentence or a bracket.
-        let before = lead.chars().next_back();
-        if !matches!(
-            before,
-            None | Some('.' | '(' | ')' | '"' | '\u{201D}' | '-' | '—')
-        ) {
+
+    /// The first desk-credit phrase in `span` at or after byte `from` (an offset in the
+    /// text): where it starts, where it ends, its role.
+    fn next_role(&self, span: Span, from: usize) -> Option<(usize, usize, CreditRole)> {
+        self.phrases_in(span)
+            .iter()
+            .filter(|m| m.span.start >= from && m.span.end <= span.end)
+            .find_map(|m| match m.phrase {
+                CreditPhrase::Desk(role) => Some((m.span.start, m.span.end, role)),
+                _ => None,
+            })
+    }
+    /// `Reporting by ...; Additional reporting by ...; Editing by ...` in `span`: a line of
+    /// its own (`in_tail` false: the line must start with it, a bracket aside), or run into
+    /// the end of a paragraph (`in_tail`: from its first role phrase to the end of the
+    /// credits).
+    fn desk_credits(&self, span: Span, in_tail: bool, found: &mut Found) {
+        let text = self.text;
+        let Some((first, _, _)) = self.next_role(span, span.start) else {
+            return;
+        };
+        let lead = text[span.start..first].trim_end();
+        let bracketed = lead.ends_with('(');
+        if !(in_tail || lead.is_empty() || lead == "(") {
             return;
         }
-    }
-    let open = if bracketed {
-        span.start + s[..first].rfind('(').unwrap_or(first)
-    } else {
-        span.start + first
-    };
-    let mut pos = first;
-    let mut line_end = span.start + s.len();
-    let mut last_role_end = span.start + first;
-    while let Some((at, after, role)) = next_role(s, pos) {
-        // The names run to the next role phrase, a `;`, a `)`, or the end.
-        let rest = &s[after..];
-        // Other boilerplate run into the same paragraph (`Our Standards:`) ends them too.
-        let cue_at = cues
-            .iter()
-            .map(|c| c.span.start)
-            .find(|&c| c > span.start + after && c < span.end)
-            .map_or(rest.len(), |c| c - span.start - after);
-        let stop = rest
-            .find([';', ')', ':', '\n'])
-            .unwrap_or(rest.len())
-            .min(next_role(s, after).map_or(rest.len(), |(k, _, _)| k - after))
-            .min(cue_at);
-        let names_span = Span::new(span.start + after, span.start + after + stop);
-        let people = split_names(text, names_span);
-        let agency = agency_in(names, names_span);
-        push_credit(
-            found,
-            Span::new(span.start + at, names_span.end),
-            role,
-            people,
-            agency.as_ref().map(|(name, _)| name.clone()),
-        );
-        if let Some((name, at)) = agency {
-            found.agencies.push(AgencyEvidence {
-                agency: name,
-                span: at,
-                how: AgencyEvidenceKind::Credit,
-            });
+        if in_tail {
+            // Run into the text: the phrase must start a sentence or a bracket.
+            let before = lead.chars().next_back();
+            if !matches!(
+                before,
+                None | Some('.' | '(' | ')' | '"' | '\u{201D}' | '-' | '\u{2014}')
+            ) {
+                return;
+            }
         }
-        last_role_end = names_span.end;
-        pos = after + stop;
-        // Skip the separator.
-        while let Some(c) = s[pos..].chars().next() {
-            if c == ';' || c == ')' || is_space(c) {
-                pos += c.len_utf8();
-            } else {
+        let open = if bracketed {
+            span.start + lead.rfind('(').unwrap_or(first - span.start)
+        } else {
+            first
+        };
+        let credits_before = found.credits.len();
+        let mut pos = first;
+        let mut line_end = span.end;
+        let mut last_role_end = first;
+        while let Some((at, after, role)) = self.next_role(span, pos) {
+            if at != pos {
+                break;
+            }
+            // The names run to the next role phrase, a `;`, a `)`, a `:`, the end, or
+            // other boilerplate run into the same paragraph (`Our Standards: ...`).
+            let rest = &text[after..span.end];
+            let next_role = self.next_role(span, after).map_or(span.end, |(k, _, _)| k);
+            let cue_at = self
+                .cues
+                .iter()
+                .map(|c| c.span.start)
+                .find(|&c| c > after && c < span.end)
+                .unwrap_or(span.end);
+            let stop = (after + rest.find([';', ')', ':', '\n']).unwrap_or(rest.len()))
+                .min(next_role)
+                .min(cue_at);
+            let names_span = Span::new(after, stop);
+            let people = split_names(text, names_span);
+            let agency = agency_in(self.names, names_span);
+            push_credit(
+                found,
+                Span::new(at, stop),
+                role,
+                people,
+                agency.as_ref().map(|(name, _)| name.clone()),
+            );
+            if let Some((name, at)) = agency {
+                found.agencies.push(AgencyEvidence {
+                    agency: name,
+                    span: at,
+                    how: AgencyEvidenceKind::Credit,
+                });
+            }
+            last_role_end = stop;
+            // Skip the separator.
+            pos = stop;
+            while let Some(c) = text[pos..span.end].chars().next() {
+                if c == ';' || c == ')' || is_space(c) {
+                    pos += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if pos >= span.end {
+                break;
+            }
+            if self.next_role(span, pos).is_none_or(|(k, _, _)| k != pos) {
+                line_end = pos;
                 break;
             }
         }
-        if pos >= s.len() {
-            break;
+        if found.credits.len() == credits_before {
+            // No names followed the role phrase (`Reporting by NBC further uncovered ...`).
+            return;
         }
-        if next_role(s, pos).is_none_or(|(k, _, _)| k != pos) {
-            line_end = span.start + pos;
-            break;
+        let mut end = last_role_end;
+        if bracketed && text[end..].starts_with(')') {
+            end += 1;
         }
+        if !in_tail {
+            end = end.max(line_end.min(span.end));
+        }
+        push_boilerplate(
+            found,
+            newsproc_text::trim_whitespace(text, Span::new(open, end)),
+            BoilerplateKind::Trailer,
+        );
     }
-    if found.credits.last().is_none_or(|c| c.span.start < open) {
-        // No names followed the role phrase (`Reporting by NBC further uncovered ...`).
-        return;
+
+    /// `The Associated Press contributed to this report.`, `Contributing: David Jackson`.
+    fn contributed(&self, p: Span, found: &mut Found) {
+        let text = self.text;
+        let Some(m) = self.phrases_in(p).iter().find(|m| {
+            m.phrase == CreditPhrase::ContributedAfter
+                || (m.phrase == CreditPhrase::ContributedBefore && m.span.start == p.start)
+        }) else {
+            return;
+        };
+        let (names_span, line) = if m.phrase == CreditPhrase::ContributedAfter {
+            // The contributors: from the start of the sentence to the verb.
+            let sentence_start = text[p.start..m.span.start]
+                .rfind(". ")
+                .map_or(p.start, |d| p.start + d + 2);
+            (
+                Span::new(sentence_start, m.span.start),
+                Span::new(sentence_start, p.end),
+            )
+        } else {
+            (Span::new(m.span.end, p.end), p)
+        };
+        contribution(text, self.names, names_span, line, found);
     }
-    let mut end = last_role_end;
-    if bracketed && text[end..].starts_with(')') {
-        end += 1;
-    }
-    if !in_tail {
-        end = end.max(line_end.min(span.end));
-    }
-    push_boilerplate(
-        found,
-        newsproc_text::trim_whitespace(text, Span::new(open, end)),
-        BoilerplateKind::Trailer,
-    );
 }
 
 /// The first agency named inside `span`, with where.
@@ -410,32 +431,14 @@ fn agencies_in<'a>(
         .filter(move |m| m.kind == NameKind::Agency && span.contains(m.span))
 }
 
-/// `The Associated Press contributed to this report.`, `Contributing: David Jackson`.
-fn contributed(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
-    let s = &text[p.range()];
-    let lower = s.to_ascii_lowercase();
-    let (names_span, line) = if let Some(k) = [
-        "contributed to this report",
-        "contributed reporting",
-        "contributed to this story",
-    ]
-    .iter()
-    .find_map(|phrase| lower.find(phrase))
-    {
-        // The contributors: from the start of the sentence to the verb.
-        let sentence_start = s[..k].rfind(". ").map_or(0, |d| d + 2);
-        (
-            Span::new(p.start + sentence_start, p.start + k),
-            Span::new(p.start + sentence_start, p.end),
-        )
-    } else if let Some(rest) = ["Contributing:", "Contributors:", "Contributing writers:"]
-        .iter()
-        .find(|lead| s.starts_with(**lead))
-    {
-        (Span::new(p.start + rest.len(), p.end), p)
-    } else {
-        return;
-    };
+/// The contributors named in `names_span` of the credit line `line`.
+fn contribution(
+    text: &str,
+    names: &[NameMention],
+    names_span: Span,
+    line: Span,
+    found: &mut Found,
+) {
     let mut people = split_names(text, names_span);
     // `Associated Press writer Kevin Ostrander`, `CNN's Priya Raman`: the names without
     // the employer.
@@ -483,21 +486,29 @@ fn contributed(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
 /// agencies`, `(With AFP and Reuters)`: the outlet names what it drew on. Only the
 /// agencies named count as wire agencies; a photo credit (`Source: AFP via Getty Images`)
 /// is not a source line.
-fn source_lines(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
+fn source_lines(
+    text: &str,
+    p: Span,
+    names: &[NameMention],
+    phrases: &[CreditMatch],
+    found: &mut Found,
+) {
     let s = &text[p.range()];
     let run_on = is_run_on(text, p);
-    for lead in ["(Source:", "Source:", "(With ", "Source "] {
-        let mut from = 0;
-        while let Some(k) = s[from..].find(lead) {
-            let at = from + k;
-            from = at + lead.len();
-            // At the start of the line or of a sentence; in run-on copy, in its last part.
+    for phrase in phrases.iter().filter(|m| m.phrase == CreditPhrase::Source) {
+        let lead = phrase.span.of(text);
+        let at = phrase.span.start - p.start;
+        {
+            // Capitalised, at the start of the line or of a sentence; in run-on copy, in
+            // its last part.
             let before = s[..at].trim_end().chars().next_back();
             let starts =
                 at == 0 || matches!(before, Some('.' | '"' | '\u{201D}' | ')' | '!' | '?'));
-            if !starts
+            let bracketed = lead.starts_with('(');
+            if !lead.trim_start_matches('(').starts_with(char::is_uppercase)
+                || !starts
                 || (run_on && at + SOURCE_WINDOW < s.len())
-                || (!run_on && at > 0 && lead != "(With ")
+                || (!run_on && at > 0 && !bracketed)
             {
                 continue;
             }
@@ -724,13 +735,5 @@ mod tests {
         assert_eq!(closing_bracket("((a) b) c", 0, 100), Some(7));
         assert_eq!(closing_bracket("(a b", 0, 100), None);
         assert_eq!(closing_bracket(")", 0, 100), None);
-    }
-
-    #[test]
-    fn role_phrases() {
-        let s = "Reporting by A; Editing by B";
-        assert_eq!(next_role(s, 0).map(|r| r.2), Some(CreditRole::Reporting));
-        assert_eq!(next_role(s, 3).map(|r| r.2), Some(CreditRole::Editing));
-        assert_eq!(next_role("Misreporting by", 0), None);
     }
 }

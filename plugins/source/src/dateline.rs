@@ -245,6 +245,10 @@ impl Ctx<'_> {
     fn glued(&self, dash: usize) -> Option<Found> {
         let text = self.text;
         let p = self.p;
+        // An agency's name in capitals right before the dash (cheap test first).
+        if !char_before(text, dash).is_some_and(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
         // The word before the dash is the source.
         let word_start = text[p.start..dash]
             .rfind(|c: char| c.is_whitespace() || c == ',')

@@ -9,6 +9,7 @@
 //! | `regions.txt` | regions after a dateline's place (`Calif.`, `Ukraine`) |
 //! | `boilerplate.txt` | cue phrases of text that is not the article, with a kind and a rule |
 //! | `outlet-cues.txt` | phrases next to an outlet's name that make it the publisher |
+//! | `credits.txt` | phrases of credit lines and the role they give (`Reporting by`) |
 //! | `descriptions.txt` | journalists' roles and what outlets call themselves, for closing notes |
 //!
 //! Names come in two lists each: the `-cased` list matches with exact case, for names that
@@ -19,7 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use newsproc_layers::source::BoilerplateKind;
-use newsproc_text::{Lexicon, LexiconError, PhraseMatch, PhraseMatcher};
+use newsproc_text::{Lexicon, LexiconError, PhraseMatcher};
 
 /// The configuration key a file came from, with the error, so that the host can point at
 /// the key in the pipeline file.
@@ -40,6 +41,7 @@ pub struct ExtraFiles<'a> {
     pub outlet_cues: &'a [PathBuf],
     pub syndicates: &'a [PathBuf],
     pub descriptions: &'a [PathBuf],
+    pub credits: &'a [PathBuf],
 }
 
 /// Whether a name is an agency (it supplies copy), an outlet (it publishes) or a
@@ -120,27 +122,73 @@ pub struct OutletCue {
     pub strength: Strength,
 }
 
+/// What a phrase of the text-wide matcher means. One phrase may mean several things
+/// (`Getty Images` is a syndicate and a caption cue).
+#[derive(Clone, Debug)]
+enum Meaning {
+    Name { canonical: String, kind: NameKind },
+    Cue(CueInfo),
+    Credit(CreditPhrase),
+}
+
+/// A matcher over phrases and what each phrase means.
+struct Table {
+    matcher: PhraseMatcher,
+    meanings: Vec<Vec<Meaning>>,
+}
+
+/// Everything the stage looks for all over a text, found in one pass: agency, outlet and
+/// syndicate names, boilerplate cues, credit phrases.
+#[derive(Debug, Default)]
+pub struct Scan<'l> {
+    pub names: Vec<NameMention<'l>>,
+    pub cues: Vec<Cue>,
+    pub credits: Vec<CreditMatch>,
+}
+
 pub struct Lexicons {
-    names_folded: PhraseMatcher,
-    names_cased: PhraseMatcher,
-    /// For each matcher, entry index → kind.
-    kinds_folded: Vec<NameKind>,
-    kinds_cased: Vec<NameKind>,
+    /// Names, cues and credit phrases matched ignoring case, and those matched with
+    /// exact case (`AP`, `Vox`): two passes over a text find them all.
+    folded: Table,
+    cased: Table,
     pub places: Lexicon,
     pub regions: Lexicon,
-    cues: PhraseMatcher,
-    cue_info: Vec<CueInfo>,
     /// The whole-paragraph cues, for lookups of a paragraph's text.
     line_cues: Lexicon,
     line_cue_info: Vec<CueInfo>,
+    /// The longest whole-paragraph cue, in bytes (with room for typographic variants).
+    longest_line_cue: usize,
     /// Outlet cues with `_` for the name (`told _`, `_ has learned`).
     outlet_cues: Lexicon,
     outlet_cue_info: Vec<OutletCue>,
     /// The longest outlet cue, in words: how far from a name to look.
     pub outlet_cue_words: usize,
+    /// The words of outlet cues next to the name, lowercased (`told` in `told _`, `has`
+    /// in `_ has learned`): a cheap test before the lookups.
+    outlet_cue_edges: [std::collections::HashSet<String>; 2],
     descriptions: PhraseMatcher,
     /// For each description entry: true for an author's role, false for an outlet's.
     description_author: Vec<bool>,
+}
+
+/// What a credit phrase says about the names next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditPhrase {
+    /// A desk role; the names follow (`Editing by`).
+    Desk(newsproc_layers::source::CreditRole),
+    /// The names come before (`contributed to this report`).
+    ContributedAfter,
+    /// The names follow, at the start of a line (`Contributing:`).
+    ContributedBefore,
+    /// The agencies or outlets the copy drew on follow (`Source: AFP`).
+    Source,
+}
+
+/// One credit phrase found in a text.
+#[derive(Clone, Copy, Debug)]
+pub struct CreditMatch {
+    pub span: newsproc_sdk::Span,
+    pub phrase: CreditPhrase,
 }
 
 const AGENCIES: &str = include_str!("../data/agencies.txt");
@@ -153,6 +201,7 @@ const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 const OUTLET_CUES: &str = include_str!("../data/outlet-cues.txt");
 const SYNDICATES: &str = include_str!("../data/syndicates.txt");
 const DESCRIPTIONS: &str = include_str!("../data/descriptions.txt");
+const CREDITS: &str = include_str!("../data/credits.txt");
 
 /// A pair of lists, one matched ignoring case and one with exact case.
 struct CasedPair {
@@ -229,22 +278,74 @@ fn load_one(
     Lexicon::load(name, embedded, user).map_err(|error| LoadError { key, error })
 }
 
-/// A matcher over agencies, outlets and syndicates together, and the kind of each entry.
-fn name_matcher(lists: [(Lexicon, NameKind); 3], cased: bool) -> (PhraseMatcher, Vec<NameKind>) {
-    let mut merged =
-        Lexicon::new(if cased { "names (cased)" } else { "names" }).case_sensitive(cased);
-    let mut kinds = Vec::new();
-    // A name in two lists takes the kind of the later one.
-    for (lex, kind) in lists {
-        for e in lex.entries() {
-            merged.insert(&e.phrase, &[e.canonical()]);
-            match merged.position(&e.phrase) {
-                Some(i) if i < kinds.len() => kinds[i] = kind,
-                _ => kinds.push(kind),
-            }
+/// A [`Table`] while it is read.
+struct TableBuilder {
+    lex: Lexicon,
+    meanings: Vec<Vec<Meaning>>,
+}
+
+impl TableBuilder {
+    fn new(name: &str, cased: bool) -> TableBuilder {
+        TableBuilder {
+            lex: Lexicon::new(name).case_sensitive(cased),
+            meanings: Vec::new(),
         }
     }
-    (merged.into_matcher(), kinds)
+
+    fn add(&mut self, phrase: &str, meaning: Meaning) {
+        self.lex.insert(phrase, &[]);
+        let Some(i) = self.lex.position(phrase) else {
+            return;
+        };
+        if i >= self.meanings.len() {
+            self.meanings.resize(i + 1, Vec::new());
+        }
+        let meanings = &mut self.meanings[i];
+        // A later name for the same phrase replaces the earlier one.
+        if let Meaning::Name { .. } = meaning
+            && let Some(old) = meanings
+                .iter_mut()
+                .find(|m| matches!(m, Meaning::Name { .. }))
+        {
+            *old = meaning;
+            return;
+        }
+        meanings.push(meaning);
+    }
+
+    fn build(self) -> Table {
+        Table {
+            matcher: self.lex.into_matcher(),
+            meanings: self.meanings,
+        }
+    }
+}
+
+/// The text-wide phrases while they are read: each goes to the table of its case mode.
+struct PhrasesBuilder {
+    folded: TableBuilder,
+    cased: TableBuilder,
+}
+
+impl PhrasesBuilder {
+    fn add(&mut self, phrase: &str, meaning: Meaning, cased: bool) {
+        if cased {
+            self.cased.add(phrase, meaning);
+        } else {
+            self.folded.add(phrase, meaning);
+        }
+    }
+
+    fn add_names(&mut self, lex: &Lexicon, kind: NameKind) {
+        let cased = lex.is_case_sensitive();
+        for e in lex.entries() {
+            let meaning = Meaning::Name {
+                canonical: e.canonical().to_owned(),
+                kind,
+            };
+            self.add(&e.phrase, meaning, cased);
+        }
+    }
 }
 
 /// Adds `phrase` to `lex` and its parsed fields to the side table `info`, indexed like the
@@ -332,22 +433,18 @@ impl Lexicons {
             "",
             extra.syndicates,
         )?;
-        let (names_folded, kinds_folded) = name_matcher(
-            [
-                (outlets.folded, NameKind::Outlet),
-                (agencies.folded, NameKind::Agency),
-                (syndicates.folded, NameKind::Syndicate),
-            ],
-            false,
-        );
-        let (names_cased, kinds_cased) = name_matcher(
-            [
-                (outlets.cased, NameKind::Outlet),
-                (agencies.cased, NameKind::Agency),
-                (syndicates.cased, NameKind::Syndicate),
-            ],
-            true,
-        );
+        let mut phrases = PhrasesBuilder {
+            folded: TableBuilder::new("phrases", false),
+            cased: TableBuilder::new("phrases (cased)", true),
+        };
+        for (pair, kind) in [
+            (&outlets, NameKind::Outlet),
+            (&agencies, NameKind::Agency),
+            (&syndicates, NameKind::Syndicate),
+        ] {
+            phrases.add_names(&pair.folded, kind);
+            phrases.add_names(&pair.cased, kind);
+        }
         let descriptions = load_one(
             "description_files",
             "descriptions.txt",
@@ -372,6 +469,29 @@ impl Lexicons {
         }
         let descriptions = descriptions.into_matcher();
 
+        let credit_lex = load_one("credit_files", "credits.txt", CREDITS, extra.credits)?;
+        for e in credit_lex.entries() {
+            use newsproc_layers::source::CreditRole;
+            let role = match e.field(0).unwrap_or("") {
+                "reporting" => CreditPhrase::Desk(CreditRole::Reporting),
+                "additional_reporting" => CreditPhrase::Desk(CreditRole::AdditionalReporting),
+                "writing" => CreditPhrase::Desk(CreditRole::Writing),
+                "editing" => CreditPhrase::Desk(CreditRole::Editing),
+                "contributed" => CreditPhrase::ContributedAfter,
+                "contributors" => CreditPhrase::ContributedBefore,
+                "source" => CreditPhrase::Source,
+                other => {
+                    return Err(LoadError {
+                        key: "credit_files",
+                        error: e.error(format!(
+                            "unknown role `{other}` (expected reporting, additional_reporting, writing, editing, contributed, contributors or source)"
+                        )),
+                    });
+                }
+            };
+            phrases.add(&e.phrase, Meaning::Credit(role), false);
+        }
+
         let places = load_one("place_files", "places.txt", PLACES, extra.places)?;
         let regions = load_one("region_files", "regions.txt", REGIONS, extra.regions)?;
 
@@ -385,8 +505,6 @@ impl Lexicons {
             key: "boilerplate_files",
             error,
         };
-        let mut cue_lex = Lexicon::new("boilerplate cues");
-        let mut cue_info = Vec::new();
         let mut line_cues = Lexicon::new("boilerplate lines");
         let mut line_cue_info = Vec::new();
         for e in boilerplate.entries() {
@@ -398,7 +516,7 @@ impl Lexicons {
             if info.rule == CueRule::Line {
                 insert_with(&mut line_cues, &mut line_cue_info, &e.phrase, info);
             } else {
-                insert_with(&mut cue_lex, &mut cue_info, &e.phrase, info);
+                phrases.add(&e.phrase, Meaning::Cue(info), info.cased);
             }
         }
 
@@ -415,6 +533,7 @@ impl Lexicons {
         let mut outlet_cues = Lexicon::new("outlet cues");
         let mut outlet_cue_info = Vec::new();
         let mut outlet_cue_words = 1;
+        let mut outlet_cue_edges: [std::collections::HashSet<String>; 2] = Default::default();
         for e in cues_file.entries() {
             let words: Vec<&str> = e.phrase.split(' ').collect();
             let side = match (words.first(), words.last()) {
@@ -436,6 +555,11 @@ impl Lexicons {
                 }
             };
             outlet_cue_words = outlet_cue_words.max(words.len() - 1);
+            let edge = match side {
+                Side::Before => words[words.len() - 2],
+                Side::After => words[1],
+            };
+            outlet_cue_edges[side as usize].insert(edge.to_lowercase());
             insert_with(
                 &mut outlet_cues,
                 &mut outlet_cue_info,
@@ -445,73 +569,81 @@ impl Lexicons {
         }
 
         Ok(Lexicons {
-            names_folded,
-            names_cased,
-            kinds_folded,
-            kinds_cased,
+            folded: phrases.folded.build(),
+            cased: phrases.cased.build(),
             places,
             regions,
-            cues: cue_lex.into_matcher(),
-            cue_info,
+            longest_line_cue: line_cues
+                .entries()
+                .iter()
+                .map(|e| e.phrase.len() * 3)
+                .max()
+                .unwrap_or(0),
             line_cues,
             line_cue_info,
             outlet_cues,
             outlet_cue_info,
             outlet_cue_words,
+            outlet_cue_edges,
             descriptions,
             description_author,
         })
     }
 
-    /// Every agency and outlet name in `text`, in order, not overlapping (the longer of
-    /// two overlapping matches wins, then the earlier).
-    pub fn names<'l>(&'l self, text: &str) -> Vec<NameMention<'l>> {
-        let mut all: Vec<NameMention<'l>> = Vec::new();
-        let mut push = |m: PhraseMatch<'l>, kinds: &[NameKind]| {
-            all.push(NameMention {
-                span: m.span,
-                canonical: m.entry.canonical(),
-                kind: kinds.get(m.index).copied().unwrap_or(NameKind::Outlet),
-            });
-        };
-        for m in self.names_folded.find_all(text) {
-            push(m, &self.kinds_folded);
+    /// The names, cues and credit phrases of `text`, each in text order. Names do not
+    /// overlap: of two overlapping matches the longer wins.
+    pub fn scan<'l>(&'l self, text: &str) -> Scan<'l> {
+        let mut scan = Scan::default();
+        for table in [&self.folded, &self.cased] {
+            for m in table.matcher.find_all(text) {
+                for meaning in table.meanings.get(m.index).into_iter().flatten() {
+                    match meaning {
+                        Meaning::Name { canonical, kind } => scan.names.push(NameMention {
+                            span: m.span,
+                            canonical,
+                            kind: *kind,
+                        }),
+                        Meaning::Cue(info) => scan.cues.push(Cue {
+                            span: m.span,
+                            info: *info,
+                        }),
+                        Meaning::Credit(phrase) => scan.credits.push(CreditMatch {
+                            span: m.span,
+                            phrase: *phrase,
+                        }),
+                    }
+                }
+            }
         }
-        for m in self.names_cased.find_all(text) {
-            push(m, &self.kinds_cased);
-        }
-        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        let mut out: Vec<NameMention<'l>> = Vec::with_capacity(all.len());
-        for m in all {
-            match out.last_mut() {
+        scan.names
+            .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut names: Vec<NameMention<'l>> = Vec::with_capacity(scan.names.len());
+        for m in scan.names {
+            match names.last_mut() {
                 Some(last) if m.span.start < last.span.end => {
                     if m.span.len() > last.span.len() {
                         *last = m;
                     }
                 }
-                _ => out.push(m),
+                _ => names.push(m),
             }
         }
-        out
+        scan.names = names;
+        scan.cues.sort_by_key(|c| c.span.start);
+        scan.credits.sort_by_key(|c| c.span.start);
+        scan
     }
 
-    /// The agency or outlet a phrase names exactly (`Reuters`, `AP`), if any.
+    /// The agency or outlet a phrase names exactly (`Reuters`, `AP`), if any; an entry
+    /// with exact case first.
     pub fn name(&self, phrase: &str) -> Option<(&str, NameKind)> {
-        fn lookup<'l>(
-            m: &'l PhraseMatcher,
-            kinds: &[NameKind],
-            phrase: &str,
-        ) -> Option<(&'l str, NameKind)> {
-            let lex = m.lexicon();
-            let i = lex.position(phrase)?;
-            let e = lex.entries().get(i)?;
-            Some((
-                e.canonical(),
-                kinds.get(i).copied().unwrap_or(NameKind::Outlet),
-            ))
-        }
-        lookup(&self.names_cased, &self.kinds_cased, phrase)
-            .or_else(|| lookup(&self.names_folded, &self.kinds_folded, phrase))
+        [&self.cased, &self.folded].into_iter().find_map(|table| {
+            let i = table.matcher.lexicon().position(phrase)?;
+            table.meanings.get(i)?.iter().find_map(|m| match m {
+                Meaning::Name { canonical, kind } => Some((canonical.as_str(), *kind)),
+                _ => None,
+            })
+        })
     }
 
     /// Whether `span` of `text` names a journalist's role (`correspondent`).
@@ -530,26 +662,22 @@ impl Lexicons {
             .any(|m| self.description_author.get(m.index) == Some(&false))
     }
 
-    /// Every boilerplate cue in `text`, in order (those whose case must match checked).
-    pub fn cues(&self, text: &str) -> Vec<Cue> {
-        self.cues
-            .find_all(text)
-            .into_iter()
-            .filter_map(|m| {
-                let info = *self.cue_info.get(m.index)?;
-                (!info.cased || same_case(m.span.of(text), &m.entry.phrase))
-                    .then_some(Cue { span: m.span, info })
-            })
-            .collect()
-    }
-
     /// The cue a whole paragraph is (`Advertisement`), given its text without the
     /// punctuation around it.
     pub fn line_cue(&self, line: &str) -> Option<CueInfo> {
+        if line.len() > self.longest_line_cue {
+            return None;
+        }
         let i = self.line_cues.position(line)?;
         let e = self.line_cues.entries().get(i)?;
         let info = *self.line_cue_info.get(i)?;
         (!info.cased || same_case(line, &e.phrase)).then_some(info)
+    }
+
+    /// Whether `word`, right next to a name on `side`, can be part of an outlet cue.
+    pub fn outlet_cue_edge(&self, side: Side, word: &str) -> bool {
+        let folded = newsproc_text::normalize::fold_str(word).to_lowercase();
+        self.outlet_cue_edges[side as usize].contains(&folded)
     }
 
     /// The outlet cue made of `words` (joined by single spaces) before the name (`told`)

@@ -51,6 +51,7 @@ pub struct Config {
     pub outlet_cue_files: Vec<PathBuf>,
     pub syndicate_files: Vec<PathBuf>,
     pub description_files: Vec<PathBuf>,
+    pub credit_files: Vec<PathBuf>,
 }
 
 pub struct SourceStage {
@@ -97,6 +98,10 @@ impl Stage for SourceStage {
                 "extra distributors of columns and photos, never publishers nor agencies (name, canonical name), as data/syndicates.txt",
             ),
             (
+                "credit_files",
+                "extra phrases of credit lines (phrase, role: reporting, additional_reporting, writing, editing, contributed, contributors), as data/credits.txt",
+            ),
+            (
                 "description_files",
                 "extra journalists' roles and words for what an outlet is (phrase, author|outlet), for closing notes, as data/descriptions.txt",
             ),
@@ -113,6 +118,7 @@ impl Stage for SourceStage {
             outlet_cues: &config.outlet_cue_files,
             syndicates: &config.syndicate_files,
             descriptions: &config.description_files,
+            credits: &config.credit_files,
         })
         .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
         Ok(SourceStage { lex })
@@ -131,10 +137,13 @@ impl SourceStage {
     /// The source layer of `text`.
     pub fn layer(&self, text: &str) -> SourceLayer {
         let paragraphs = newsproc_text::paragraphs(text);
-        let names = self.lex.names(text);
-        let cues = self.lex.cues(text);
+        let lexicons::Scan {
+            names,
+            cues,
+            credits: credit_phrases,
+        } = self.lex.scan(text);
 
-        let found = credits::detect(text, &paragraphs, &names, &cues, &self.lex);
+        let found = credits::detect(text, &paragraphs, &names, &cues, &credit_phrases, &self.lex);
         let boilerplate = boilerplate::detect(
             text,
             &paragraphs,

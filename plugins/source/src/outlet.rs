@@ -264,7 +264,14 @@ fn self_reference(
     {
         before = rest;
     }
-    let n = before.len().min(max);
+    let n = if before
+        .last()
+        .is_some_and(|w| lex.outlet_cue_edge(Side::Before, w))
+    {
+        before.len().min(max)
+    } else {
+        0
+    };
     let before = strongest(
         Side::Before,
         &mut (1..=n).map(|k| before[before.len() - k..].join(" ")),
@@ -278,7 +285,13 @@ fn self_reference(
         }
     }
     let after = if char_at(text, after_start).is_some_and(|c| c == ' ') {
-        let words = words_after(text, after_start, max);
+        let mut words = words_after(text, after_start, max);
+        if !words
+            .first()
+            .is_some_and(|w| lex.outlet_cue_edge(Side::After, w))
+        {
+            words.clear();
+        }
         strongest(
             Side::After,
             &mut (1..=words.len()).map(|k| words[..k].join(" ")),
