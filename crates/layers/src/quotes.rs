@@ -70,6 +70,8 @@ pub struct Speaker {
 pub struct SpeakerQuotes {
     pub name: String,
     pub entity: Option<usize>,
-    /// Indices into [`QuotesLayer::quotes`].
-    pub quotes: Vec<usize>,
+    /// The spans of the speaker's speech quotations, in text order (each the `span` of
+    /// one of [`QuotesLayer::quotes`]). Spans rather than indices: in a layer every array
+    /// of two integers is a span.
+    pub quotes: Vec<Span>,
 }

@@ -3,15 +3,15 @@
 //!
 //! The evidence, strongest first:
 //! - markup: a value after `=` or a web address is never speech;
-//! - a title marker right before (`the book "…"`, `titled "…"`) and a capitalised,
-//!   non-clausal inside: a title;
-//! - a term marker right before (`so-called "…"`, `dubbed "…"`, `the word "…"`) and a
-//!   short inside that is no clause: a scare quote;
-//! - an attribution relation whose content it is (or a sizeable part of): speech. A
-//!   word or two quoted inside a paraphrase (`called them "deplorables"`) is a quoted
-//!   term, with its speaker kept;
-//! - a determiner or possessive right before a short phrase that is no clause (`the
-//!   "rigged" system`): a scare quote;
+//! - a title marker or a possessive right before (`the book "…"`, `CNN's "…"`) and a
+//!   capitalised inside that is no clause, or several capitalised words inside a
+//!   sentence: a title or name;
+//! - a short phrase that is no clause, after a term marker (`so-called "…"`, `dubbed
+//!   "…"`, `the word "…"`) or inside a noun phrase (`the "rigged" count`, `"terrorist"
+//!   positions`): a scare quote, even inside someone's reported words;
+//! - an attribution relation whose content covers it: speech, with the relation's
+//!   source as speaker; but a word or two quoted inside a paraphrase (`said the move was
+//!   "not helpful"`) is a scare quote that keeps its speaker;
 //! - a verb of saying next to the marks (`," he said`, `said: "`), a quotation running
 //!   over paragraphs, a capitalised sentence standing on its own, or a long clause:
 //!   speech, whose speaker stays unknown when no relation covers it;
@@ -24,11 +24,13 @@ use crate::features::{Features, Lead};
 
 /// The most words a scare quote has: "foreign agent", "safe zones", "a witch hunt".
 const SCARE_MAX_WORDS: usize = 4;
+/// The most words of a term quoted inside someone's paraphrased words.
+const FRAGMENT_TERM_WORDS: usize = 2;
 /// The fewest words of a clause quoted mid-sentence that is taken as speech without a
 /// verb of saying nearby.
 const LONG_CLAUSE_WORDS: usize = 8;
 /// The most words of a title or name.
-const TITLE_MAX_WORDS: usize = 12;
+const TITLE_MAX_WORDS: usize = crate::features::MAX_TITLE_WORDS;
 
 /// How a quotation relates to the attribution layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +48,7 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
         return QuoteKind::Other;
     }
     let clause = f.clause();
+    let short = f.words <= SCARE_MAX_WORDS;
     // `the book "…"`, `CNN's "State of the Union"`, `Gov. C.L. "Butch" Otter`.
     let named_by_context = f.title_marker || f.possessive_before || f.between_names;
     if named_by_context
@@ -56,30 +59,50 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
     {
         return QuoteKind::Title;
     }
-    let short = f.words <= SCARE_MAX_WORDS;
-    if f.term_marker && short && !clause {
+    // Several capitalised words without a pronoun or auxiliary, inside a sentence and
+    // not introduced by a verb of saying: a name, a title, a slogan (`wore "Bring Them
+    // Home" shirts`, `starred in "Parks and Recreation"`), whatever a relation says.
+    let name_like =
+        f.headline_case && !f.clause_words && f.words >= 2 && f.words <= TITLE_MAX_WORDS;
+    if name_like && matches!(f.lead, Lead::Embedded | Lead::Comma) && !f.cue_before {
+        return QuoteKind::Title;
+    }
+    // A short phrase that is no clause, marked as a term (`so-called "…"`) or used inside
+    // a noun phrase (`the "rigged" count`, `"terrorist" positions`): a term held at a
+    // distance, even inside someone's reported words (`announced the "liberation" of`).
+    if short
+        && !clause
+        && (f.term_marker || f.determiner_before || (f.modifies_noun && f.words <= 2))
+    {
         return QuoteKind::Scare;
     }
-    let strong_cue = f.cue_after
-        || (f.cue_before && (f.starts_capitalised || clause || f.lead != Lead::Embedded));
+    // What the attribution layer reports as said is speech: whole quotations, and the
+    // phrases quoted inside a paraphrase. A word or two quoted there (`said the move was
+    // "not helpful"`) is a term held at a distance, as when no one is named; it keeps its
+    // speaker.
     match attributed {
         Attributed::MainContent => return QuoteKind::Speech,
-        Attributed::Fragment if clause || !short || strong_cue => return QuoteKind::Speech,
-        Attributed::Fragment if f.words <= 2 && !f.starts_capitalised => {
+        Attributed::Fragment
+            if f.words <= FRAGMENT_TERM_WORDS && !f.starts_capitalised && !clause =>
+        {
             return QuoteKind::Scare;
         }
         Attributed::Fragment => return QuoteKind::Speech,
         Attributed::No => {}
     }
-    if f.determiner_before && short && !clause {
-        return QuoteKind::Scare;
-    }
-    // Several capitalised words and no pronoun or auxiliary: a name, a title, a slogan
-    // (`"Make America Great Again"`, `"Fox and Friends,"`), even next to a verb.
-    if f.headline_case && !f.clause_words && f.words >= 2 && f.words <= TITLE_MAX_WORDS {
+    // The same opening a sentence or after a verb, with no relation to say it was
+    // said: still more likely a name (`told "Fox and Friends,"`).
+    if name_like {
         return QuoteKind::Title;
     }
+    let strong_cue = f.cue_after
+        || (f.cue_before && (f.starts_capitalised || clause || f.lead != Lead::Embedded));
     if strong_cue {
+        return QuoteKind::Speech;
+    }
+    // A longer phrase completing a reported clause: `claim our work "discredits the
+    // decisions of the leadership."`
+    if f.cue_near_before && !short {
         return QuoteKind::Speech;
     }
     // A quotation nested in another is speech only with a verb of saying next to it.
@@ -91,7 +114,7 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
             return QuoteKind::Speech;
         }
     }
-    if f.headline_case && f.words <= TITLE_MAX_WORDS && f.words >= 2 {
+    if f.headline_case && f.words >= 2 && f.words <= TITLE_MAX_WORDS {
         return QuoteKind::Title;
     }
     if short {

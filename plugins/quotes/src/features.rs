@@ -3,16 +3,21 @@
 //! each side), so a document costs time in proportion to its quotations.
 
 use newsproc_sdk::Span;
-use newsproc_text::{
-    Flags, PhraseMatcher, Quotation, Token, TokenKind, is_headline_case, tokens::tokens_in,
-};
+use newsproc_text::{Flags, Quotation, Token, TokenKind, Tokens, is_headline_case};
 
-use crate::lexicons::Lexicons;
+use crate::lexicons::{Lexicons, Marker, Roles};
 
-/// How far (in bytes) the classifier looks before an opening mark and after a closing
-/// one. Long enough for `," said Daryl Kimball, executive director of the Arms Control
-/// Association`, short enough to stay in the sentence.
-const WINDOW: usize = 160;
+/// How far (in bytes) the classifier looks before an opening mark: enough for the lead-in
+/// `told CNN's Jake Tapper on Sunday, "`.
+const WINDOW_BEFORE: usize = 72;
+
+/// How far (in bytes) it looks after a closing mark at first: enough for `," the
+/// ministry's spokesman said`.
+const WINDOW_AFTER: usize = 48;
+
+/// How far it looks after a closing mark when a name and a comma come first: enough for
+/// `," Daryl Kimball, executive director of the Arms Control Association, said`.
+const WINDOW_AFTER_APPOSITIVE: usize = 140;
 
 /// Words that open a relative or subordinate clause: after a closing mark they start a
 /// new clause, so a verb of saying further on is not the quotation's attribution
@@ -34,6 +39,13 @@ const PREPOSITIONS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "whose", "some", "any", "no", "every", "each",
+];
+
+/// Articles and possessive pronouns: a word of saying right after one is a noun (`the
+/// reports`, `his statement`); unlike `some` or `those`, which also stand alone as
+/// subjects (`Some chanted`).
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
 ];
 
 fn is_one_of(word: &str, list: &[&str]) -> bool {
@@ -107,6 +119,9 @@ pub(crate) struct Features {
     pub lead: Lead,
     /// A verb of saying introduces it: `said: "`, `told reporters, "`, `saying "`.
     pub cue_before: bool,
+    /// A verb of saying a few words before it: `claim our work "…"`, `said the plan
+    /// was "…"` (the quotation completes a reported clause).
+    pub cue_near_before: bool,
     /// A verb of saying follows it: `," he said`, `," said Mr. Smith`.
     pub cue_after: bool,
     /// `so-called "`, `dubbed "`, `the word "`.
@@ -118,6 +133,9 @@ pub(crate) struct Features {
     pub determiner_before: bool,
     /// The word right before is a possessive: `CNN's "State of the Union"`.
     pub possessive_before: bool,
+    /// A lower-case word follows that carries on a noun phrase (`"terrorist" positions`):
+    /// the quotation modifies it.
+    pub modifies_noun: bool,
     /// Capitalised words on both sides: a nickname inside a name (`C.L. "Butch" Otter`).
     pub between_names: bool,
     /// The sentence ends with the quotation.
@@ -138,39 +156,77 @@ impl Features {
 }
 
 /// Past this many words a quotation is long whatever its exact length.
-pub(crate) const MAX_COUNTED_WORDS: usize = 64;
+pub(crate) const MAX_COUNTED_WORDS: usize = 16;
+
+/// The most words a title or name has.
+pub(crate) const MAX_TITLE_WORDS: usize = 12;
+
+/// How much of a long quotation's text is read for its words: enough for
+/// [`MAX_COUNTED_WORDS`] words.
+const HEAD: usize = 128;
 
 /// The document-wide material features are read from, prepared once per document.
 pub(crate) struct Context<'a> {
-    pub text: &'a str,
-    pub tokens: &'a [Token],
-    pub paragraphs: &'a [Span],
-    pub lexicons: &'a Lexicons,
+    text: &'a str,
+    lexicons: &'a Lexicons,
 }
 
-impl Context<'_> {
-    pub fn features(&self, q: &Quotation) -> Features {
+/// Token buffers reused from one quotation to the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    before: Vec<Token>,
+    head: Vec<Token>,
+    tail: Vec<Token>,
+    after: Vec<Token>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, lexicons: &'a Lexicons) -> Context<'a> {
+        Context { text, lexicons }
+    }
+
+    /// The tokens of `span` (clamped to character boundaries) into `out`, with offsets
+    /// in the text.
+    fn tokens_into(&self, span: Span, out: &mut Vec<Token>) {
+        out.clear();
+        let span = newsproc_text::clamp_span(self.text, span);
+        out.extend(Tokens::new(&self.text[span.range()]).map(|mut t| {
+            t.span = Span::new(t.span.start + span.start, t.span.end + span.start);
+            t
+        }));
+    }
+
+    pub fn features(&self, q: &Quotation, scratch: &mut Scratch) -> Features {
         let text = self.text;
-        let para_first = paragraph_of(self.paragraphs, q.span.start);
-        let para_last = paragraph_of(self.paragraphs, q.span.end.saturating_sub(1));
         let inner = q.inner;
         let mut f = Features::default();
 
-        // Inside the marks.
-        let inside = tokens_in(self.tokens, inner);
-        let inside = &self.tokens[inside];
-        let mut words = inside.iter().filter(|t| t.is_wordlike());
+        // Inside the marks: the words of its head, the last token of its tail.
+        self.tokens_into(
+            Span::new(inner.start, inner.end.min(inner.start + HEAD)),
+            &mut scratch.head,
+        );
+        let head = &scratch.head[..];
+        let mut words = head.iter().filter(|t| t.is_wordlike());
         if let Some(first) = words.clone().next() {
             f.starts_capitalised = first.is_capitalised() || first.kind == TokenKind::Number;
         }
         f.words = words.by_ref().take(MAX_COUNTED_WORDS).count();
-        f.clause_words = inside
+        f.clause_words = head
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(MAX_COUNTED_WORDS)
             .any(|t| self.lexicons.clause_words.contains(t.text(text)));
-        let last = inside.iter().rev().find(|t| t.kind != TokenKind::QuoteMark);
-        if let Some(last) = last {
+        let tail = if inner.len() <= HEAD {
+            head
+        } else {
+            self.tokens_into(
+                Span::new(inner.end.saturating_sub(16), inner.end),
+                &mut scratch.tail,
+            );
+            &scratch.tail[..]
+        };
+        if let Some(last) = tail.iter().rev().find(|t| t.kind != TokenKind::QuoteMark) {
             let s = last.text(text);
             f.ends_with_terminator =
                 last.kind == TokenKind::Ellipsis || matches!(s, "." | "?" | "!" | "?!" | "!?");
@@ -179,14 +235,21 @@ impl Context<'_> {
                 || s == ","
                 || s.ends_with('-');
         }
-        f.headline_case = f.words > 0 && f.words <= 16 && is_headline_case(inner.of(text));
+        // Titles are short; most quotations are not, or start in lower case.
+        f.headline_case =
+            f.starts_capitalised && f.words <= MAX_TITLE_WORDS && is_headline_case(inner.of(text));
         f.markup_inside = looks_like_markup(inner.of(text));
 
-        // Before the opening mark, in the same paragraph.
-        let para = self.paragraphs.get(para_first).copied().unwrap_or_default();
-        let before_start = para.start.max(q.span.start.saturating_sub(WINDOW));
-        let before = tokens_in(self.tokens, Span::new(before_start, q.span.start));
-        let before = &self.tokens[before];
+        // Before the opening mark, in the same paragraph (from the last token that starts
+        // a line).
+        let window = Span::new(q.span.start.saturating_sub(WINDOW_BEFORE), q.span.start);
+        self.tokens_into(window, &mut scratch.before);
+        let line = scratch
+            .before
+            .iter()
+            .rposition(|t| t.has(Flags::LINE_BEFORE))
+            .unwrap_or(0);
+        let before = &scratch.before[line..];
         let lead = lead_of(text, before, q.span.start);
         f.lead = lead;
         f.possessive_before = before
@@ -194,32 +257,49 @@ impl Context<'_> {
             .rev()
             .find(|t| !is_comma(text, t))
             .is_some_and(|t| is_possessive(t.text(text)));
-        let window = Span::new(before_start, q.span.start);
+        // The marker phrases among the last words before the mark, matched once for the
+        // three roles.
+        let reach = self.reach_before(before, MAX_GAP + 3).unwrap_or(window.end);
+        let markers = self.markers_in(Span::new(reach, window.end));
         f.cue_before = lead != Lead::SentenceStart
-            && self.marker_before(
-                &self.lexicons.speech_verbs,
-                window,
-                before,
-                lead_gap(lead),
-                true,
-            );
+            && self.marker_before(&markers, Roles::SPEECH, before, lead_gap(lead));
         f.determiner_before = before.last().is_some_and(|t| {
             t.span.end < q.span.start
                 && t.kind == TokenKind::Word
                 && (is_possessive(t.text(text)) || is_one_of(t.text(text), DETERMINERS))
         });
-        f.term_marker = self.marker_before(&self.lexicons.term_markers, window, before, 2, false);
-        f.title_marker = self.marker_before(&self.lexicons.title_markers, window, before, 1, false);
+        f.cue_near_before =
+            lead == Lead::Embedded && self.marker_before(&markers, Roles::SPEECH, before, NEAR_GAP);
+        f.term_marker = self.marker_before(&markers, Roles::TERM, before, 2);
+        f.title_marker = self.marker_before(&markers, Roles::TITLE, before, 1);
 
-        // After the closing mark, in the same paragraph.
-        let para = self.paragraphs.get(para_last).copied().unwrap_or(para);
-        let after_end = para
-            .end
-            .min(q.span.end.saturating_add(WINDOW))
-            .max(q.span.end);
-        let after = tokens_in(self.tokens, Span::new(q.span.end, after_end));
-        let after = &self.tokens[after];
+        // After the closing mark, in the same paragraph (up to a token that starts a line):
+        // a short window, longer when a name and a comma open it (an appositive).
+        let mut window = Span::new(q.span.end, q.span.end.saturating_add(WINDOW_AFTER));
+        self.tokens_into(window, &mut scratch.after);
+        if self.opens_with_appositive(&scratch.after) {
+            window.end = q.span.end.saturating_add(WINDOW_AFTER_APPOSITIVE);
+            self.tokens_into(window, &mut scratch.after);
+        }
+        let line_end = scratch
+            .after
+            .iter()
+            .position(|t| t.has(Flags::LINE_BEFORE))
+            .unwrap_or(scratch.after.len());
+        let after = &scratch.after[..line_end];
         f.ends_sentence = ends_sentence(text, after, f.ends_with_terminator);
+        f.modifies_noun = lead == Lead::Embedded
+            && !f.ends_with_punct
+            && after.first().is_some_and(|t| {
+                let w = t.text(text);
+                t.kind == TokenKind::Word
+                    && t.space_before()
+                    && !t.is_capitalised()
+                    && !is_one_of(w, PREPOSITIONS)
+                    && !is_one_of(w, CLAUSE_OPENERS)
+                    && !self.lexicons.clause_words.contains(w)
+                    && !self.lexicons.is_speech_verb(w)
+            });
         f.between_names = f.words <= 2
             && before
                 .last()
@@ -232,43 +312,57 @@ impl Context<'_> {
             || after
                 .first()
                 .is_some_and(|t| is_comma(text, t) || t.kind == TokenKind::Dash);
-        f.cue_after = q.closed && self.cue_after(Span::new(q.span.end, after_end), after, joined);
+        f.cue_after = q.closed && self.cue_after(window, after, joined);
         f
     }
 
-    /// Whether a phrase of `matcher` ends within the last words before the opening mark,
-    /// with at most `max_gap` words and no sentence punctuation between them.
-    fn marker_before(
-        &self,
-        matcher: &PhraseMatcher,
-        window: Span,
-        before: &[Token],
-        max_gap: usize,
-        verbs: bool,
-    ) -> bool {
+    /// The marker phrases lying inside `span`. Matched per window rather than over the
+    /// whole document: short words of the lists (`add`, `act`) occur inside many longer
+    /// ones, and the windows are a small part of the text.
+    fn markers_in(&self, span: Span) -> Vec<Marker> {
+        if span.is_empty() {
+            return Vec::new();
+        }
+        self.lexicons.markers_in(self.text, span)
+    }
+
+    /// Where the last `words` words before the opening mark begin, counting back over
+    /// words, commas and colons only; `None` when a word does not directly precede it.
+    fn reach_before(&self, before: &[Token], words: usize) -> Option<usize> {
         let text = self.text;
-        // The tokens that may lie between the phrase and the mark.
-        let mut gap_words = 0;
-        let mut from = window.end;
+        let mut seen = 0;
+        let mut from = None;
         for t in before.iter().rev() {
             if t.is_wordlike() {
-                if gap_words == max_gap + 3 {
+                if seen == words {
                     break;
                 }
-                gap_words += 1;
+                seen += 1;
             } else if !is_comma(text, t) && t.text(text) != ":" {
                 break;
             }
-            from = t.span.start;
+            from = Some(t.span.start);
         }
-        if from >= window.end {
+        from
+    }
+
+    /// Whether one of `markers` with `role` ends within the last words before the opening
+    /// mark, with at most `max_gap` words and no sentence punctuation between them.
+    fn marker_before(
+        &self,
+        markers: &[Marker],
+        role: Roles,
+        before: &[Token],
+        max_gap: usize,
+    ) -> bool {
+        let Some(from) = self.reach_before(before, max_gap + 3) else {
             return false;
-        }
-        let matches = matcher.find_in(text, Span::new(from, window.end));
-        let Some(m) = matches
+        };
+        let Some(m) = markers
             .iter()
             .rev()
-            .find(|m| !verbs || self.is_verb_use(m.span, before))
+            .filter(|m| m.span.start >= from && m.roles.has(role))
+            .find(|m| role != Roles::SPEECH || self.is_verb_use(m.span, before))
         else {
             return false;
         };
@@ -293,10 +387,7 @@ impl Context<'_> {
         let mut end = window.start;
         for t in after {
             let s = t.text(text);
-            if t.kind == TokenKind::QuoteMark
-                || t.has(Flags::LINE_BEFORE)
-                || matches!(s, "." | "!" | "?" | ";" | ":")
-            {
+            if ends_attribution(text, t) {
                 break;
             }
             if is_comma(text, t) {
@@ -315,36 +406,58 @@ impl Context<'_> {
             }
             end = t.span.end;
         }
-        if end <= window.start {
-            return false;
-        }
-        let verbs = self
-            .lexicons
-            .speech_verbs
-            .find_in(text, Span::new(window.start, end));
-        verbs.iter().any(|m| {
-            if !self.is_verb_use(m.span, after) {
-                return false;
-            }
-            let before_verb = after
-                .iter()
-                .take_while(|t| t.span.end <= m.span.start)
-                .filter(|t| t.is_wordlike())
-                .count();
-            // `," saying …` opens a participle clause about what follows, not this.
-            if before_verb == 0 && m.span.of(text).ends_with("ing") {
-                return false;
-            }
-            if joined {
-                before_verb <= 3 || appositive
-            } else {
-                before_verb <= 2
-            }
-        })
+        self.markers_in(Span::new(window.start, end))
+            .iter()
+            .filter(|m| m.roles.has(Roles::SPEECH))
+            .any(|m| {
+                if !self.is_verb_use(m.span, after) {
+                    return false;
+                }
+                let before_verb = after
+                    .iter()
+                    .take_while(|t| t.span.end <= m.span.start)
+                    .filter(|t| t.is_wordlike())
+                    .count();
+                // `," saying …` opens a participle clause about what follows, not this.
+                if before_verb == 0 && m.span.of(text).ends_with("ing") {
+                    return false;
+                }
+                if joined {
+                    before_verb <= 3 || appositive
+                } else {
+                    before_verb <= 2
+                }
+            })
     }
 }
 
 impl Context<'_> {
+    /// Whether the tokens after a closing mark open with a name of up to five words and a
+    /// comma, all in the sentence: `," Daryl Kimball, …`.
+    fn opens_with_appositive(&self, after: &[Token]) -> bool {
+        let text = self.text;
+        let mut words = 0;
+        for t in after {
+            if ends_attribution(text, t) {
+                return false;
+            }
+            if is_comma(text, t) {
+                if words > 0 {
+                    return true;
+                }
+            } else if t.is_wordlike() {
+                if words == 0 && !t.is_capitalised() {
+                    return false;
+                }
+                words += 1;
+                if words > 5 {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+
     /// Whether a match of a verb of saying is used as a verb: not capitalised mid-sentence
     /// (`the United States`), not right after a determiner (`the reports`, `his
     /// statement`). `tokens` are the tokens around the match.
@@ -354,7 +467,7 @@ impl Context<'_> {
         let prev = i.checked_sub(1).map(|j| &tokens[j]);
         if let Some(p) = prev {
             let w = p.text(text);
-            if p.kind == TokenKind::Word && (is_one_of(w, DETERMINERS) || is_possessive(w)) {
+            if p.kind == TokenKind::Word && (is_one_of(w, ARTICLES) || is_possessive(w)) {
                 return false;
             }
         }
@@ -366,13 +479,28 @@ impl Context<'_> {
     }
 }
 
+/// The most words between a verb of saying and the opening mark it introduces.
+const MAX_GAP: usize = 6;
+
+/// The most words between a verb of saying and a quotation that completes the clause it
+/// reports, with no punctuation between (`claim our work "…"`).
+const NEAR_GAP: usize = 4;
+
 fn lead_gap(lead: Lead) -> usize {
     match lead {
         // `told CNN's Jake Tapper, "`, `said in a statement on Monday: "`.
-        Lead::Comma | Lead::Colon | Lead::Dash => 6,
+        Lead::Comma | Lead::Colon | Lead::Dash => MAX_GAP,
         // `said "`, `told reporters "`.
         _ => 1,
     }
+}
+
+/// A token after which no attribution of the quotation can follow: the end of the
+/// sentence or the line, another quotation.
+fn ends_attribution(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::QuoteMark
+        || t.has(Flags::LINE_BEFORE)
+        || matches!(t.text(text), "." | "!" | "?" | ";" | ":")
 }
 
 fn is_comma(text: &str, t: &Token) -> bool {
@@ -449,11 +577,4 @@ fn looks_like_markup(inner: &str) -> bool {
         || t.contains('>')
         || (t.starts_with('@') && !t.contains(' '))
         || (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The index of the paragraph containing `offset` (or the nearest one before it).
-fn paragraph_of(paragraphs: &[Span], offset: usize) -> usize {
-    paragraphs
-        .partition_point(|p| p.start <= offset)
-        .saturating_sub(1)
 }

@@ -22,6 +22,7 @@ mod features;
 mod lexicons;
 mod link;
 mod report;
+mod view;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -31,13 +32,14 @@ use newsproc_layers::names;
 use newsproc_layers::quotes::{Quote, QuoteKind, QuotesLayer, SpeakerQuotes};
 use newsproc_layers::source::SourceLayer;
 use newsproc_sdk::{ConfigError, Document, Stage, StageError};
-use newsproc_text::{Quotes, paragraphs, tokenize};
+use newsproc_text::Quotes;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{Attributed, classify};
-use crate::features::Context;
+use crate::features::{Context, Scratch};
 use crate::lexicons::Lexicons;
 use crate::link::Relations;
+use crate::view::Attributions;
 
 /// The configuration keys. Every list file has the format of `newsproc_text::Lexicon`
 /// (one phrase a line, `#` comments, `!phrase` removes a built-in entry); paths are
@@ -97,9 +99,15 @@ impl Stage for QuotesStage {
     }
 
     fn process(&self, doc: &Document) -> Result<QuotesLayer, StageError> {
+        let pairs = Quotes::new(&doc.text);
+        // Most of the cost of a document without quotations would be reading the layers.
+        if pairs.quotations().is_empty() {
+            return Ok(QuotesLayer::default());
+        }
         let source: SourceLayer = doc.required_layer(names::SOURCE)?;
-        let attribution: AttributionLayer = doc.required_layer(names::ATTRIBUTION)?;
-        Ok(self.extract(&doc.text, &source, &attribution))
+        // Only the fields this stage reads (see `view`).
+        let attribution: Attributions = doc.required_layer(names::ATTRIBUTION)?;
+        Ok(self.extract_from(&doc.text, &pairs, &source, &attribution))
     }
 
     fn report(&self, doc: &Document, output: &QuotesLayer) -> String {
@@ -115,20 +123,24 @@ impl QuotesStage {
         source: &SourceLayer,
         attribution: &AttributionLayer,
     ) -> QuotesLayer {
-        let pairs = Quotes::new(text);
+        let view = Attributions::from(attribution);
+        self.extract_from(text, &Quotes::new(text), source, &view)
+    }
+
+    fn extract_from(
+        &self,
+        text: &str,
+        pairs: &Quotes,
+        source: &SourceLayer,
+        attribution: &Attributions,
+    ) -> QuotesLayer {
         let found = pairs.quotations();
         if found.is_empty() {
             return QuotesLayer::default();
         }
-        let tokens = tokenize(text);
-        let paragraphs = paragraphs(text);
-        let ctx = Context {
-            text,
-            tokens: &tokens,
-            paragraphs: &paragraphs,
-            lexicons: &self.lexicons,
-        };
-        let relations = Relations::new(attribution);
+        let ctx = Context::new(text, &self.lexicons);
+        let mut scratch = Scratch::default();
+        let relations = Relations::new(text, attribution);
 
         let mut quotes = Vec::with_capacity(found.len());
         // The output index of each open enclosing quotation, innermost last.
@@ -136,7 +148,7 @@ impl QuotesStage {
         for q in found {
             enclosing.truncate(q.depth);
             let nested_in = enclosing.last().copied();
-            let features = ctx.features(q);
+            let features = ctx.features(q, &mut scratch);
             // A nested quotation is quoted by its enclosing one's speaker, who did not
             // necessarily say it: it takes no link of its own.
             let link = if q.depth == 0 {
@@ -151,12 +163,12 @@ impl QuotesStage {
             };
             let kind = classify(&features, attributed, q.depth > 0);
             let speaker = link.and_then(|l| relations.speaker(l));
-            let text_of = q
-                .segments(text)
-                .iter()
-                .map(|s| s.of(text))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text_of = if q.continues_over_paragraphs() {
+                let segments: Vec<&str> = q.segments(text).iter().map(|s| s.of(text)).collect();
+                segments.join("\n")
+            } else {
+                q.inner.of(text).trim().to_owned()
+            };
             enclosing.push(quotes.len());
             quotes.push(Quote {
                 span: q.span,
@@ -181,7 +193,7 @@ impl QuotesStage {
 fn by_speaker(quotes: &[Quote]) -> Vec<SpeakerQuotes> {
     let mut out: Vec<SpeakerQuotes> = Vec::new();
     let mut index: HashMap<(Option<usize>, &str), usize> = HashMap::new();
-    for (i, q) in quotes.iter().enumerate() {
+    for q in quotes {
         if q.kind != QuoteKind::Speech {
             continue;
         }
@@ -200,7 +212,7 @@ fn by_speaker(quotes: &[Quote]) -> Vec<SpeakerQuotes> {
             });
             out.len() - 1
         });
-        out[slot].quotes.push(i);
+        out[slot].quotes.push(q.span);
     }
     out
 }
@@ -526,7 +538,7 @@ mod tests {
         assert_eq!(sp.entity, Some(0));
         assert_eq!(l.by_speaker.len(), 1);
         assert_eq!(l.by_speaker[0].name, "Lena Ortiz");
-        assert_eq!(l.by_speaker[0].quotes, [0, 1]);
+        assert_eq!(l.by_speaker[0].quotes, [a, b]);
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! the source of the relation whose content covers it. This stage never looks for
 //! speakers itself; what the attribution layer does not say stays unsaid.
 
-use newsproc_layers::attribution::{Attribution, AttributionKind, AttributionLayer};
+use newsproc_layers::attribution::AttributionKind;
 use newsproc_layers::quotes::Speaker;
 use newsproc_sdk::Span;
+
+use crate::view::{Attributions, Relation};
 
 /// The relation a quotation belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +22,8 @@ pub(crate) struct Link {
 
 /// Content pieces of the quoted relations, sorted by start, for interval look-ups.
 pub(crate) struct Relations<'a> {
-    layer: &'a AttributionLayer,
+    layer: &'a Attributions,
+    text: &'a str,
     /// (piece, relation index), sorted by piece start.
     pieces: Vec<(Span, usize)>,
     /// The longest piece: how far back a piece covering an offset can start.
@@ -30,7 +33,8 @@ pub(crate) struct Relations<'a> {
 }
 
 impl<'a> Relations<'a> {
-    pub fn new(layer: &'a AttributionLayer) -> Relations<'a> {
+    /// The relations of `layer`, an attribution layer of `text`.
+    pub fn new(text: &'a str, layer: &'a Attributions) -> Relations<'a> {
         let mut pieces = Vec::new();
         let mut content_len = Vec::with_capacity(layer.attributions.len());
         for (i, rel) in layer.attributions.iter().enumerate() {
@@ -52,6 +56,7 @@ impl<'a> Relations<'a> {
         let longest = pieces.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
         Relations {
             layer,
+            text,
             pieces,
             longest,
             content_len,
@@ -99,39 +104,39 @@ impl<'a> Relations<'a> {
             })
     }
 
-    pub fn relation(&self, link: Link) -> &'a Attribution {
+    pub fn relation(&self, link: Link) -> &'a Relation {
         &self.layer.attributions[link.relation]
     }
 
     /// The speaker a relation names: its source mention, named by the mention's resolved
-    /// name, else by its entity's name, else as written.
+    /// name, else as written.
     pub fn speaker(&self, link: Link) -> Option<Speaker> {
         let mention = self.relation(link).source.as_ref()?;
-        let entity = mention.entity.filter(|&e| e < self.layer.sources.len());
         let name = mention
             .name
-            .clone()
+            .as_deref()
             .filter(|n| !n.trim().is_empty())
-            .or_else(|| entity.map(|e| self.layer.sources[e].name.clone()))
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| mention.text.clone());
+            .unwrap_or_else(|| newsproc_text::util::slice(self.text, mention.span).trim())
+            .to_owned();
         Some(Speaker {
             span: Some(mention.span),
             name,
-            entity,
+            entity: mention.entity,
         })
     }
 }
 
 /// Relations that quote: direct and mixed. An indirect relation's content has no
 /// quotation marks, so a quotation cannot lie in it (except by a stage's slip).
-fn quotes_speech(rel: &Attribution) -> bool {
+fn quotes_speech(rel: &Relation) -> bool {
     matches!(rel.kind, AttributionKind::Direct | AttributionKind::Mixed)
 }
 
 #[cfg(test)]
 mod tests {
-    use newsproc_layers::attribution::{Source, SourceKind, SourceMention};
+    use newsproc_layers::attribution::{
+        Attribution, AttributionLayer, Source, SourceKind, SourceMention,
+    };
 
     use super::*;
 
@@ -165,6 +170,16 @@ mod tests {
         }
     }
 
+    /// 300 bytes of dots with "he" at 0 and at 11 and "Smith" at 90: the mentions the
+    /// tests refer to.
+    fn text() -> String {
+        let mut t = ".".repeat(300);
+        for (at, word) in [(0, "he"), (11, "he"), (90, "Smith")] {
+            t.replace_range(at..at + word.len(), word);
+        }
+        t
+    }
+
     fn source(name: &str) -> Source {
         Source {
             name: name.to_owned(),
@@ -190,7 +205,9 @@ mod tests {
             ],
             sources: vec![source("Rami Abdulrahman")],
         };
-        let rels = Relations::new(&layer);
+        let view = Attributions::from(&layer);
+        let text = text();
+        let rels = Relations::new(&text, &view);
         let a = rels.link(Span::new(0, 10)).unwrap();
         let b = rels.link(Span::new(22, 40)).unwrap();
         assert_eq!((a.relation, b.relation), (0, 0));
@@ -221,7 +238,9 @@ mod tests {
             ],
             sources: vec![],
         };
-        let rels = Relations::new(&layer);
+        let view = Attributions::from(&layer);
+        let text = text();
+        let rels = Relations::new(&text, &view);
         let l = rels.link(Span::new(140, 155)).unwrap();
         assert_eq!(l.relation, 0);
         assert!(!l.is_main_content);
@@ -254,19 +273,21 @@ mod tests {
             ],
             sources: vec![],
         };
-        let rels = Relations::new(&layer);
+        let view = Attributions::from(&layer);
+        let text = text();
+        let rels = Relations::new(&text, &view);
         let l = rels.link(Span::new(10, 30)).unwrap();
         assert_eq!(rels.speaker(l).unwrap().name, "Inner");
     }
 
     #[test]
     fn tolerates_odd_layers() {
-        // An entity index out of range and an inverted span must not panic.
+        // An unnamed mention and an inverted span must not panic.
         let layer = AttributionLayer {
             attributions: vec![relation(
                 AttributionKind::Direct,
                 &[(0, 10)],
-                Some(mention((0, 1), "he", None, Some(7))),
+                Some(mention((0, 2), "he", None, Some(7))),
             )],
             sources: vec![],
         };
@@ -274,9 +295,11 @@ mod tests {
         layer.attributions[0]
             .content
             .push(Span { start: 30, end: 20 });
-        let rels = Relations::new(&layer);
+        let view = Attributions::from(&layer);
+        let text = text();
+        let rels = Relations::new(&text, &view);
         let l = rels.link(Span::new(0, 10)).unwrap();
         let s = rels.speaker(l).unwrap();
-        assert_eq!((s.name.as_str(), s.entity), ("he", None));
+        assert_eq!((s.name.as_str(), s.entity), ("he", Some(7)));
     }
 }

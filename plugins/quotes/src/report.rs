@@ -43,8 +43,10 @@ pub(crate) fn render(text: &str, layer: &QuotesLayer) -> String {
 
     for group in &layer.by_speaker {
         let _ = writeln!(out, "{} ({}):", group.name, group.quotes.len());
-        for &i in &group.quotes {
-            if let Some(q) = quotes.get(i) {
+        for span in &group.quotes {
+            // Quotations are sorted by start, an enclosing one before those inside it.
+            let i = quotes.partition_point(|q| q.span.start < span.start);
+            if let Some(q) = quotes[i..].iter().find(|q| q.span == *span) {
                 let _ = writeln!(out, "  {}", line(text, q));
             }
         }
