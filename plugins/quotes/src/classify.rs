@@ -4,8 +4,8 @@
 //! The evidence, strongest first:
 //! - markup: a value after `=` or a web address is never speech;
 //! - a title marker or a possessive right before (`the book "…"`, `CNN's "…"`) and a
-//!   capitalised inside that is no clause, or several capitalised words inside a
-//!   sentence: a title or name;
+//!   capitalised inside that is no clause, an author after it (`"…," by Jane Doe`), or
+//!   several capitalised words inside a sentence: a title or name;
 //! - a short phrase that is no clause, after a term marker (`so-called "…"`, `dubbed
 //!   "…"`, `the word "…"`) or inside a noun phrase (`the "rigged" count`, `"terrorist"
 //!   positions`): a scare quote, even inside someone's reported words;
@@ -62,8 +62,16 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
     // Several capitalised words without a pronoun or auxiliary, inside a sentence and
     // not introduced by a verb of saying: a name, a title, a slogan (`wore "Bring Them
     // Home" shirts`, `starred in "Parks and Recreation"`), whatever a relation says.
-    let name_like =
-        f.headline_case && !f.clause_words && f.words >= 2 && f.words <= TITLE_MAX_WORDS;
+    // `"The Long Road," by Jane Doe`: a work and its author.
+    if f.authored_by && f.starts_capitalised && f.words <= TITLE_MAX_WORDS {
+        return QuoteKind::Title;
+    }
+    // An exclamation or a question in capitals is said (`chanted "Lock Them Up!"`).
+    let name_like = f.headline_case
+        && !f.clause_words
+        && !f.exclaims
+        && f.words >= 2
+        && f.words <= TITLE_MAX_WORDS;
     if name_like && matches!(f.lead, Lead::Embedded | Lead::Comma) && !f.cue_before {
         return QuoteKind::Title;
     }
@@ -90,15 +98,15 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
         Attributed::Fragment => return QuoteKind::Speech,
         Attributed::No => {}
     }
-    // The same opening a sentence or after a verb, with no relation to say it was
-    // said: still more likely a name (`told "Fox and Friends,"`).
-    if name_like {
-        return QuoteKind::Title;
-    }
     let strong_cue = f.cue_after
         || (f.cue_before && (f.starts_capitalised || clause || f.lead != Lead::Embedded));
     if strong_cue {
         return QuoteKind::Speech;
+    }
+    // The same opening a sentence, with no relation or verb to say it was said: still
+    // more likely a name or a slogan.
+    if name_like {
+        return QuoteKind::Title;
     }
     // A longer phrase completing a reported clause: `claim our work "discredits the
     // decisions of the leadership."`

@@ -110,6 +110,8 @@ pub(crate) struct Features {
     pub ends_with_punct: bool,
     /// The quotation's own text ends with `.` `?` `!` or `…`.
     pub ends_with_terminator: bool,
+    /// The quotation's own text ends with `?` or `!` (a comma aside).
+    pub exclaims: bool,
     /// A pronoun or auxiliary verb occurs inside: it reads as a clause.
     pub clause_words: bool,
     /// Every word inside is capitalised, function words aside.
@@ -133,6 +135,9 @@ pub(crate) struct Features {
     pub determiner_before: bool,
     /// The word right before is a possessive: `CNN's "State of the Union"`.
     pub possessive_before: bool,
+    /// `by` and a name follow: the quotation is the title of a work and that is its
+    /// author (`"The Long Road," by Jane Doe`, `"Hail," by the Coen brothers`).
+    pub authored_by: bool,
     /// A lower-case word follows that carries on a noun phrase (`"terrorist" positions`):
     /// the quotation modifies it.
     pub modifies_noun: bool,
@@ -300,6 +305,13 @@ impl<'a> Context<'a> {
                     && !self.lexicons.clause_words.contains(w)
                     && !self.lexicons.is_speech_verb(w)
             });
+        f.authored_by = {
+            let mut rest = after.iter().skip_while(|t| is_comma(text, t));
+            rest.next().is_some_and(|t| t.is(text, "by"))
+                && rest
+                    .find(|t| !t.is(text, "the"))
+                    .is_some_and(|t| t.is_capitalised() && t.is_wordlike())
+        };
         f.between_names = f.words <= 2
             && before
                 .last()
@@ -347,7 +359,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether one of `markers` with `role` ends within the last words before the opening
-    /// mark, with at most `max_gap` words and no sentence punctuation between them.
+    /// mark, with at most `max_gap` words and no sentence punctuation between them. A
+    /// verb of saying that takes the person spoken to as its object does not introduce a
+    /// quotation right after it (`told "Fox and Friends"`).
     fn marker_before(
         &self,
         markers: &[Marker],
@@ -366,12 +380,11 @@ impl<'a> Context<'a> {
         else {
             return false;
         };
-        // Words between the phrase and the mark.
-        let between = before
-            .iter()
-            .filter(|t| t.span.start >= m.span.end && t.is_wordlike())
-            .count();
-        between <= max_gap
+        // What lies between the phrase and the mark.
+        let between = before.iter().filter(|t| t.span.start >= m.span.end);
+        let words = between.clone().filter(|t| t.is_wordlike()).count();
+        let adjacent = between.count() == 0;
+        words <= max_gap && !(role == Roles::SPEECH && adjacent && m.roles.has(Roles::ADDRESSEE))
     }
 
     /// `," he said`, `," said the minister`, `," Daryl Kimball, director of the Arms

@@ -24,6 +24,8 @@ impl Roles {
     pub const TERM: Roles = Roles(2);
     /// Introduces a title or name: `the book`, `titled`, `Operation`.
     pub const TITLE: Roles = Roles(4);
+    /// A verb of saying whose object is the person spoken to: `told`, `asked`.
+    pub const ADDRESSEE: Roles = Roles(8);
 
     pub fn has(self, role: Roles) -> bool {
         self.0 & role.0 != 0
@@ -98,6 +100,17 @@ impl Lexicons {
                     Roles::default()
                 });
                 slot.0 |= role.0;
+                match entry.field(0) {
+                    None => {}
+                    Some("addressee") if *role == Roles::SPEECH => slot.0 |= Roles::ADDRESSEE.0,
+                    Some(other) => {
+                        return Err(ConfigError::new(
+                            entry
+                                .error(format!("unknown field `{other}` (the only one is `addressee`, for verbs of saying)"))
+                                .to_string(),
+                        ));
+                    }
+                }
             }
         }
         let mut markers = Lexicon::new("quotation markers");

@@ -396,6 +396,27 @@ mod tests {
     }
 
     #[test]
+    fn chants_and_addressees() {
+        // Capitals exclaimed after a verb of saying are said, not a title.
+        assert_eq!(
+            kind_of(
+                "Supporters chanted \"Stop The War!\" outside.",
+                "Stop The War!"
+            ),
+            Speech
+        );
+        // The person or programme spoken to is not what was said.
+        assert_eq!(
+            kind_of("He told \"Morning Report\" he would run.", "Morning Report"),
+            Title
+        );
+        assert_eq!(
+            kind_of("He told reporters: \"I will run.\"", "I will run."),
+            Speech
+        );
+    }
+
+    #[test]
     fn markup_is_other() {
         let text = "<tweet id=\"771156940076544000\" author=\"@someone\">Text</tweet>";
         assert!(kinds(text).iter().all(|(_, k)| *k == Other));
