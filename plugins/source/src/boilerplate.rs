@@ -75,14 +75,25 @@ pub fn detect(
             kinds[i] = classify(text, p, here, names_within(names, p), lex, i);
         }
     }
-    appeal_blocks(text, paragraphs, cues, &ranges, &mut kinds);
-    for (i, kind) in kinds.iter().enumerate() {
-        if let Some(kind) = *kind {
+    let blocks = appeal_blocks(text, paragraphs, cues, &ranges, &mut kinds);
+    let mut i = 0;
+    while i < n {
+        // An appeal is one span, from its opener to its closer.
+        if let Some(&(first, last)) = blocks.iter().find(|b| b.0 == i) {
+            out.push(Boilerplate {
+                span: paragraphs[first].cover(paragraphs[last]),
+                kind: BoilerplateKind::Appeal,
+            });
+            i = last + 1;
+            continue;
+        }
+        if let Some(kind) = kinds[i] {
             out.push(Boilerplate {
                 span: paragraphs[i],
                 kind,
             });
         }
+        i += 1;
     }
     merge(out)
 }
@@ -164,7 +175,7 @@ fn classify(
     // 7. An `any` cue.
     if let Some(cue) = cues.iter().find(|c| {
         (c.info.rule == CueRule::Any && (p.len() <= SHORT || c.span.start <= at + LEAD))
-            || (c.info.rule == CueRule::Opener && c.span.start <= at + LEAD)
+            || (c.info.rule == CueRule::Opener && c.span.start == at)
     }) {
         return Some(cue.info.kind);
     }
@@ -437,14 +448,16 @@ fn bracket_end(text: &str, open: usize, limit: usize) -> Option<usize> {
     None
 }
 
-/// Appeals that run over several paragraphs, from an opener to a closer.
+/// Appeals that run over several paragraphs, from an opener to a closer: marks their
+/// paragraphs and returns them as (first, last) paragraph indices.
 fn appeal_blocks(
     text: &str,
     paragraphs: &[Span],
     cues: &[Cue],
     ranges: &[(usize, usize)],
     kinds: &mut [Option<BoilerplateKind>],
-) {
+) -> Vec<(usize, usize)> {
+    let mut blocks = Vec::new();
     let n = paragraphs.len();
     let cues_of = |i: usize| &cues[ranges[i].0..ranges[i].1];
     let mut i = 0;
@@ -454,7 +467,7 @@ fn appeal_blocks(
         let opener = !is_run_on(text, p)
             && cues_of(i)
                 .iter()
-                .any(|c| c.info.rule == CueRule::Opener && c.span.start <= at + LEAD);
+                .any(|c| c.info.rule == CueRule::Opener && c.span.start == at);
         if !opener {
             i += 1;
             continue;
@@ -482,8 +495,10 @@ fn appeal_blocks(
         for k in kinds.iter_mut().take(end + 1).skip(i) {
             *k = Some(BoilerplateKind::Appeal);
         }
+        blocks.push((i, end));
         i = end + 1;
     }
+    blocks
 }
 
 /// Sorted, with overlapping spans merged (the longer one's kind kept).

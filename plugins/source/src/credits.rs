@@ -151,31 +151,44 @@ fn byline(text: &str, p: Span, run_on: bool, found: &mut Found) {
         return;
     }
     let names_start = start + 3;
-    // The names: capitalised words, `and`, commas; they end at the end of the line, or in
-    // run-on copy at the first word that is not a name (the dateline's caps, a bracket).
+    // The names: capitalised words, `and`, commas. They end at a bracket, a dash or a
+    // word in capitals (the dateline that follows: `By Jane Roe (Reuters) -`), or at the
+    // first other word; a short line of its own is the byline whole (`By Jane Roe, The
+    // Example | Updated 5 p.m.`).
     let mut end = names_start;
     let mut count = 0;
+    let mut dateline_follows = false;
+    let mut other_word = false;
     for w in words(text, Span::new(names_start, p.end)) {
         let word = w.of(text).trim_end_matches(',');
-        let is_name = starts_upper(word)
-            && !(run_on && crate::util::is_caps_word(word) && word.len() > 2)
-            && !word.starts_with('(');
-        if is_name || word == "and" || word == "&" {
+        let dateline_like = word.starts_with('(')
+            || word.chars().all(crate::util::is_dash)
+            || (crate::util::is_caps_word(word) && word.len() > 2);
+        if dateline_like {
+            dateline_follows = true;
+            break;
+        }
+        if starts_upper(word) || word == "and" || word == "&" {
             end = w.end;
-            count += usize::from(is_name);
+            count += usize::from(starts_upper(word));
             if count > 8 {
                 return;
             }
-        } else if run_on {
-            break;
         } else {
-            // A byline line may end with the outlet or a date: keep the line whole.
-            end = p.end;
+            other_word = true;
             break;
         }
     }
-    if count == 0 || (!run_on && p.len() > 120) {
+    if count == 0 {
         return;
+    }
+    if !dateline_follows && !run_on {
+        if p.len() > 120 {
+            return;
+        }
+        if other_word {
+            end = p.end;
+        }
     }
     let span = Span::new(start, end.max(names_start));
     let people = split_names(text, Span::new(names_start, span.end));
@@ -208,6 +221,19 @@ fn names_over_masthead(text: &str, p: Span, found: &mut Found) {
 /// The people in a list of names: split at commas, semicolons, `and`, `&`, with `in
 /// Place` and `of Outlet` dropped (`Sokha Vannak in Phnom Penh`).
 fn split_names(text: &str, span: Span) -> Vec<String> {
+    split_people(text, span, &[])
+}
+
+/// Like [`split_names`], with the employers (outlet and agency names) taken off the
+/// front of each name: `Associated Press writer Kevin Ostrander`, `CNN's Priya Raman`.
+fn split_people(text: &str, span: Span, employers: &[&str]) -> Vec<String> {
+    const ROLES: &[&str] = &[
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+    ];
     let Some(s) = text.get(span.range()) else {
         return Vec::new();
     };
@@ -219,6 +245,30 @@ fn split_names(text: &str, span: Span) -> Vec<String> {
                 if let Some(k) = name.find(cut) {
                     name = &name[..k];
                 }
+            }
+            for e in employers {
+                let bare = name.trim_start_matches("the ").trim_start_matches("The ");
+                let e = e.trim_start_matches("The ");
+                if let Some(rest) = bare.strip_prefix(e) {
+                    let rest = ["'s ", "\u{2019}s ", "' ", "\u{2019} ", " "]
+                        .iter()
+                        .find_map(|p| rest.strip_prefix(p))
+                        .unwrap_or(rest);
+                    let rest = rest.trim_start();
+                    name = ROLES
+                        .iter()
+                        .find_map(|r| rest.strip_prefix(r))
+                        .unwrap_or(rest)
+                        .trim_start();
+                }
+            }
+            // An employer no list knows, in the possessive: `Example News' Jane Roe`.
+            if let Some(k) = ["'s ", "\u{2019}s ", "' ", "\u{2019} "]
+                .iter()
+                .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
+                .max()
+            {
+                name = &name[k..];
             }
             let name = name.trim().trim_end_matches(['.', ')']).trim();
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -439,9 +489,6 @@ fn contribution(
     line: Span,
     found: &mut Found,
 ) {
-    let mut people = split_names(text, names_span);
-    // `Associated Press writer Kevin Ostrander`, `CNN's Priya Raman`: the names without
-    // the employer.
     let mut agency = None;
     for m in agencies_in(names, names_span) {
         found.agencies.push(AgencyEvidence {
@@ -451,33 +498,13 @@ fn contribution(
         });
         agency.get_or_insert_with(|| m.canonical.to_owned());
     }
-    let employers: Vec<&str> = names
+    // The people, without their employers; `Agencies contributed` names no one.
+    let employers: Vec<&str> = crate::boilerplate::names_within(names, names_span)
         .iter()
-        .filter(|m| names_span.contains(m.span))
         .map(|m| m.span.of(text))
         .collect();
-    people.retain(|name| {
-        !employers
-            .iter()
-            .any(|e| name == e || name.trim_start_matches("The ") == e.trim_start_matches("The "))
-            && !name.eq_ignore_ascii_case("agencies")
-    });
-    for name in &mut people {
-        for e in &employers {
-            for form in [
-                format!("{e}'s "),
-                format!("{e}\u{2019}s "),
-                format!("{e}' "),
-                format!("{e}\u{2019} "),
-                format!("{e} writer "),
-                format!("{e} writers "),
-            ] {
-                if let Some(rest) = name.strip_prefix(form.as_str()) {
-                    *name = rest.to_owned();
-                }
-            }
-        }
-    }
+    let mut people = split_people(text, names_span, &employers);
+    people.retain(|name| !name.eq_ignore_ascii_case("agencies"));
     push_credit(found, line, CreditRole::Contributed, people, agency);
     push_boilerplate(found, line, BoilerplateKind::Trailer);
 }
@@ -531,7 +558,7 @@ fn source_lines(
                     m += 1;
                     continue;
                 }
-                let rest = &text[pos..p.end];
+                let rest = text.get(pos..p.end).unwrap_or("");
                 let joiner = ["and ", "And ", "agencies", "Agencies", ", ", "+ "]
                     .iter()
                     .find(|j| rest.starts_with(**j));
@@ -548,7 +575,7 @@ fn source_lines(
             if !any {
                 continue;
             }
-            let after = &text[end..p.end];
+            let after = text.get(end..p.end).unwrap_or("");
             if after.trim_start().starts_with("via") || after.starts_with('/') {
                 continue;
             }

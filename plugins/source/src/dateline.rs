@@ -251,8 +251,10 @@ impl Ctx<'_> {
         }
         // The word before the dash is the source.
         let word_start = text[p.start..dash]
-            .rfind(|c: char| c.is_whitespace() || c == ',')
-            .map_or(p.start, |k| p.start + k + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == ',')
+            .map_or(p.start, |(k, c)| p.start + k + c.len_utf8());
         if word_start >= dash {
             return None;
         }
@@ -326,6 +328,9 @@ impl Ctx<'_> {
     /// the paragraph (after a headline) must be in capitals and have a known source.
     fn head_before(&self, end: usize, known_source: bool) -> Option<Head> {
         let text = self.text;
+        if end <= self.lead {
+            return None;
+        }
         let from = floor_char(text, end.saturating_sub(MAX_HEAD)).max(self.lead);
         for w in words(text, Span::new(from, end)) {
             let s = w.start;

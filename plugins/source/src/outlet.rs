@@ -342,7 +342,11 @@ fn surname(text: &str, m: &NameMention) -> bool {
     let Some(prev) = before.strip_suffix(' ') else {
         return false;
     };
-    let word_start = prev.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+    let word_start = prev
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &prev[word_start..];
     let sentence_start = prev[..word_start].trim_end().is_empty()
         || prev[..word_start]
@@ -438,7 +442,9 @@ fn org_name(text: &str, start: usize, end: usize) -> Option<Span> {
     let mut last = start;
     let mut count = 0;
     let mut pos = start;
-    for w in text.get(start..end)?.split(' ') {
+    let line = text.get(start..end)?;
+    let line = &line[..line.find(['\n', '\r']).unwrap_or(line.len())];
+    for w in line.split(' ') {
         let word = w.trim_end_matches([':', ',', '.']);
         let word = word
             .strip_suffix("'s")

@@ -23,6 +23,33 @@ fn excerpt(text: &str, span: Span, max: usize) -> String {
     }
 }
 
+/// About 50 bytes of context around `span` on its line, for quoting evidence.
+fn line_around(text: &str, span: Span) -> Span {
+    let ctx = newsproc_text::context(text, span, 20);
+    let mut start = ctx.as_ptr() as usize - text.as_ptr() as usize;
+    let mut end = start + ctx.len();
+    // Whole words only: drop a word cut at either end.
+    let span = newsproc_text::clamp_span(text, span);
+    let cut = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+            && text[i..].chars().next().is_some_and(|c| !c.is_whitespace())
+    };
+    if start < span.start && cut(start) {
+        start = text[start..span.start]
+            .find(char::is_whitespace)
+            .map_or(span.start, |k| start + k + 1);
+    }
+    if end > span.end && cut(end) {
+        end = text[span.end..end]
+            .rfind(char::is_whitespace)
+            .map_or(span.end, |k| span.end + k);
+    }
+    Span::new(start, end)
+}
+
 fn outlet_how(k: OutletEvidenceKind) -> &'static str {
     match k {
         OutletEvidenceKind::Chrome => "its own matter",
@@ -74,12 +101,30 @@ pub fn report(text: &str, layer: &SourceLayer) -> String {
     match &layer.outlet {
         Some(outlet) => {
             let _ = write!(out, "outlet: {outlet}");
-            let why: Vec<String> = layer
-                .outlet_evidence
-                .iter()
-                .take(3)
-                .map(|e| format!("{} {}", outlet_how(e.how), excerpt(text, e.span, 40)))
-                .collect();
+            // Each kind of evidence once, with how often and where it is first.
+            let mut why: Vec<String> = Vec::new();
+            let mut seen: Vec<OutletEvidenceKind> = Vec::new();
+            for e in &layer.outlet_evidence {
+                if seen.contains(&e.how) {
+                    continue;
+                }
+                seen.push(e.how);
+                let n = layer
+                    .outlet_evidence
+                    .iter()
+                    .filter(|x| x.how == e.how)
+                    .count();
+                let times = if n > 1 {
+                    format!(" \u{00D7}{n}")
+                } else {
+                    String::new()
+                };
+                why.push(format!(
+                    "{}{times}: {}",
+                    outlet_how(e.how),
+                    excerpt(text, line_around(text, e.span), 50)
+                ));
+            }
             if !why.is_empty() {
                 let _ = write!(out, " ({})", why.join("; "));
             }

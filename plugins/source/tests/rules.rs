@@ -1,0 +1,486 @@
+//! One test per rule of the stage, on sentences written for these tests.
+
+use std::path::PathBuf;
+
+use newsproc_layers::source::{BoilerplateKind, CreditRole, SourceLayer};
+use newsproc_sdk::Stage;
+use newsproc_stage_source::{Config, SourceStage};
+
+/// The stage with the built-in lists, built once for all tests.
+fn stage() -> &'static SourceStage {
+    static STAGE: std::sync::OnceLock<SourceStage> = std::sync::OnceLock::new();
+    STAGE.get_or_init(|| SourceStage::new(Config::default()).unwrap())
+}
+
+fn layer(text: &str) -> SourceLayer {
+    stage().layer(text)
+}
+
+fn dateline(text: &str) -> Option<(String, Option<String>)> {
+    layer(text)
+        .dateline
+        .map(|d| (d.span.of(text).to_owned(), d.place))
+}
+
+fn boilerplate(text: &str) -> Vec<(BoilerplateKind, String)> {
+    layer(text)
+        .boilerplate
+        .iter()
+        .map(|b| (b.kind, b.span.of(text).to_owned()))
+        .collect()
+}
+
+const BODY: &str = "The council voted on Tuesday to reopen the bridge, officials said.";
+
+// ---- Datelines -------------------------------------------------------------------------
+
+#[test]
+fn dateline_house_styles() {
+    let cases = [
+        ("LIMA (Reuters) - ", "LIMA (Reuters) -", Some("LIMA")),
+        (
+            "OSLO/BERGEN (Reuters) - ",
+            "OSLO/BERGEN (Reuters) -",
+            Some("OSLO/BERGEN"),
+        ),
+        (
+            "FRESNO, Calif. (AP) — ",
+            "FRESNO, Calif. (AP) —",
+            Some("FRESNO"),
+        ),
+        (
+            "LONDON, Jan. 9 (UPI) — ",
+            "LONDON, Jan. 9 (UPI) —",
+            Some("LONDON"),
+        ),
+        ("Denver (CNN) – ", "Denver (CNN) –", Some("Denver")),
+        ("MADRID -- ", "MADRID --", Some("MADRID")),
+        ("Homs SANA- ", "Homs SANA-", Some("Homs")),
+        (
+            "KIEV, May 2. /TASS/. ",
+            "KIEV, May 2. /TASS/.",
+            Some("KIEV"),
+        ),
+        ("TOPEKA, Kan. — ", "TOPEKA, Kan. —", Some("TOPEKA")),
+        ("CAIRO—", "CAIRO—", Some("CAIRO")),
+        ("(Reuters) - ", "(Reuters) -", None),
+    ];
+    for (head, span, place) in cases {
+        let text = format!("{head}{BODY}");
+        assert_eq!(
+            dateline(&text),
+            Some((span.to_owned(), place.map(str::to_owned))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn dateline_region_and_date_fields() {
+    let text = format!("LONDON, Jan. 9 (UPI) — {BODY}");
+    let d = layer(&text).dateline.unwrap();
+    assert_eq!(d.date.as_deref(), Some("Jan. 9"));
+    assert_eq!(d.agency.as_deref(), Some("UPI"));
+    let text = format!("SEOUL, South Korea (AP) — {BODY}");
+    let d = layer(&text).dateline.unwrap();
+    assert_eq!(d.region.as_deref(), Some("South Korea"));
+    assert_eq!(d.agency.as_deref(), Some("Associated Press"));
+}
+
+#[test]
+fn stripped_copy_dateline_after_a_headline() {
+    // Copy without punctuation or line breaks: headline, then the dateline, no dash.
+    let text = "Rockets Hit Market in Idlib MOSCOW (Sputnik) According to the ministry three \
+                people were hurt in the attack on Monday.";
+    assert_eq!(
+        dateline(text),
+        Some(("MOSCOW (Sputnik)".into(), Some("MOSCOW".into())))
+    );
+}
+
+#[test]
+fn kickers_and_credits_are_not_datelines() {
+    for text in [
+        format!("FLOODS RETURN — {BODY}"),
+        format!("PARTY TIME FOR ALL — {BODY}"),
+        // A bracketed credit after a caption, inside the text.
+        format!("{BODY} A man walks past the wreck. (AFP) The mayor said more was needed."),
+        // A senator's party, not a source.
+        format!("Sen. Jane Roe (D-N.Y.) — {BODY}"),
+    ] {
+        assert_eq!(dateline(&text), None, "{text}");
+    }
+}
+
+#[test]
+fn unlisted_place_needs_a_region_or_a_source() {
+    assert_eq!(dateline(&format!("SMALLVILLE — {BODY}")), None);
+    assert!(dateline(&format!("SMALLVILLE, Kan. — {BODY}")).is_some());
+    assert!(dateline(&format!("SMALLVILLE (Reuters) - {BODY}")).is_some());
+}
+
+#[test]
+fn byline_before_a_placeless_dateline() {
+    let text = format!("By Jane Roe (Reuters) - {BODY}");
+    let l = layer(&text);
+    assert_eq!(l.dateline.unwrap().span.of(&text), "(Reuters) -");
+    assert_eq!(l.credits[0].role, CreditRole::Byline);
+    assert_eq!(l.credits[0].names, ["Jane Roe"]);
+}
+
+#[test]
+fn dateline_after_header_lines() {
+    let text = format!("Jane Roe and John Doe\nUSA TODAY\nBOSTON — {BODY}");
+    let l = layer(&text);
+    assert_eq!(l.dateline.unwrap().place.as_deref(), Some("BOSTON"));
+    assert_eq!(l.outlet.as_deref(), Some("USA TODAY"));
+    assert_eq!(l.credits[0].names, ["Jane Roe", "John Doe"]);
+}
+
+// ---- Wire agencies ------------------------------------------------------------------------
+
+#[test]
+fn agencies_from_datelines_sign_offs_credits_and_copyright() {
+    let cases = [
+        (format!("LIMA (Reuters) - {BODY}"), vec!["Reuters"]),
+        (format!("{BODY}\n--AFP"), vec!["AFP"]),
+        (format!("{BODY} - REUTERS"), vec!["Reuters"]),
+        (
+            format!("{BODY}\nThe Associated Press contributed to this report."),
+            vec!["Associated Press"],
+        ),
+        (
+            format!("{BODY}\nContributing: The Associated Press"),
+            vec!["Associated Press"],
+        ),
+        (
+            format!("{BODY}\nCopyright 2030 The Associated Press. All rights reserved."),
+            vec!["Associated Press"],
+        ),
+        (format!("{BODY}\nSource: AFP"), vec!["AFP"]),
+        (
+            format!("{BODY} (With AFP and Reuters)"),
+            vec!["AFP", "Reuters"],
+        ),
+        (
+            format!("{BODY}\n(Reporting by Reuters staff; Editing by Jane Roe)"),
+            vec!["Reuters"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(layer(&text).wire_agencies, want, "{text}");
+    }
+}
+
+#[test]
+fn reporting_by_an_agency_is_not_its_copy() {
+    let text = format!("{BODY} A witness told Reuters the blast shook the street.");
+    assert!(layer(&text).wire_agencies.is_empty());
+    // Nor is a photo credit.
+    let text = format!("{BODY}\nA man walks past the wreck. (AP Photo/Jane Roe)");
+    assert!(layer(&text).wire_agencies.is_empty());
+}
+
+// ---- Outlet -----------------------------------------------------------------------------
+
+#[test]
+fn outlet_from_its_own_matter() {
+    let cases = [
+        (
+            format!("{BODY}\nCopyright © 2030 The Washington Times, LLC."),
+            "The Washington Times",
+        ),
+        (format!("{BODY}\nSign up for Slate's newsletter."), "Slate"),
+        (format!("Washington (CNN) – {BODY}"), "CNN"),
+        (
+            format!("{BODY} Politico has learned that the vote was moved."),
+            "Politico",
+        ),
+        (
+            format!("{BODY} The mayor did not respond to Axios' request for comment."),
+            "Axios",
+        ),
+        (
+            format!("{BODY}\nPhotographer: Jane Roe/Bloomberg"),
+            "Bloomberg",
+        ),
+        (
+            format!("{BODY}\nVisit Business Insider's homepage for more stories."),
+            "Business Insider",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn wire_copy_is_the_agency_s_unless_a_publisher_says_otherwise() {
+    let text = format!("LIMA (Reuters) - {BODY}");
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Reuters"));
+    let text = format!(
+        "LIMA (Reuters) - {BODY}\nA Message from The Moscow Times:\nPlease support us.\nRemind me later."
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("The Moscow Times"));
+}
+
+#[test]
+fn citations_do_not_name_the_publisher() {
+    for text in [
+        // Reporting by an agency says nothing of who published the text.
+        format!("{BODY} A witness told Reuters the blast shook the street. - REUTERS"),
+        // One outlet cited among others.
+        format!("{BODY} The mayor told CNN on Sunday he would resign, The New York Times said."),
+        // A photo credit of an agency.
+        format!("{BODY}\nThe square at night. Photographer: Jane Roe/AFP via Getty Images"),
+        // A distributor of columns.
+        format!("{BODY}\n© 2030 King Features Syndicate"),
+        // A person.
+        format!("{BODY} Former mayor Michael Bloomberg said it was a mistake."),
+    ] {
+        assert_eq!(layer(&text).outlet, None, "{text}");
+    }
+}
+
+#[test]
+fn an_unlisted_outlet_named_in_its_appeal() {
+    let text = format!(
+        "{BODY}\nA Message from The Harbour Ledger:\nDear readers, we need your help.\nRemind me later."
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("The Harbour Ledger"));
+}
+
+// ---- Boilerplate ------------------------------------------------------------------------
+
+#[test]
+fn boilerplate_kinds() {
+    use BoilerplateKind::*;
+    let cases = [
+        ("Advertisement", Advertisement),
+        ("Story continues below advertisement", Advertisement),
+        ("Read more: The long road home", Links),
+        ("Share this article: Facebook Twitter Email", Links),
+        (
+            "Sign up for our daily newsletter, delivered to your inbox.",
+            Newsletter,
+        ),
+        (
+            "Copyright 2030 Example Media. All rights reserved.",
+            Copyright,
+        ),
+        ("© 2030 Example Media", Copyright),
+        (
+            "Correction: An earlier version of this story misspelled a name.",
+            Correction,
+        ),
+        ("The views expressed are the author's own.", Note),
+        ("This story is being updated.", Note),
+        (
+            "A crowd gathers outside the court. (AP Photo/Jane Roe)",
+            Caption,
+        ),
+        ("Photo: Jane Roe for The Example", Caption),
+        ("The bridge at dawn. Jane Roe/Getty Images", Caption),
+        ("Support independent journalism: chip in $5 today.", Appeal),
+    ];
+    for (line, kind) in cases {
+        let text = format!("{BODY}\n{line}\n{BODY}");
+        assert_eq!(boilerplate(&text), [(kind, line.to_owned())], "{line}");
+    }
+}
+
+#[test]
+fn body_paragraphs_that_mention_cues_stay() {
+    for line in [
+        "Residents can sign up for the program at city hall until Friday, the mayor said.",
+        "The senator said the bill was not a bargaining chip in the budget talks.",
+        "Police said the suspect sent a message from a prepaid phone before the attack.",
+        "He said the campaign would support candidates who back the measure.",
+        "— Jane Roe, The Example Review",
+    ] {
+        let text = format!("{BODY}\n{line}\n{BODY}");
+        assert!(boilerplate(&text).is_empty(), "{line}");
+    }
+}
+
+#[test]
+fn an_appeal_runs_from_opener_to_closer() {
+    let text = format!(
+        "{BODY}\nA Message from The Example:\nDear readers,\nWe face hard times. Our reporters need you.\nRemind me later.\n{BODY}"
+    );
+    let b = boilerplate(&text);
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].0, BoilerplateKind::Appeal);
+    assert!(b[0].1.starts_with("A Message from") && b[0].1.ends_with("Remind me later."));
+    // The body is the rest, and a span in the appeal is in boilerplate.
+    let l = layer(&text);
+    assert_eq!(l.body.len(), 2);
+    let claim = text.find("Our reporters").unwrap();
+    assert!(l.in_boilerplate(newsproc_sdk::Span::new(claim, claim + 13)));
+}
+
+#[test]
+fn run_on_copy_gets_spans_inside_its_one_paragraph() {
+    let body = BODY.repeat(12);
+    let text = format!(
+        "(Corrects the name of the minister in paragraph 2) LIMA (Reuters) - {body} Reporting by Jane Roe Editing by John Doe Our Standards: The Example Trust Principles."
+    );
+    let b = boilerplate(&text);
+    let kinds: Vec<BoilerplateKind> = b.iter().map(|x| x.0).collect();
+    assert_eq!(
+        kinds,
+        [
+            BoilerplateKind::Correction,
+            BoilerplateKind::Trailer,
+            BoilerplateKind::Copyright
+        ]
+    );
+    assert!(b[0].1.starts_with("(Corrects") && b[0].1.ends_with("paragraph 2)"));
+    assert_eq!(
+        layer(&text).dateline.unwrap().span.of(&text),
+        "LIMA (Reuters) -"
+    );
+}
+
+// ---- Credits ----------------------------------------------------------------------------
+
+#[test]
+fn desk_credits() {
+    let text = format!(
+        "{BODY}\nReporting by Jane Roe in Lima and John Doe in Quito; Additional reporting by Ann Lee; Editing by Bo Chan"
+    );
+    let l = layer(&text);
+    let got: Vec<(CreditRole, Vec<String>)> = l
+        .credits
+        .iter()
+        .map(|c| (c.role, c.names.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                CreditRole::Reporting,
+                vec!["Jane Roe".to_owned(), "John Doe".to_owned()]
+            ),
+            (CreditRole::AdditionalReporting, vec!["Ann Lee".to_owned()]),
+            (CreditRole::Editing, vec!["Bo Chan".to_owned()]),
+        ]
+    );
+    assert_eq!(l.boilerplate[0].kind, BoilerplateKind::Trailer);
+}
+
+#[test]
+fn a_role_phrase_without_names_is_no_credit() {
+    let text = format!("{BODY}\nReporting by the agency found that the figures were wrong.");
+    let l = layer(&text);
+    assert!(l.credits.is_empty());
+    assert!(l.boilerplate.is_empty());
+}
+
+#[test]
+fn contributors_without_their_employer() {
+    let text = format!(
+        "{BODY}\nExample News' Jane Roe and Associated Press writer John Doe contributed to this report."
+    );
+    let l = layer(&text);
+    assert_eq!(l.credits[0].role, CreditRole::Contributed);
+    assert_eq!(l.credits[0].names, ["Jane Roe", "John Doe"]);
+    assert_eq!(l.credits[0].agency.as_deref(), Some("Associated Press"));
+}
+
+#[test]
+fn initials_and_author_notes() {
+    let text = format!("{BODY}\n{BODY}\nJ. Roe / K. Doe");
+    assert_eq!(layer(&text).credits[0].names, ["J. Roe", "K. Doe"]);
+    let text = format!("{BODY}\n{BODY}\nJane Roe is a staff writer at The Example.");
+    let l = layer(&text);
+    assert_eq!(l.credits[0].names, ["Jane Roe"]);
+    assert_eq!(l.boilerplate[0].kind, BoilerplateKind::Trailer);
+    // A closing sentence about someone who is not a journalist stays in the body.
+    let text = format!("{BODY}\n{BODY}\nJane Roe is the mayor of the town.");
+    assert!(layer(&text).boilerplate.is_empty());
+}
+
+// ---- Configuration ----------------------------------------------------------------------
+
+fn temp_file(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsproc-source-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn user_files_extend_the_lists() {
+    let outlets = temp_file(
+        "outlets.txt",
+        "The Harbour Ledger\nLedger\tThe Harbour Ledger\n",
+    );
+    let places = temp_file("places.txt", "Smallville\n");
+    let stage = SourceStage::new(Config {
+        outlet_files: vec![outlets],
+        place_files: vec![places],
+        ..Config::default()
+    })
+    .unwrap();
+    let text = format!("SMALLVILLE — {BODY} The Ledger has learned the vote was moved.");
+    let l = stage.layer(&text);
+    assert_eq!(l.outlet.as_deref(), Some("The Harbour Ledger"));
+    assert_eq!(l.dateline.unwrap().place.as_deref(), Some("SMALLVILLE"));
+}
+
+#[test]
+fn user_files_remove_and_match_case() {
+    // `!Politico` removes a built-in name; a case-sensitive file adds `HL` with exact case.
+    let outlets = temp_file(
+        "cased.txt",
+        "#!case-sensitive\nHL\tThe Harbour Ledger\n!Politico\n",
+    );
+    let stage = SourceStage::new(Config {
+        outlet_files: vec![outlets],
+        ..Config::default()
+    })
+    .unwrap();
+    let text = format!("{BODY} Politico has learned that the vote was moved.");
+    assert_eq!(stage.layer(&text).outlet, None);
+    let text = format!("{BODY} HL has learned that the vote was moved.");
+    assert_eq!(
+        stage.layer(&text).outlet.as_deref(),
+        Some("The Harbour Ledger")
+    );
+    let text = format!("{BODY} Hl has learned that the vote was moved.");
+    assert_eq!(stage.layer(&text).outlet, None);
+}
+
+#[test]
+fn bad_user_files_are_errors_naming_the_key_file_and_line() {
+    let cues = temp_file("cues.txt", "told _\tweak\ntold\tstrong\n");
+    let err = SourceStage::new(Config {
+        outlet_cue_files: vec![cues],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert_eq!(err.key.as_deref(), Some("outlet_cue_files"));
+    assert!(err.message.contains("cues.txt:2"), "{}", err.message);
+    let missing = SourceStage::new(Config {
+        place_files: vec![PathBuf::from("/nonexistent/places.txt")],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert_eq!(missing.key.as_deref(), Some("place_files"));
+    let kinds = temp_file("bp.txt", "Foo bar\tadverts\tline\n");
+    let err = SourceStage::new(Config {
+        boilerplate_files: vec![kinds],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert!(
+        err.message.contains("unknown boilerplate kind"),
+        "{}",
+        err.message
+    );
+}
