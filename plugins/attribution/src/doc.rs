@@ -20,6 +20,9 @@ use crate::lexicons::{Lexicons, Word, WordHasher, class};
 /// No quotation.
 pub const NONE: u32 = u32::MAX;
 
+/// The most tokens a unit may have; longer sentences are cut (see `build_units`).
+pub const MAX_UNIT: usize = 400;
+
 #[derive(Clone, Debug)]
 pub struct Unit {
     /// Token indices.
@@ -151,34 +154,40 @@ impl<'t> Doc<'t> {
     fn build_units(&mut self) {
         let sentences = sentences_with_paragraphs(self.text);
         let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
-        let mut t = 0;
         for s in sentences {
             let lo = self.toks.partition_point(|x| x.span.start < s.span.start);
             let hi = self.toks.partition_point(|x| x.span.end <= s.span.end);
             if hi <= lo {
                 continue;
             }
-            t = t.max(lo);
             let merge = units.last().is_some_and(|u| {
                 u.paragraph == s.paragraph
                     && u.toks.end > 0
                     && self.quote_of[u.toks.end - 1] != NONE
                     && self.quote_of[u.toks.end - 1] == self.quote_of[lo]
+                    && hi - u.toks.start <= MAX_UNIT
             });
             if merge {
                 if let Some(u) = units.last_mut() {
                     u.toks.end = hi;
                     u.span.end = s.span.end;
                 }
-            } else {
+                continue;
+            }
+            // A "sentence" longer than any real one (a list, a table, copy without
+            // punctuation) is cut into windows: the grammar's work per unit grows with
+            // the square of its length.
+            let mut start = lo;
+            while start < hi {
+                let end = (start + MAX_UNIT).min(hi);
                 units.push(Unit {
-                    toks: lo..hi,
-                    span: s.span,
+                    toks: start..end,
+                    span: Span::new(self.toks[start].span.start, self.toks[end - 1].span.end),
                     paragraph: s.paragraph,
                 });
+                start = end;
             }
         }
-        let _ = t;
         let mut unit_of = vec![NONE; self.toks.len()];
         for (k, u) in units.iter().enumerate() {
             for slot in &mut unit_of[u.toks.clone()] {

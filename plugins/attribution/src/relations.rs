@@ -1028,8 +1028,10 @@ fn quote_only(d: &Doc<'_>, r: Range<usize>) -> bool {
 }
 
 /// Cues inside another relation's source ("a source who spoke on condition of
-/// anonymity") are not relations of their own.
+/// anonymity") are not relations of their own. `rels[first..]` are the unit's relations;
+/// only those change (so the work stays proportional to the unit).
 fn drop_cues_in_sources(_d: &Doc<'_>, rels: &mut Vec<Rel>, first: usize) {
+    let first = first.min(rels.len());
     let spans: Vec<Range<usize>> = rels[first..]
         .iter()
         .filter_map(|r| match &r.source {
@@ -1037,32 +1039,45 @@ fn drop_cues_in_sources(_d: &Doc<'_>, rels: &mut Vec<Rel>, first: usize) {
             _ => None,
         })
         .collect();
-    let mut k = first;
-    let mut removed = Vec::new();
-    rels.retain(|r| {
-        let idx = k;
-        k += 1;
-        let inside = idx >= first
-            && spans
-                .iter()
-                .any(|s| s.start <= r.cue.start && r.cue.end <= s.end);
-        if inside {
-            removed.push(idx);
-        }
-        !inside
-    });
-    if removed.is_empty() {
+    if spans.is_empty() {
         return;
     }
-    // Relations that pointed at a removed one (or past it) are renumbered.
-    for r in rels.iter_mut() {
+    let inside = |r: &Rel| {
+        spans
+            .iter()
+            .any(|s| s.start <= r.cue.start && r.cue.end <= s.end)
+    };
+    if !rels[first..].iter().any(inside) {
+        return;
+    }
+    // New indices of the unit's relations after the removals (None: removed).
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(rels.len() - first);
+    let mut next = first;
+    for r in &rels[first..] {
+        if inside(r) {
+            new_index.push(None);
+        } else {
+            new_index.push(Some(next));
+            next += 1;
+        }
+    }
+    let mut tail = rels.split_off(first);
+    let mut k = 0;
+    tail.retain(|_| {
+        let keep = new_index[k].is_some();
+        k += 1;
+        keep
+    });
+    // Only the unit's relations can point at the unit's relations.
+    for r in &mut tail {
         if let Some(SourceRef::SameAs(j)) = &mut r.source {
-            let shift = removed.iter().filter(|&&x| x < *j).count();
-            if removed.contains(j) {
-                r.source = None;
-            } else {
-                *j -= shift;
+            if *j >= first {
+                match new_index.get(*j - first).copied().flatten() {
+                    Some(n) => *j = n,
+                    None => r.source = None,
+                }
             }
         }
     }
+    rels.append(&mut tail);
 }

@@ -36,6 +36,51 @@ struct Entity {
     last_unit: usize,
 }
 
+/// How many of the latest entities the scans that cannot use an index look at: an
+/// organisation's short name, a description's head noun, `they` and `it`. Keeps the
+/// work per mention bounded on texts with thousands of sources.
+const RECENT: usize = 64;
+
+/// The entities of one document, with indices by name and by surname.
+#[derive(Default)]
+struct Entities {
+    list: Vec<Entity>,
+    /// Every name an entity has had, lowercased.
+    by_name: FastMap<String, usize>,
+    /// People by surname, lowercased, in order of creation.
+    by_surname: FastMap<String, Vec<usize>>,
+}
+
+impl Entities {
+    fn push(&mut self, e: Entity) -> usize {
+        let k = self.list.len();
+        self.by_name.entry(e.name.to_lowercase()).or_insert(k);
+        if let Some(s) = &e.surname {
+            self.by_surname.entry(s.clone()).or_default().push(k);
+        }
+        self.list.push(e);
+        k
+    }
+
+    fn rename(&mut self, k: usize, name: String) {
+        self.by_name.entry(name.to_lowercase()).or_insert(k);
+        self.list[k].name = name;
+    }
+
+    /// The first person entity with this surname (any case).
+    fn person(&self, surname: &str) -> Option<usize> {
+        let list = self.by_surname.get(&surname.to_lowercase())?;
+        list.iter()
+            .copied()
+            .find(|&k| self.list[k].kind == SourceKind::Person)
+    }
+
+    /// The latest entities, newest first, with their indices.
+    fn recent(&self) -> impl Iterator<Item = (usize, &Entity)> {
+        self.list.iter().enumerate().rev().take(RECENT)
+    }
+}
+
 /// A person named outside quotations, for pronoun resolution.
 struct PersonName<'t> {
     tok: usize,
@@ -64,7 +109,7 @@ impl<'t> Resolver<'_, 't> {
     ) -> AttributionLayer {
         let d = self.doc;
         let people = self.person_names();
-        let mut entities: Vec<Entity> = Vec::new();
+        let mut entities = Entities::default();
         let mut out: Vec<(Attribution, usize)> = Vec::with_capacity(rels.len());
         let mut mentions: Vec<Option<SourceMention>> = Vec::with_capacity(rels.len());
 
@@ -113,6 +158,7 @@ impl<'t> Resolver<'_, 't> {
         AttributionLayer {
             attributions: out.into_iter().map(|(a, _)| a).collect(),
             sources: entities
+                .list
                 .into_iter()
                 .map(|e| Source {
                     name: e.name,
@@ -266,7 +312,7 @@ impl<'t> Resolver<'_, 't> {
         info: &MentionInfo,
         unit: usize,
         people: &[PersonName],
-        entities: &mut Vec<Entity>,
+        entities: &mut Entities,
     ) -> SourceMention {
         let d = self.doc;
         let span = trim_mention(d, info.toks.clone());
@@ -279,12 +325,12 @@ impl<'t> Resolver<'_, 't> {
             Some(self.link(info, unit, entities))
         };
         if let Some(e) = entity {
-            let ent = &mut entities[e];
+            let ent = &mut entities.list[e];
             ent.mentions.push(span);
             ent.last_unit = ent.last_unit.max(unit);
         }
         let name = match entity {
-            Some(e) => Some(entities[e].name.clone()),
+            Some(e) => Some(entities.list[e].name.clone()),
             None if info.pronoun || info.relative => None,
             None => Some(text.clone()),
         };
@@ -299,16 +345,14 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The entity a non-pronoun mention refers to.
-    fn link(&self, info: &MentionInfo, unit: usize, entities: &mut Vec<Entity>) -> usize {
+    fn link(&self, info: &MentionInfo, unit: usize, entities: &mut Entities) -> usize {
         let d = self.doc;
         let name = info.name.clone().map(|r| clean_name(d.text_of(r)));
         let found = match &name {
             Some(n) => self.find_by_name(n, info.kind, entities),
             None if info.definite => info.head.as_deref().and_then(|h| {
                 entities
-                    .iter()
-                    .enumerate()
-                    .rev()
+                    .recent()
                     .find(|(_, e)| {
                         // "the official" ← "a senior army official"; "the ministry" ←
                         // "the Interior Ministry"; "the general" ← "Lt. Gen. X".
@@ -324,13 +368,14 @@ impl<'t> Resolver<'_, 't> {
             None => None,
         };
         if let Some(k) = found {
-            let e = &mut entities[k];
             // Keep the fullest name and fill what the entity lacked.
             if let Some(n) = &name {
+                let e = &entities.list[k];
                 if n.len() > e.name.len() && e.kind == info.kind {
-                    e.name = n.clone();
+                    entities.rename(k, n.clone());
                 }
             }
+            let e = &mut entities.list[k];
             if e.title.is_none() {
                 e.title = info.title.clone();
             }
@@ -375,39 +420,42 @@ impl<'t> Resolver<'_, 't> {
             plural: info.plural,
             heads,
             last_unit: unit,
-        });
-        entities.len() - 1
+        })
     }
 
-    fn find_by_name(&self, name: &str, kind: SourceKind, entities: &[Entity]) -> Option<usize> {
-        let lower = name.to_lowercase();
-        if let Some(k) = entities.iter().position(|e| e.name.to_lowercase() == lower) {
+    fn find_by_name(&self, name: &str, kind: SourceKind, entities: &Entities) -> Option<usize> {
+        if let Some(&k) = entities.by_name.get(&name.to_lowercase()) {
             return Some(k);
         }
         match kind {
             SourceKind::Person => {
                 let s = surname(name);
                 let first = name.split_whitespace().next().unwrap_or("");
-                entities.iter().position(|e| {
+                let list = entities.by_surname.get(&s)?;
+                list.iter().copied().find(|&k| {
+                    let e = &entities.list[k];
                     e.kind == SourceKind::Person
-                        && e.surname.as_deref() == Some(s.as_str())
                         && (!name.contains(' ')
                             || !e.name.contains(' ')
                             || e.name.split_whitespace().next() == Some(first))
                 })
             }
             _ => {
-                let words: Vec<&str> = name.split_whitespace().collect();
-                entities.iter().position(|e| {
-                    if e.kind == SourceKind::Person || e.kind == SourceKind::Anonymous {
-                        return false;
-                    }
-                    let en = e.name.as_str();
-                    (words.len() == 1 && acronym(en) == name && name.len() >= 2)
-                        || (words.len() == 1 && en.split_whitespace().any(|w| w == name))
-                        || (en.ends_with(name) && en.len() > name.len())
-                        || acronym(name) == en && en.len() >= 2
-                })
+                let single = !name.contains(' ');
+                let own_acronym = acronym(name);
+                entities
+                    .recent()
+                    .find(|(_, e)| {
+                        if e.kind == SourceKind::Person || e.kind == SourceKind::Anonymous {
+                            return false;
+                        }
+                        let en = e.name.as_str();
+                        (single && name.len() >= 2 && acronym(en) == name)
+                            || (single && en.split_whitespace().any(|w| w == name))
+                            || (en.ends_with(name) && en.len() > name.len())
+                            || (own_acronym == en && en.len() >= 2)
+                    })
+                    .map(|(k, _)| k)
             }
         }
     }
@@ -417,7 +465,7 @@ impl<'t> Resolver<'_, 't> {
         &self,
         info: &MentionInfo,
         unit: usize,
-        entities: &mut Vec<Entity>,
+        entities: &mut Entities,
     ) -> Option<usize> {
         let d = self.doc;
         let w = info.core.start;
@@ -439,7 +487,7 @@ impl<'t> Resolver<'_, 't> {
         info: &MentionInfo,
         unit: usize,
         people: &[PersonName],
-        entities: &mut Vec<Entity>,
+        entities: &mut Entities,
     ) -> Option<usize> {
         let d = self.doc;
         let tok = info.core.start;
@@ -451,26 +499,16 @@ impl<'t> Resolver<'_, 't> {
                 // Candidates: people named before the pronoun (outside quotations). A
                 // person who has spoken recently, the subject of a sentence, and a close
                 // mention are preferred; a known gender must agree.
-                let speakers: FastMap<&str, usize> = entities
-                    .iter()
-                    .filter(|e| e.kind == SourceKind::Person)
-                    .filter_map(|e| e.surname.as_deref().map(|s| (s, e.last_unit)))
-                    .collect();
                 let mut best: Option<(f32, usize)> = None;
-                for (k, p) in people.iter().enumerate() {
-                    if p.unit < from_unit || p.tok >= tok {
-                        continue;
+                let first = people.partition_point(|p| p.unit < from_unit);
+                for (k, p) in people.iter().enumerate().skip(first) {
+                    if p.tok >= tok {
+                        break;
                     }
+                    let known = entities.person(p.key);
                     let mut g = p.gender;
                     if g == Gender::Unknown {
-                        g = entities
-                            .iter()
-                            .find(|e| {
-                                e.surname
-                                    .as_deref()
-                                    .is_some_and(|s| s.eq_ignore_ascii_case(p.key))
-                            })
-                            .map_or(Gender::Unknown, |e| e.gender);
+                        g = known.map_or(Gender::Unknown, |e| entities.list[e].gender);
                     }
                     if want != Gender::Unknown && g != Gender::Unknown && g != want {
                         continue;
@@ -480,10 +518,8 @@ impl<'t> Resolver<'_, 't> {
                     if p.subject {
                         score += 1.5;
                     }
-                    if speakers
-                        .get(p.key.to_lowercase().as_str())
-                        .is_some_and(|&u| u + PRONOUN_WINDOW >= unit)
-                    {
+                    // A person who has spoken recently.
+                    if known.is_some_and(|e| entities.list[e].last_unit + PRONOUN_WINDOW >= unit) {
                         score += 2.5;
                     }
                     if g == Gender::Unknown && want != Gender::Unknown {
@@ -495,29 +531,22 @@ impl<'t> Resolver<'_, 't> {
                 }
                 let (_, k) = best?;
                 let p = &people[k];
-                if let Some(e) = entities.iter().position(|e| {
-                    e.kind == SourceKind::Person
-                        && e.surname
-                            .as_deref()
-                            .is_some_and(|s| s.eq_ignore_ascii_case(p.key))
-                }) {
-                    if entities[e].gender == Gender::Unknown {
-                        entities[e].gender = want;
+                if let Some(e) = entities.person(p.key) {
+                    if entities.list[e].gender == Gender::Unknown {
+                        entities.list[e].gender = want;
                     }
                     return Some(e);
                 }
                 // A person named but not yet a source: make them one.
                 let info = self.namer.analyse(p.name.clone(), p.name.clone());
                 let e = self.link(&info, unit, entities);
-                if entities[e].gender == Gender::Unknown {
-                    entities[e].gender = want;
+                if entities.list[e].gender == Gender::Unknown {
+                    entities.list[e].gender = want;
                 }
                 Some(e)
             }
             "they" => entities
-                .iter()
-                .enumerate()
-                .rev()
+                .recent()
                 .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
                 .find(|(_, e)| {
                     e.plural
@@ -528,9 +557,7 @@ impl<'t> Resolver<'_, 't> {
                 })
                 .map(|(k, _)| k),
             "it" => entities
-                .iter()
-                .enumerate()
-                .rev()
+                .recent()
                 .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
                 .find(|(_, e)| {
                     !e.plural
