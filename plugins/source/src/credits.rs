@@ -80,11 +80,11 @@ pub fn detect(
             let from = p.end.saturating_sub(TAIL_WINDOW).max(p.start);
             let window = Span::new(crate::util::floor_char(text, from), p.end);
             ctx.desk_credits(window, true, &mut found);
-            source_lines(text, p, names, ctx.phrases_in(p), &mut found);
+            source_lines(text, p, names, ctx.phrases_in(p), cues, &mut found);
         } else if p.len() <= MAX_CREDIT_LINE {
             ctx.desk_credits(p, false, &mut found);
             ctx.contributed(p, &mut found);
-            source_lines(text, p, names, ctx.phrases_in(p), &mut found);
+            source_lines(text, p, names, ctx.phrases_in(p), cues, &mut found);
             if i + 2 >= n {
                 initials_line(text, p, &mut found);
                 author_note(text, p, lex, BoilerplateKind::Trailer, &mut found);
@@ -518,6 +518,7 @@ fn source_lines(
     p: Span,
     names: &[NameMention],
     phrases: &[CreditMatch],
+    cues: &[Cue],
     found: &mut Found,
 ) {
     let s = &text[p.range()];
@@ -576,7 +577,16 @@ fn source_lines(
                 continue;
             }
             let after = text.get(end..p.end).unwrap_or("");
-            if after.trim_start().starts_with("via") || after.starts_with('/') {
+            // Not a photo credit (`Source: AFP via Getty Images`), nor a longer name
+            // (`Source: Reuters Institute for ...`), unless chrome follows (`Source AFP
+            // Related News ...`).
+            let next = after.trim_start();
+            let next_at = p.start + (p.len() - next.len()).min(p.len());
+            let chrome_next = cues.iter().any(|c| c.span.start == next_at);
+            if next.starts_with("via")
+                || after.starts_with('/')
+                || (after.starts_with(' ') && next.starts_with(char::is_uppercase) && !chrome_next)
+            {
                 continue;
             }
             let close = if lead.starts_with('(') {

@@ -407,8 +407,10 @@ fn vouched_by_lists(text: &str, head: &Head, lex: &Lexicons) -> bool {
     }
     if let Some(r) = head.region {
         let region = r.of(text);
-        let short = region.trim_end_matches('.').len() <= 2;
-        if lex.regions.contains(region) && (!short || is_caps_word(region)) {
+        // A two-letter postal code must be in capitals (`IN`, not `in`); an abbreviation
+        // with its period (`Va.`) is one.
+        let code = region.len() <= 2;
+        if lex.regions.contains(region) && (!code || is_caps_word(region)) {
             return true;
         }
     }
@@ -545,6 +547,15 @@ fn is_place(s: &str) -> Option<bool> {
     }
     let mut caps = true;
     for (k, w) in words.iter().enumerate() {
+        // A word that ends a sentence is not inside a place (`YPG. MOSCOW`); short
+        // abbreviations are (`ST. LOUIS`, `D.C.`).
+        if k + 1 < words.len()
+            && w.ends_with('.')
+            && w.len() > 3
+            && w[..w.len() - 1].find('.').is_none()
+        {
+            return None;
+        }
         if !w
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))

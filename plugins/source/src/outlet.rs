@@ -326,7 +326,7 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
     // In credit position: the end of the line, or a bracket, `via`, a bar after it.
     let after = text[name.end..].trim_start_matches(' ');
     let credit_end = after.is_empty()
-        || after.starts_with(['\n', ')', ']', '|', '/'])
+        || after.starts_with(['\n', ')', ']', '|', '/', ';'])
         || after.starts_with("via ");
     credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
 }
