@@ -1,25 +1,28 @@
 //! Source detection: where an article comes from, and which of its text is the article.
 //!
-//! One pass per concern, each reading what the earlier ones found:
+//! One scan of the text finds every agency, outlet and syndicate name, boilerplate cue
+//! and credit phrase of the lists in `data/` ([`lexicons`]). Then, each step reading
+//! what the earlier ones found:
 //!
-//! 1. [`boilerplate`]: the paragraphs (or, in copy that lost its line breaks, the spans)
+//! 1. [`credits`]: bylines, `Reporting by ...; Editing by ...`, `... contributed to this
+//!    report`, agency sign-offs (`--AFP`), source lines (`Source: AFP`), reporter
+//!    initials, authors' notes; the agencies they name.
+//! 2. [`boilerplate`]: the paragraphs (or, in copy that lost its line breaks, the spans)
 //!    that are not the article: appeals, newsletter sign-ups, copyright lines, captions,
-//!    corrections, share links, advertising slots, editor's notes, credit lines. Cue
-//!    phrases come from `data/boilerplate.txt`; photo credits, copyright signs and
-//!    blocks that run from an opener (`A Message from ...`) to a closer (`Remind me
-//!    later.`) are read by rule.
-//! 2. [`credits`]: bylines, `Reporting by ...; Editing by ...`, `... contributed to this
-//!    report`, agency sign-offs (`--AFP`), `Source: AFP`; the agencies they name.
+//!    corrections, share and related links, advertising slots, editor's notes, headers,
+//!    credit lines. Cue phrases come from `data/boilerplate.txt`; photo credits,
+//!    copyright signs, outlets describing themselves and appeals that run from an opener
+//!    (`A Message from ...`) to a closer (`Remind me later.`) are read by rule.
 //! 3. [`dateline`]: the dateline in every house style (`AMMAN (Reuters) -`,
 //!    `HAYWARD, Calif. (AP) —`, `WASHINGTON, Dec. 5 (UPI) —`, `BERLIN --`, `Aleppo SANA-`,
 //!    `DONETSK, March 3. /TASS/.`), with its place checked against `data/places.txt` and
-//!    `data/regions.txt` when nothing else vouches for it, so that a kicker is not one.
-//! 4. [`outlet`]: the publisher of record, from evidence that the text names it as its
-//!    publisher (its chrome, its dateline, its staff, its self-references), or none.
+//!    `data/regions.txt` when no known source vouches for it, so that a kicker is not one.
+//! 4. [`outlet`]: the publisher of record, from places where the text names it as its
+//!    publisher (its own matter, its dateline, its staff, its self-references), or none.
 //!
 //! The wire agencies are those named by a dateline, a sign-off, a credit, a source line or
-//! a copyright line. Agency and outlet names come from `data/agencies*.txt` and
-//! `data/outlets*.txt`; every list can be extended from the pipeline configuration.
+//! a copyright line; an agency that is only said to have reported something (`told
+//! Reuters`) is not one. Every list can be extended from the pipeline configuration.
 
 pub mod boilerplate;
 pub mod credits;
@@ -91,7 +94,7 @@ impl Stage for SourceStage {
             ),
             (
                 "outlet_cue_files",
-                "extra phrases that make a named outlet the publisher (phrase, before|after, strong|weak), as data/outlet-cues.txt",
+                "extra phrases that make a named outlet the publisher (phrase with `_` for the name, strong|weak), as data/outlet-cues.txt",
             ),
             (
                 "syndicate_files",
@@ -99,7 +102,7 @@ impl Stage for SourceStage {
             ),
             (
                 "credit_files",
-                "extra phrases of credit lines (phrase, role: reporting, additional_reporting, writing, editing, contributed, contributors), as data/credits.txt",
+                "extra phrases of credit lines (phrase, role: reporting, additional_reporting, writing, editing, contributed, contributors, source), as data/credits.txt",
             ),
             (
                 "description_files",
