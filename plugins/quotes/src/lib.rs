@@ -39,7 +39,7 @@ use crate::classify::{Attributed, classify};
 use crate::features::{Context, Scratch};
 use crate::lexicons::Lexicons;
 use crate::link::Relations;
-use crate::view::Attributions;
+use crate::view::{Attributions, SourceBoilerplate};
 
 /// The configuration keys. Every list file has the format of `newsproc_text::Lexicon`
 /// (one phrase a line, `#` comments, `!phrase` removes a built-in entry); paths are
@@ -104,8 +104,9 @@ impl Stage for QuotesStage {
         if pairs.quotations().is_empty() {
             return Ok(QuotesLayer::default());
         }
-        let source: SourceLayer = doc.required_layer(names::SOURCE)?;
         // Only the fields this stage reads (see `view`).
+        let source: SourceBoilerplate = doc.required_layer(names::SOURCE)?;
+        let source = SourceLayer::from(source);
         let attribution: Attributions = doc.required_layer(names::ATTRIBUTION)?;
         Ok(self.extract_from(&doc.text, &pairs, &source, &attribution))
     }

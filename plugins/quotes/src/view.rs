@@ -6,13 +6,36 @@
 //! - a mention's text is the document's text at its span;
 //! - the `sources` list is not read: a mention's `name` already names its entity (the
 //!   attribution stage fills it whenever it resolves a mention), and the entity index is
-//!   kept.
+//!   kept;
+//! - an indirect relation keeps its place (quotations refer to relations by index) but
+//!   not its content or source: no quotation belongs to one.
 //!
-//! A test checks the view against the real type so that the two cannot drift apart.
+//! The source layer is read the same way, for its boilerplate only. Tests check the views
+//! against the real types so that they cannot drift apart.
+
+use std::fmt;
 
 use newsproc_layers::attribution::{AttributionKind, AttributionLayer};
+use newsproc_layers::source::{Boilerplate, SourceLayer};
 use newsproc_sdk::Span;
 use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+/// The boilerplate of a source layer, as a [`SourceLayer`] with nothing else filled in.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct SourceBoilerplate {
+    #[serde(default)]
+    boilerplate: Vec<Boilerplate>,
+}
+
+impl From<SourceBoilerplate> for SourceLayer {
+    fn from(view: SourceBoilerplate) -> SourceLayer {
+        SourceLayer {
+            boilerplate: view.boilerplate,
+            ..SourceLayer::default()
+        }
+    }
+}
 
 /// The relations of an attribution layer.
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -21,14 +44,66 @@ pub(crate) struct Attributions {
     pub attributions: Vec<Relation>,
 }
 
-/// [`newsproc_layers::attribution::Attribution`]: its kind, content and source.
-#[derive(Debug, PartialEq, Deserialize)]
+/// [`newsproc_layers::attribution::Attribution`]: its kind, content and source (left
+/// empty for an indirect relation).
+#[derive(Debug, PartialEq)]
 pub(crate) struct Relation {
     pub kind: AttributionKind,
-    #[serde(default)]
     pub content: Vec<Span>,
-    #[serde(default)]
     pub source: Option<Mention>,
+}
+
+impl<'de> Deserialize<'de> for Relation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Relation, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "lowercase")]
+        enum Field {
+            Kind,
+            Content,
+            Source,
+            #[serde(other)]
+            Other,
+        }
+
+        struct RelationVisitor;
+
+        impl<'de> Visitor<'de> for RelationVisitor {
+            type Value = Relation;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an attribution relation")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Relation, A::Error> {
+                let mut kind = None;
+                let mut content = Vec::new();
+                let mut source = None;
+                while let Some(field) = map.next_key::<Field>()? {
+                    let indirect = kind == Some(AttributionKind::Indirect);
+                    match field {
+                        Field::Kind => kind = Some(map.next_value()?),
+                        Field::Content if !indirect => content = map.next_value()?,
+                        Field::Source if !indirect => source = map.next_value()?,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                let kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
+                if kind == AttributionKind::Indirect {
+                    content.clear();
+                    source = None;
+                }
+                Ok(Relation {
+                    kind,
+                    content,
+                    source,
+                })
+            }
+        }
+
+        deserializer.deserialize_map(RelationVisitor)
+    }
 }
 
 /// [`newsproc_layers::attribution::SourceMention`]: where, who, which entity.
@@ -47,14 +122,21 @@ impl From<&AttributionLayer> for Attributions {
             attributions: layer
                 .attributions
                 .iter()
-                .map(|a| Relation {
-                    kind: a.kind,
-                    content: a.content.clone(),
-                    source: a.source.as_ref().map(|m| Mention {
-                        span: m.span,
-                        name: m.name.clone(),
-                        entity: m.entity,
-                    }),
+                .map(|a| {
+                    let quoted = a.kind != AttributionKind::Indirect;
+                    Relation {
+                        kind: a.kind,
+                        content: if quoted {
+                            a.content.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        source: a.source.as_ref().filter(|_| quoted).map(|m| Mention {
+                            span: m.span,
+                            name: m.name.clone(),
+                            entity: m.entity,
+                        }),
+                    }
                 })
                 .collect(),
         }
@@ -98,6 +180,20 @@ mod tests {
                     cue: None,
                     in_boilerplate: false,
                 },
+                Attribution {
+                    kind: AttributionKind::Indirect,
+                    content: vec![Span::new(40, 50)],
+                    source: Some(SourceMention {
+                        span: Span::new(31, 33),
+                        text: "we".into(),
+                        name: None,
+                        title: None,
+                        role: None,
+                        entity: None,
+                    }),
+                    cue: None,
+                    in_boilerplate: false,
+                },
             ],
             sources: vec![Source {
                 name: "Rami Abdulrahman".into(),
@@ -113,5 +209,26 @@ mod tests {
         assert_eq!(read, Attributions::from(&layer));
         let m = read.attributions[0].source.as_ref().unwrap();
         assert_eq!(m.name.as_deref(), Some("Rami Abdulrahman"));
+        assert_eq!(read.attributions.len(), 3);
+        assert!(read.attributions[2].content.is_empty());
+        assert!(
+            serde_json::from_str::<Attributions>(r#"{"attributions":[{"content":[]}]}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn reads_the_source_layer_json() {
+        let layer = SourceLayer {
+            outlet: Some("The Daily Meridian".into()),
+            boilerplate: vec![Boilerplate {
+                span: Span::new(5, 9),
+                kind: newsproc_layers::source::BoilerplateKind::Appeal,
+            }],
+            body: vec![Span::new(0, 5)],
+            ..SourceLayer::default()
+        };
+        let json = serde_json::to_string(&layer).unwrap();
+        let read: SourceBoilerplate = serde_json::from_str(&json).unwrap();
+        assert_eq!(SourceLayer::from(read).boilerplate, layer.boilerplate);
     }
 }
