@@ -122,6 +122,11 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
             return QuoteKind::Speech;
         }
     }
+    // A capitalised exclamation or question is something said (`the cry of "Marco!
+    // Marco!"`), even with nobody named.
+    if f.exclaims && f.starts_capitalised {
+        return QuoteKind::Speech;
+    }
     if f.headline_case && f.words >= 2 && f.words <= TITLE_MAX_WORDS {
         return QuoteKind::Title;
     }

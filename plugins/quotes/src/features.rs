@@ -52,15 +52,6 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Whether the quotation's own text ends with one of `chars` (before any nested closing
-/// marks).
-fn inner_ends_with(text: &str, inner: Span, chars: &[char]) -> bool {
-    inner
-        .of(text)
-        .trim_end_matches(|c: char| c.is_whitespace() || is_mark_glyph(c))
-        .ends_with(chars)
-}
-
 /// Quotation-mark glyphs (straight, curly, low, angle).
 fn is_mark_glyph(c: char) -> bool {
     matches!(
@@ -240,6 +231,11 @@ impl<'a> Context<'a> {
                 || s == ","
                 || s.ends_with('-');
         }
+        // `"Marco! Marco!,"`: a comma after the exclamation mark still exclaims.
+        f.exclaims = inner
+            .of(text)
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || is_mark_glyph(c))
+            .ends_with(['?', '!']);
         // Titles are short; most quotations are not, or start in lower case.
         f.headline_case =
             f.starts_capitalised && f.words <= MAX_TITLE_WORDS && is_headline_case(inner.of(text));
@@ -249,12 +245,22 @@ impl<'a> Context<'a> {
         // a line).
         let window = Span::new(q.span.start.saturating_sub(WINDOW_BEFORE), q.span.start);
         self.tokens_into(window, &mut scratch.before);
+        // A window that starts inside a word starts with a piece of it: leave it out.
+        let cut_word = window.start > 0
+            && scratch
+                .before
+                .first()
+                .is_some_and(|t| t.span.start == window.start)
+            && text[..window.start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         let line = scratch
             .before
             .iter()
             .rposition(|t| t.has(Flags::LINE_BEFORE))
-            .unwrap_or(0);
-        let before = &scratch.before[line..];
+            .unwrap_or(usize::from(cut_word));
+        let before = &scratch.before[line.min(scratch.before.len())..];
         let lead = lead_of(text, before, q.span.start);
         f.lead = lead;
         f.possessive_before = before
@@ -320,7 +326,7 @@ impl<'a> Context<'a> {
                 .first()
                 .is_some_and(|t| t.is_capitalised() && t.is_wordlike());
         let joined = f.ends_with_punct && !f.ends_with_terminator
-            || f.ends_with_terminator && inner_ends_with(text, inner, &['?', '!'])
+            || f.exclaims
             || after
                 .first()
                 .is_some_and(|t| is_comma(text, t) || t.kind == TokenKind::Dash);

@@ -75,7 +75,7 @@ impl Stage for QuotesStage {
         &[
             (
                 "speech_verbs",
-                "Files of extra verbs and phrases of saying (one a line; `!word` removes a built-in one). A quotation next to one (`,\" he said`, `said: \"`) is speech.",
+                "Files of extra verbs and phrases of saying (one a line; `!word` removes a built-in one; a tab and `addressee` marks a verb whose object is the person spoken to, like `told`). A quotation next to one (`,\" he said`, `said: \"`) is speech.",
             ),
             (
                 "term_markers",
@@ -406,6 +406,13 @@ mod tests {
             ),
             Speech
         );
+        assert_eq!(
+            kind_of(
+                "Then came the cry of \"Four More Years!\" from the back.",
+                "Four More Years!"
+            ),
+            Speech
+        );
         // The person or programme spoken to is not what was said.
         assert_eq!(
             kind_of("He told \"Morning Report\" he would run.", "Morning Report"),
@@ -621,6 +628,19 @@ mod tests {
         .unwrap();
         let l = st.extract(text, &SourceLayer::default(), &AttributionLayer::default());
         assert_eq!(l.quotes[0].kind, Speech);
+        // A field other than `addressee` is an error naming the file and line.
+        let bad = dir.join("bad.txt");
+        std::fs::write(&bad, "shouted\n\nwhispered\tloudly\n").unwrap();
+        let err = QuotesStage::new(Config {
+            speech_verbs: vec![bad],
+            ..Config::default()
+        })
+        .err()
+        .unwrap();
+        assert!(
+            err.message.contains("bad.txt") && err.message.contains('3'),
+            "{err}"
+        );
         // A missing file is an error naming the key.
         let err = QuotesStage::new(Config {
             title_markers: vec![dir.join("missing.txt")],
