@@ -576,7 +576,8 @@ impl Lexicons {
             longest_line_cue: line_cues
                 .entries()
                 .iter()
-                .map(|e| e.phrase.len() * 3)
+                // Room for typographic variants (`’` is three bytes, `'` one).
+                .map(|e| e.phrase.len() + 12)
                 .max()
                 .unwrap_or(0),
             line_cues,
@@ -676,7 +677,11 @@ impl Lexicons {
 
     /// Whether `word`, right next to a name on `side`, can be part of an outlet cue.
     pub fn outlet_cue_edge(&self, side: Side, word: &str) -> bool {
-        let folded = newsproc_text::normalize::fold_str(word).to_lowercase();
+        let folded = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            newsproc_text::normalize::fold_str(word).to_lowercase()
+        };
         self.outlet_cue_edges[side as usize].contains(&folded)
     }
 
