@@ -40,6 +40,8 @@ pub struct MentionInfo {
     pub relative: bool,
     /// The head noun of a description, lowercased (`official`).
     pub head: Option<String>,
+    /// The head noun names a person (`official`, `volunteer`).
+    pub person_noun: bool,
     pub definite: bool,
 }
 
@@ -108,9 +110,11 @@ impl Namer<'_, '_> {
                     end += 1;
                     continue;
                 }
-                // `Lt. Dana`: the period of a title abbreviation.
+                // `Lt. Dana`, `Loretta E. Lynch`: the period of a title abbreviation or an
+                // initial.
+                let initial = d.tok_text(end - 1).len() == 1 && d.is_cap(end - 1);
                 if d.is_punct(end, ".")
-                    && d.has(end - 1, class::TITLE)
+                    && (d.has(end - 1, class::TITLE) || initial)
                     && self.is_name_word(end + 1)
                     && end + 1 < r.end
                 {
@@ -221,6 +225,7 @@ impl Namer<'_, '_> {
             pronoun: false,
             relative: false,
             head: None,
+            person_noun: false,
             definite: false,
         };
         if core.len() == 1 && d.has(core.start, class::PRON) {
@@ -310,6 +315,7 @@ impl Namer<'_, '_> {
             // A description: "a rebel source", "officials", "the Syrian army".
             let w = d.words[head_last];
             m.head = Some(d.tok_text(head_last).to_lowercase());
+            m.person_noun = d.words[head_last].noun == Some(NounKind::Person);
             m.gender = w.gender;
             let plural_word =
                 w.plural || (d.tok_text(head_last).ends_with('s') && w.noun.is_none());
@@ -356,6 +362,31 @@ impl Namer<'_, '_> {
             let mut e = tail.end;
             while e > s && (d.is_punct(e - 1, ",") || d.toks[e - 1].kind == TokenKind::Dash) {
                 e -= 1;
+            }
+            if s < e && m.name.is_none() && m.head.is_some() {
+                // `A U.S. State Department spokesman, Daniel Marsh,`: the description
+                // is the role and the appositive the name.
+                let chunks = self.name_chunks(s..e);
+                if let Some(c) = chunks.first().filter(|c| c.start == s && c.end == e) {
+                    let (title, name) = self.split_title(c.clone());
+                    if !name.is_empty()
+                        && self.name_kind(name.clone(), !title.is_empty()) == SourceKind::Person
+                    {
+                        let description = trim_commas(d, core.clone());
+                        m.role = Some(d.text_of(description).to_owned());
+                        if !title.is_empty() {
+                            m.title = Some(d.text_of(title).to_owned());
+                        }
+                        let w = d.words[name.start];
+                        if w.is(class::FIRST_NAME) && m.gender == Gender::Unknown {
+                            m.gender = w.gender;
+                        }
+                        m.name = Some(name);
+                        // The head noun stays: "the spokesman" refers back to him.
+                        m.kind = SourceKind::Person;
+                        return m;
+                    }
+                }
             }
             if s < e {
                 let role = d.text_of(s..e).to_owned();
@@ -478,4 +509,15 @@ pub fn acronym(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
+}
+
+/// `r` without commas and dashes at its ends.
+fn trim_commas(d: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
+    while r.start < r.end && (d.is_punct(r.start, ",") || d.is_dash(r.start)) {
+        r.start += 1;
+    }
+    while r.end > r.start && (d.is_punct(r.end - 1, ",") || d.is_dash(r.end - 1)) {
+        r.end -= 1;
+    }
+    r
 }

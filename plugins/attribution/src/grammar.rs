@@ -120,6 +120,14 @@ impl Grammar<'_, '_> {
                     }
                 }
             }
+            // `a rebel fighting there said`
+            if (d.lower_is(p, "there") || d.lower_is(p, "here"))
+                && p > lo
+                && d.tok_text(p - 1).ends_with("ing")
+            {
+                j = p;
+                continue;
+            }
             // ", however," between commas
             if d.is_punct(p, ",")
                 && p >= lo + 2
@@ -194,6 +202,16 @@ impl Grammar<'_, '_> {
                 k = p;
                 continue;
             }
+            // `the town's only functioning clinic`: an adverb-like word after a
+            // determiner or possessive is an adjective.
+            if d.has(p, class::ADV)
+                && !d.is_cap(p)
+                && p > lo
+                && (d.has(p - 1, class::DET | class::POSS) || d.possessive[p - 1])
+            {
+                k = p;
+                continue;
+            }
             if d.has(p, class::DET | class::POSS) {
                 k = p;
                 // "director of the Observatory": the determiner's phrase hangs off a noun.
@@ -219,7 +237,7 @@ impl Grammar<'_, '_> {
                 k = p;
                 continue;
             }
-            if d.is_punct(p, ".") && p > lo && d.has(p - 1, class::TITLE) && d.is_cap(p - 1) {
+            if d.is_punct(p, ".") && p > lo && self.abbreviation(p - 1) {
                 k = p;
                 continue;
             }
@@ -240,13 +258,22 @@ impl Grammar<'_, '_> {
         Some(k)
     }
 
+    /// A title abbreviation or an initial before a period: `Lt.`, `Sen.`, `E.` in
+    /// `Loretta E. Lynch`.
+    fn abbreviation(&self, i: usize) -> bool {
+        let d = self.doc;
+        d.is_cap(i) && (d.has(i, class::TITLE) || d.tok_text(i).len() == 1)
+    }
+
     /// Prepositions that attach a phrase to the noun before them inside a source's noun
     /// phrase: `director of`, `a commander in`, `a source at`, `a spokesman for`.
     fn attaches(&self, i: usize) -> bool {
         let d = self.doc;
-        ["of", "in", "at", "for", "from", "with", "on", "close"]
-            .iter()
-            .any(|w| d.lower_is(i, w))
+        [
+            "of", "in", "at", "for", "from", "with", "on", "close", "near", "outside", "inside",
+        ]
+        .iter()
+        .any(|w| d.lower_is(i, w))
     }
 
     /// The `(` matching the `)` at `close`, when the brackets hold one to four words.
@@ -292,7 +319,7 @@ impl Grammar<'_, '_> {
                 i += 1;
                 continue;
             }
-            if d.is_punct(i, ".") && i > start && d.has(i - 1, class::TITLE) {
+            if d.is_punct(i, ".") && i > start && self.abbreviation(i - 1) {
                 i += 1;
                 continue;
             }
@@ -434,7 +461,7 @@ impl Grammar<'_, '_> {
                 i += 1;
                 continue;
             }
-            if d.is_punct(i, ".") && i > start && d.has(i - 1, class::TITLE) {
+            if d.is_punct(i, ".") && i > start && self.abbreviation(i - 1) {
                 i += 1;
                 continue;
             }

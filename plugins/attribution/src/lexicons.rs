@@ -368,11 +368,9 @@ impl Lexicons {
                     w.gender = g;
                 }
             } else {
-                // Every word of a long title is a title word, so that the name finder
-                // keeps the sequence together; the full sequence is checked separately.
-                for p in &parts {
-                    words.entry(key_of(p)).or_default().classes |= class::TITLE;
-                }
+                // The first word marks where a long title may start; the sequence is
+                // checked when a name is split ("State" alone is no title).
+                words.entry(key_of(&parts[0])).or_default().classes |= class::TITLE;
                 long_titles.push(parts);
             }
         }

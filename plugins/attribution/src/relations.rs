@@ -23,7 +23,7 @@ use newsproc_text::TokenKind;
 
 use crate::doc::{Doc, NONE, Unit};
 use crate::grammar::Grammar;
-use crate::lexicons::{CueClass, CueInfo, Frame, Lexicons, class};
+use crate::lexicons::{CueClass, CueInfo, Frame, Lexicons, NounKind, class};
 
 /// A source mention as token ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,10 +253,26 @@ impl Extractor<'_, '_, '_> {
         // `dozens of strikes believed to be conducted`, `said to have`: a passive that
         // raises its subject is no relation of that subject.
         let raising = d.lower_is(c1, "to") && d.has(c1 + 1, class::AUX) && !participle;
-        let passive = !participle && is_past_form(d.tok_text(c0)) && {
+        let past = !participle && is_past_form(d.tok_text(c0));
+        // `militias backed by Russian air power`: a participle after a noun, with its
+        // agent, modifies the noun.
+        if past && d.lower_is(c1, "by") && info.class != CueClass::Speech {
+            let j = g.skip_left_adjuncts(c0, lo);
+            let aux = (j.map_or(lo, |j| j + 1)..c0).any(|i| d.has(i, class::AUX));
+            if !aux {
+                return None;
+            }
+        }
+        // `is expected to`, `was said to`: a passive of saying or believing has no
+        // source; `was found`, `was backed` are not reports at all.
+        let after_be = past && {
             let j = g.skip_left_adjuncts(c0, lo);
             (j.map_or(lo, |j| j + 1)..c0).any(|i| is_be(d, i))
         };
+        let passive = after_be && matches!(info.class, CueClass::Speech | CueClass::Belief);
+        if after_be && !passive {
+            return None;
+        }
         if raising && !passive {
             return None;
         }
@@ -279,9 +295,11 @@ impl Extractor<'_, '_, '_> {
                 || d.is_dash(then)
                 || !d.is_cap(then)
                     && (ends_with(d.tok_text(then), "ing") || ends_with(d.tok_text(then), "ed"));
-            let earlier_cue_before = earlier
-                .iter()
-                .any(|r| r.cue.start >= lo && r.cue.start < c0);
+            let earlier_cue_before = earlier.iter().any(|r| {
+                r.cue.start >= lo
+                    && r.cue.start < c0
+                    && r.content.last().is_some_and(|c| c.end <= r.cue.start)
+            });
             if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before {
                 let src_end = g.np_to_clause_end(c1, hi);
                 rel.source = Some(SourceRef::Mention(MentionToks {
@@ -295,7 +313,7 @@ impl Extractor<'_, '_, '_> {
                 }
                 return Some(());
             }
-            if d.has(c1, class::PRON) && !d.lower_is(c1, "it") {
+            if d.has(c1, class::PRON) && !d.lower_is(c1, "it") && c1 + 1 >= hi {
                 // `"Q," said he.`
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..c1 + 1,
@@ -362,6 +380,21 @@ impl Extractor<'_, '_, '_> {
                 && !d.tok_text(m.toks.start).ends_with('s');
             if lone {
                 return None;
+            }
+            // `found no evidence` is evidence; `11 p.m. found six people` is not:
+            // evidence takes a `that` clause, or a poll, study or group as its source.
+            if info.class == CueClass::Evidence {
+                let head = m.core.end.saturating_sub(1);
+                let doc_source = d.words[head].noun.is_some_and(|k| {
+                    matches!(
+                        k,
+                        NounKind::Doc | NounKind::Org | NounKind::Gov | NounKind::People
+                    )
+                }) || d.has(head, class::PRON);
+                let that_follows = d.lower_is(g.skip_right_adjuncts(c1, hi), "that");
+                if !doc_source && !that_follows {
+                    return None;
+                }
             }
             // `a band called Sophistafunk`: after an indefinite noun phrase a naming verb
             // names.
@@ -461,6 +494,12 @@ impl Extractor<'_, '_, '_> {
             }
             return None;
         }
+        // `C, the committee said in a statement posted on social media.`: after a
+        // content-before pattern, a prepositional phrase is circumstance.
+        if has_before && d.has(pos, class::PREP) {
+            rel.content.push(self.before(lo, src_start)?);
+            return Some(());
+        }
         if quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":") {
             // `"Q," X said in response to a question`: circumstance, not content.
             rel.content.push(self.before(lo, src_start)?);
@@ -475,6 +514,11 @@ impl Extractor<'_, '_, '_> {
             // `X said:` ends the paragraph: the quotations that follow are the content.
             rel.open = true;
             return Some(());
+        }
+        // `villages that the army had announced were captured`: the cue's object is a
+        // gap; a clause does not start with an auxiliary.
+        if d.has(start, class::AUX) && !d.is_cap(start) {
+            return None;
         }
         rel.content
             .push(start..self.after_end(start, hi, subordinate));
@@ -571,8 +615,12 @@ impl Extractor<'_, '_, '_> {
             && d.is_cap(s - 2)
             && (s..=j).any(|i| d.words[i].noun.is_some())
         {
-            if let Some(s2) = g.np_left(s - 2, lo) {
-                let opens = s2 == lo || g.is_boundary(s2 - 1);
+            let person_noun = (s..=j)
+                .any(|i| matches!(d.words[i].noun, Some(NounKind::Person | NounKind::People)));
+            if let Some(s2) = g.np_left(s - 2, lo).filter(|_| person_noun) {
+                let opens = s2 == lo
+                    || closes_quote(d, s2 - 1)
+                    || d.is_punct(s2 - 1, ",") && s2 >= 2 && closes_quote(d, s2 - 2);
                 if opens && (s2..s - 1).all(|i| d.is_cap(i) || d.is_punct(i, ".")) {
                     m = MentionToks {
                         toks: s2..j + 1,

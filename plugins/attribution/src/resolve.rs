@@ -34,6 +34,10 @@ struct Entity {
     heads: Vec<String>,
     /// The unit of its latest mention.
     last_unit: usize,
+    /// The first token of its latest mention.
+    last_tok: usize,
+    /// Described by a noun for a person ("the volunteer", "a senior official").
+    person_noun: bool,
 }
 
 /// How many of the latest entities the scans that cannot use an index look at: an
@@ -253,6 +257,17 @@ impl<'t> Resolver<'_, 't> {
             chunks.clear();
             self.namer.name_chunks_into(unit.toks.clone(), &mut chunks);
             for c in &chunks {
+                // `in Um Keddada`, `from El Fasher`: a name after a preposition of
+                // place is a place.
+                let locative = c.start > 0
+                    && [
+                        "in", "at", "from", "near", "outside", "to", "into", "across", "toward",
+                    ]
+                    .iter()
+                    .any(|w| d.lower_is(c.start - 1, w));
+                if locative {
+                    continue;
+                }
                 let (title, name) = self.split(c.clone());
                 if name.is_empty() {
                     continue;
@@ -277,9 +292,19 @@ impl<'t> Resolver<'_, 't> {
                 // A given name alone ("Melanie") names a person too.
                 let full = titled || given || name.len() > 1 || w.is(class::FIRST_NAME);
                 if full {
-                    let g = genders.entry(key).or_default();
-                    if *g == Gender::Unknown {
-                        *g = gender;
+                    // Two people of one surname and different genders (Bill and Hillary
+                    // Clinton): the surname says nothing about gender.
+                    match genders.get(key).copied() {
+                        None => {
+                            genders.insert(key, gender);
+                        }
+                        Some(Gender::Unknown) => {
+                            genders.insert(key, gender);
+                        }
+                        Some(g) if gender != Gender::Unknown && g != gender => {
+                            genders.insert(key, Gender::Unknown);
+                        }
+                        Some(_) => {}
                     }
                 }
                 found.push((c.start, u, name, key, c.start <= first_np));
@@ -328,6 +353,7 @@ impl<'t> Resolver<'_, 't> {
             let ent = &mut entities.list[e];
             ent.mentions.push(span);
             ent.last_unit = ent.last_unit.max(unit);
+            ent.last_tok = ent.last_tok.max(info.toks.start);
         }
         let name = match entity {
             Some(e) => Some(entities.list[e].name.clone()),
@@ -420,6 +446,8 @@ impl<'t> Resolver<'_, 't> {
             plural: info.plural,
             heads,
             last_unit: unit,
+            last_tok: info.toks.start,
+            person_noun: info.person_noun,
         })
     }
 
@@ -527,6 +555,39 @@ impl<'t> Resolver<'_, 't> {
                     }
                     if best.is_none_or(|(s, _)| score >= s) {
                         best = Some((score, k));
+                    }
+                }
+                // Unnamed people who spoke ("The volunteer, who asked that his name not be
+                // used, said ... "...," he said").
+                let mut described: Option<(f32, usize)> = None;
+                for (k, e) in entities.recent() {
+                    let candidate = e.surname.is_none()
+                        && e.person_noun
+                        && !e.plural
+                        && matches!(e.kind, SourceKind::Anonymous | SourceKind::Person)
+                        && e.last_tok < tok
+                        && e.last_unit + 1 >= unit;
+                    if !candidate
+                        || want != Gender::Unknown
+                            && e.gender != Gender::Unknown
+                            && e.gender != want
+                    {
+                        continue;
+                    }
+                    let mut score = -1.5 * (unit - e.last_unit) as f32 + 1.5 + 2.5;
+                    if e.gender == Gender::Unknown && want != Gender::Unknown {
+                        score -= 2.0;
+                    }
+                    if described.is_none_or(|(s, _)| score > s) {
+                        described = Some((score, k));
+                    }
+                }
+                if let Some((score, e)) = described {
+                    if best.is_none_or(|(s, _)| score > s) {
+                        if entities.list[e].gender == Gender::Unknown {
+                            entities.list[e].gender = want;
+                        }
+                        return Some(e);
                     }
                 }
                 let (_, k) = best?;
