@@ -39,6 +39,8 @@ const WEAK_SHORT: usize = 300;
 const MAX_CAPTION: usize = 600;
 /// How far into a paragraph a cue counts as "at its start".
 const LEAD: usize = 60;
+/// Paragraphs above a masthead are all shorter than this (bylines, kickers, dates).
+const HEADER_LINE: usize = 100;
 /// How far into copy without line breaks an editor's note may start.
 const NOTE_LEAD: usize = 300;
 /// How many paragraphs an appeal may run to its closer.
@@ -72,7 +74,8 @@ pub fn detect(
         if is_run_on(text, p) {
             run_on(text, p, here, names_within(names, p), lex, &mut out);
         } else {
-            kinds[i] = classify(text, p, here, names_within(names, p), lex, i);
+            let header_zone = paragraphs[..i].iter().all(|q| q.len() < HEADER_LINE);
+            kinds[i] = classify(text, p, here, names_within(names, p), lex, i, header_zone);
         }
     }
     let blocks = appeal_blocks(text, paragraphs, cues, &ranges, &mut kinds);
@@ -121,6 +124,7 @@ fn classify(
     names: &[NameMention],
     lex: &Lexicons,
     index: usize,
+    header_zone: bool,
 ) -> Option<BoilerplateKind> {
     let trimmed = newsproc_text::trim_span(text, p);
     if trimmed.is_empty() {
@@ -133,8 +137,8 @@ fn classify(
     if let Some(cue) = cues.iter().find(|c| c.span == trimmed) {
         return Some(cue.info.kind);
     }
-    // 2. A masthead near the top.
-    if index < 5 && names.iter().any(|m| m.span == trimmed) {
+    // 2. A masthead near the top: before any paragraph of the article.
+    if index < 5 && header_zone && names.iter().any(|m| m.span == trimmed) {
         return Some(BoilerplateKind::Header);
     }
     let at = lead(text, p);

@@ -323,10 +323,16 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or("");
-    // In credit position: the end of the line, or a bracket, `via`, a bar after it.
-    let after = text[name.end..].trim_start_matches(' ');
+    // In credit position: after any further `/Name` parts (`Jeff Roe/BBC/Handout`), the
+    // end of the line, a bracket, `via` or a bar; not a list of pollsters (`Marist/NPR/PBS
+    // Poll`).
+    let mut after = text[name.end..].trim_start_matches(' ');
+    while let Some(rest) = after.strip_prefix('/') {
+        let word_end = rest.find([' ', ')', ']', '/', '\n']).unwrap_or(rest.len());
+        after = rest[word_end..].trim_start_matches(' ');
+    }
     let credit_end = after.is_empty()
-        || after.starts_with(['\n', ')', ']', '|', '/', ';'])
+        || after.starts_with(['\n', ')', ']', '|', ';'])
         || after.starts_with("via ");
     credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
 }
