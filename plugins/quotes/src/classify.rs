@@ -43,6 +43,9 @@ pub(crate) enum Attributed {
     Fragment,
 }
 
+/// The kind of a quotation. For an attributed one, `f.cue_after` is not computed (see
+/// [`crate::features::Context::features`]) and must not be read before the attribution
+/// decides.
 pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> QuoteKind {
     if f.lead == Lead::Markup || f.markup_inside || f.words == 0 {
         return QuoteKind::Other;

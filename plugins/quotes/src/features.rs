@@ -192,7 +192,14 @@ impl<'a> Context<'a> {
         }));
     }
 
-    pub fn features(&self, q: &Quotation, scratch: &mut Scratch) -> Features {
+    /// The features of `q`. Without `cue_after_needed` (a quotation the attribution
+    /// layer already attributes), the search for a verb of saying after it is skipped.
+    pub fn features(
+        &self,
+        q: &Quotation,
+        scratch: &mut Scratch,
+        cue_after_needed: bool,
+    ) -> Features {
         let text = self.text;
         let inner = q.inner;
         let mut f = Features::default();
@@ -330,7 +337,7 @@ impl<'a> Context<'a> {
             || after
                 .first()
                 .is_some_and(|t| is_comma(text, t) || t.kind == TokenKind::Dash);
-        f.cue_after = q.closed && self.cue_after(window, after, joined);
+        f.cue_after = cue_after_needed && q.closed && self.cue_after(window, after, joined);
         f
     }
 

@@ -149,7 +149,6 @@ impl QuotesStage {
         for q in found {
             enclosing.truncate(q.depth);
             let nested_in = enclosing.last().copied();
-            let features = ctx.features(q, &mut scratch);
             // A nested quotation is quoted by its enclosing one's speaker, who did not
             // necessarily say it: it takes no link of its own.
             let link = if q.depth == 0 {
@@ -157,6 +156,8 @@ impl QuotesStage {
             } else {
                 None
             };
+            // What follows a quotation the attribution layer attributes is not needed.
+            let features = ctx.features(q, &mut scratch, link.is_none());
             let attributed = match link {
                 None => Attributed::No,
                 Some(l) if l.is_main_content => Attributed::MainContent,
