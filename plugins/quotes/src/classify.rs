@@ -102,6 +102,7 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
         Attributed::No => {}
     }
     let strong_cue = f.cue_after
+        || f.over_paragraphs
         || (f.cue_before && (f.starts_capitalised || clause || f.lead != Lead::Embedded));
     if strong_cue {
         return QuoteKind::Speech;

@@ -136,6 +136,9 @@ pub(crate) struct Features {
     pub between_names: bool,
     /// The sentence ends with the quotation.
     pub ends_sentence: bool,
+    /// The quotation runs over several paragraphs, a mark opening each: wire-style
+    /// reported speech.
+    pub over_paragraphs: bool,
 }
 
 impl Features {
@@ -202,7 +205,10 @@ impl<'a> Context<'a> {
     ) -> Features {
         let text = self.text;
         let inner = q.inner;
-        let mut f = Features::default();
+        let mut f = Features {
+            over_paragraphs: q.continues_over_paragraphs(),
+            ..Features::default()
+        };
 
         // Inside the marks: the words of its head, the last token of its tail.
         self.tokens_into(

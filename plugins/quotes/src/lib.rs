@@ -462,7 +462,9 @@ mod tests {
         assert_eq!(l.quotes[0].kind, Speech);
         assert_eq!(l.quotes[0].span.of(text), "«The glass flew everywhere.");
 
-        // Over two paragraphs, an opening mark on each.
+        // Over two paragraphs, an opening mark on each; speech even with no verb.
+        let text = "“The road is cut.\n“The river is high.”\nLater news.";
+        assert_eq!(layer(text).quotes[0].kind, Speech);
         let text = "“The first convoy got through.\n“The second did not,” the coordinator said.\nLater news.";
         let l = layer(text);
         assert_eq!(l.quotes.len(), 1);
