@@ -372,12 +372,11 @@ impl Ctx<'_> {
             // other boilerplate run into the same paragraph (`Our Standards: ...`).
             let rest = &text[after..span.end];
             let next_role = self.next_role(span, after).map_or(span.end, |(k, _, _)| k);
+            let next_cue = self.cues.partition_point(|c| c.span.start <= after);
             let cue_at = self
                 .cues
-                .iter()
-                .map(|c| c.span.start)
-                .find(|&c| c > after && c < span.end)
-                .unwrap_or(span.end);
+                .get(next_cue)
+                .map_or(span.end, |c| c.span.start.min(span.end));
             let stop = (after + rest.find([';', ')', ':', '\n']).unwrap_or(rest.len()))
                 .min(next_role)
                 .min(cue_at);
@@ -461,11 +460,8 @@ impl Ctx<'_> {
 
 /// The first agency named inside `span`, with where.
 fn agency_in(names: &[NameMention], span: Span) -> Option<(String, Span)> {
-    names
-        .iter()
-        .skip_while(|m| m.span.end <= span.start)
-        .take_while(|m| m.span.start < span.end)
-        .find(|m| m.kind == NameKind::Agency && span.contains(m.span))
+    agencies_in(names, span)
+        .next()
         .map(|m| (m.canonical.to_owned(), m.span))
 }
 
@@ -474,11 +470,9 @@ fn agencies_in<'a>(
     names: &'a [NameMention],
     span: Span,
 ) -> impl Iterator<Item = &'a NameMention<'a>> + 'a {
-    names
+    crate::boilerplate::names_within(names, span)
         .iter()
-        .skip_while(move |m| m.span.end <= span.start)
-        .take_while(move |m| m.span.start < span.end)
-        .filter(move |m| m.kind == NameKind::Agency && span.contains(m.span))
+        .filter(|m| m.kind == NameKind::Agency)
 }
 
 /// The contributors named in `names_span` of the credit line `line`.

@@ -32,6 +32,8 @@ use crate::dateline::Found as DatelineFound;
 use crate::lexicons::{Lexicons, NameKind, NameMention, Side, Strength};
 use crate::util::{char_at, starts_upper};
 
+/// How many bytes around a name the words of an outlet cue are looked for in.
+const WORDS_WINDOW: usize = 160;
 /// How far from a caption's end its credit may start.
 const CREDIT_TAIL: usize = 12;
 
@@ -100,7 +102,11 @@ pub fn decide(
         if let Some(x) = inside {
             // An author's note names where the author works, which is often but not
             // always the publisher; a credit names the outlet's own staff.
-            let credit = credits.credits.iter().find(|c| c.span.contains(m.span));
+            let credit = credits.credits[..credits
+                .credits
+                .partition_point(|c| c.span.start <= m.span.start)]
+                .last()
+                .filter(|c| c.span.contains(m.span));
             let (weight, how): (f32, _) = match (credit, x.kind) {
                 (Some(c), _) if is_author_note(text, c) => (
                     if agency { 0.0 } else { 2.0 },
@@ -368,7 +374,9 @@ fn surname(text: &str, m: &NameMention) -> bool {
 /// Up to `n` words right before `end` on the same line, in text order, without the
 /// punctuation that clings to them; none if a sentence or clause ends in between.
 fn words_before(text: &str, end: usize, n: usize) -> Vec<&str> {
-    let line_start = text[..end].rfind('\n').map_or(0, |k| k + 1);
+    // A phrase of a few words fits in this many bytes; looking further is waste.
+    let from = crate::util::floor_char(text, end.saturating_sub(WORDS_WINDOW));
+    let line_start = text[from..end].rfind('\n').map_or(from, |k| from + k + 1);
     let mut out: Vec<&str> = Vec::new();
     for w in text[line_start..end].split(' ').rev() {
         if w.is_empty() {
@@ -397,7 +405,8 @@ fn words_before(text: &str, end: usize, n: usize) -> Vec<&str> {
 /// Up to `n` words right after `start`, without clinging punctuation, stopping at the
 /// end of a clause.
 fn words_after(text: &str, start: usize, n: usize) -> Vec<&str> {
-    let line_end = text[start..].find('\n').map_or(text.len(), |k| start + k);
+    let to = crate::util::floor_char(text, start.saturating_add(WORDS_WINDOW));
+    let line_end = text[start..to].find('\n').map_or(to, |k| start + k);
     let mut out = Vec::new();
     for w in text[start..line_end].split(' ') {
         if w.is_empty() {
