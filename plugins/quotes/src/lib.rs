@@ -11,7 +11,7 @@
 //! 3. **Classifying.** Speech, scare quote, title or name, or other, from the relation and
 //!    from local evidence: length, capitalisation, whether the inside reads as a clause,
 //!    verbs of saying next to the marks, lead-ins (`:`, `—`), term markers (`so-called`)
-//!    and title markers (`the book`). See [`classify`] for the order of the rules.
+//!    and title markers (`the book`). The module `classify` gives the order of the rules.
 //! 4. **Boilerplate.** A quotation at least half inside the source layer's boilerplate
 //!    (a donation appeal, a caption) is flagged `in_boilerplate`.
 //!
