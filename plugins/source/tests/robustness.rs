@@ -209,6 +209,10 @@ fn edge_cases() {
     let long_dash = "-".repeat(10_000);
     let long_bracket = "(".repeat(5_000);
     let many_lines = "Advertisement\n".repeat(2_000);
+    // A long text without line breaks, full of names and cues: must stay linear.
+    let run_on =
+        "LIMA (Reuters) - Officials told CNN that Reuters could not verify it. Source: AFP "
+            .repeat(3_000);
     let cases: Vec<&str> = vec![
         "",
         " ",
@@ -243,6 +247,7 @@ fn edge_cases() {
         &long_dash,
         &long_bracket,
         &many_lines,
+        &run_on,
     ];
     for text in cases {
         let layer = stage.layer(text);
