@@ -19,39 +19,6 @@ const WINDOW_AFTER: usize = 48;
 /// `," Daryl Kimball, executive director of the Arms Control Association, said`.
 const WINDOW_AFTER_APPOSITIVE: usize = 140;
 
-/// Words that open a relative or subordinate clause: after a closing mark they start a
-/// new clause, so a verb of saying further on is not the quotation's attribution
-/// (`"foreign agent," which officials said`).
-const CLAUSE_OPENERS: &[&str] = &[
-    "which", "that", "who", "whom", "whose", "and", "but", "or", "because", "when", "while", "if",
-    "although", "though", "as", "since", "where", "so",
-];
-
-/// Prepositions: after a closing mark they carry the sentence on (`"appalled" by the
-/// reports`), so what follows is not the quotation's attribution.
-const PREPOSITIONS: &[&str] = &[
-    "by", "in", "for", "of", "to", "with", "on", "at", "from", "into", "about", "over", "than",
-    "against", "among", "between", "during", "under", "after", "before",
-];
-
-/// Determiners and possessive pronouns: a quotation right after one is part of a noun
-/// phrase, a term rather than a clause.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "whose", "some", "any", "no", "every", "each",
-];
-
-/// Articles and possessive pronouns: a word of saying right after one is a noun (`the
-/// reports`, `his statement`); unlike `some` or `those`, which also stand alone as
-/// subjects (`Some chanted`).
-const ARTICLES: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
-];
-
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Quotation-mark glyphs (straight, curly, low, angle).
 fn is_mark_glyph(c: char) -> bool {
     matches!(
@@ -225,7 +192,7 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(MAX_COUNTED_WORDS)
-            .any(|t| self.lexicons.clause_words.contains(t.text(text)));
+            .any(|t| self.lexicons.words.clause.contains(t.text(text)));
         let tail = if inner.len() <= HEAD {
             head
         } else {
@@ -290,7 +257,8 @@ impl<'a> Context<'a> {
         f.determiner_before = before.last().is_some_and(|t| {
             t.span.end < q.span.start
                 && t.kind == TokenKind::Word
-                && (is_possessive(t.text(text)) || is_one_of(t.text(text), DETERMINERS))
+                && (is_possessive(t.text(text))
+                    || self.lexicons.words.determiner.contains(t.text(text)))
         });
         f.cue_near_before =
             lead == Lead::Embedded && self.marker_before(&markers, Roles::SPEECH, before, NEAR_GAP);
@@ -319,9 +287,9 @@ impl<'a> Context<'a> {
                 t.kind == TokenKind::Word
                     && t.space_before()
                     && !t.is_capitalised()
-                    && !is_one_of(w, PREPOSITIONS)
-                    && !is_one_of(w, CLAUSE_OPENERS)
-                    && !self.lexicons.clause_words.contains(w)
+                    && !self.lexicons.words.preposition.contains(w)
+                    && !self.lexicons.words.opener.contains(w)
+                    && !self.lexicons.words.clause.contains(w)
                     && !self.lexicons.is_speech_verb(w)
             });
         f.authored_by = {
@@ -426,10 +394,12 @@ impl<'a> Context<'a> {
                 appositive |= named && (1..=5).contains(&words);
             } else if t.is_wordlike() {
                 if words == 0 {
-                    if is_one_of(s, CLAUSE_OPENERS) || is_one_of(s, PREPOSITIONS) {
+                    if self.lexicons.words.opener.contains(s)
+                        || self.lexicons.words.preposition.contains(s)
+                    {
                         return false;
                     }
-                    named = t.is_capitalised() || self.lexicons.clause_words.contains(s);
+                    named = t.is_capitalised() || self.lexicons.words.clause.contains(s);
                 }
                 words += 1;
                 if words > if appositive { 18 } else { 4 } {
@@ -499,7 +469,9 @@ impl Context<'_> {
         let prev = i.checked_sub(1).map(|j| &tokens[j]);
         if let Some(p) = prev {
             let w = p.text(text);
-            if p.kind == TokenKind::Word && (is_one_of(w, ARTICLES) || is_possessive(w)) {
+            if p.kind == TokenKind::Word
+                && (self.lexicons.words.article.contains(w) || is_possessive(w))
+            {
                 return false;
             }
         }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use newsproc_sdk::{ConfigError, Span};
-use newsproc_text::{Lexicon, PhraseMatcher};
+use newsproc_text::{Lexicon, LexiconError, PhraseMatcher};
 
 use crate::Config;
 
@@ -53,8 +53,53 @@ pub(crate) struct Lexicons {
     /// Verbs of saying, term markers and title markers, in one matcher whose entries
     /// carry their [`Roles`] as their first field.
     markers: PhraseMatcher,
+    /// Function words by class.
+    pub words: FunctionWords,
+}
+
+/// The function words of `data/function-words.txt`, one set per class.
+#[derive(Debug, Default)]
+pub(crate) struct FunctionWords {
     /// Pronouns and auxiliaries that make a quotation a clause: `we`, `is`, `will`.
-    pub clause_words: WordSet,
+    pub clause: WordSet,
+    /// Open a relative or subordinate clause: `which`, `because`.
+    pub opener: WordSet,
+    pub preposition: WordSet,
+    /// Put what follows inside a noun phrase: `the`, `his`, `some`.
+    pub determiner: WordSet,
+    /// Make a word of saying after them a noun: `the`, `his` (not `some`).
+    pub article: WordSet,
+}
+
+impl FunctionWords {
+    const CLASSES: &'static [&'static str] =
+        &["clause", "opener", "preposition", "determiner", "article"];
+
+    fn from_lexicon(lexicon: &Lexicon) -> Result<FunctionWords, LexiconError> {
+        let mut classes: [Vec<&str>; 5] = Default::default();
+        for entry in lexicon.entries() {
+            if entry.fields.is_empty() {
+                return Err(entry.error("a function word needs a class: clause, opener, preposition, determiner or article"));
+            }
+            for field in &entry.fields {
+                let Some(k) = Self::CLASSES.iter().position(|c| c == field) else {
+                    return Err(entry.error(format!(
+                        "unknown class `{field}` (the classes are: {})",
+                        Self::CLASSES.join(", ")
+                    )));
+                };
+                classes[k].push(&entry.phrase);
+            }
+        }
+        let [clause, opener, preposition, determiner, article] = classes.map(WordSet::new);
+        Ok(FunctionWords {
+            clause,
+            opener,
+            preposition,
+            determiner,
+            article,
+        })
+    }
 }
 
 impl Lexicons {
@@ -117,15 +162,17 @@ impl Lexicons {
         for phrase in &order {
             markers.insert(phrase, &[&roles[phrase].field()]);
         }
-        let clause_words = load(
-            "clause_words",
-            "clause-words.txt",
-            include_str!("../data/clause-words.txt"),
-            &config.clause_words,
+        let function_words = load(
+            "function_words",
+            "function-words.txt",
+            include_str!("../data/function-words.txt"),
+            &config.function_words,
         )?;
+        let words = FunctionWords::from_lexicon(&function_words)
+            .map_err(|e| ConfigError::at_key("function_words", e.to_string()))?;
         Ok(Lexicons {
             markers: markers.into_matcher(),
-            clause_words: WordSet::new(clause_words.entries().iter().map(|e| e.phrase.as_str())),
+            words,
         })
     }
 

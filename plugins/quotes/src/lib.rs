@@ -53,8 +53,9 @@ pub struct Config {
     pub term_markers: Vec<PathBuf>,
     /// Extra words that introduce a title or a name (`the book`, `titled`).
     pub title_markers: Vec<PathBuf>,
-    /// Extra pronouns and auxiliaries that make a quotation a clause.
-    pub clause_words: Vec<PathBuf>,
+    /// Extra function words by class (pronouns and auxiliaries, clause openers,
+    /// prepositions, determiners, articles).
+    pub function_words: Vec<PathBuf>,
 }
 
 pub struct QuotesStage {
@@ -86,8 +87,8 @@ impl Stage for QuotesStage {
                 "Files of extra words that introduce a title or name (`the book`, `titled`, `Operation`): a capitalised quotation after one is a title.",
             ),
             (
-                "clause_words",
-                "Files of extra pronouns and auxiliary verbs: a quotation containing one reads as a clause (speech), not a term.",
+                "function_words",
+                "Files of extra function words, each with its classes after a tab: `clause` (a pronoun or auxiliary: a quotation containing one reads as speech), `opener` (`which`, `because`), `preposition`, `determiner` (a quotation after one is a term), `article` (a verb of saying after one is a noun).",
             ),
         ]
     }
@@ -644,6 +645,17 @@ mod tests {
             err.message.contains("bad.txt") && err.message.contains('3'),
             "{err}"
         );
+        // A function word needs a known class.
+        let words = dir.join("words.txt");
+        std::fs::write(&words, "y'all\tclause\nthereof\tadverb\n").unwrap();
+        let err = QuotesStage::new(Config {
+            function_words: vec![words],
+            ..Config::default()
+        })
+        .err()
+        .unwrap();
+        assert_eq!(err.key.as_deref(), Some("function_words"));
+        assert!(err.message.contains("adverb"), "{err}");
         // A missing file is an error naming the key.
         let err = QuotesStage::new(Config {
             title_markers: vec![dir.join("missing.txt")],
