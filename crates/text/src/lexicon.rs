@@ -43,11 +43,17 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use newsproc_sdk::Span;
 
 use crate::chars::{char_at, char_before};
 use crate::normalize::{fold, fold_str};
+use crate::pieces::{PieceIndex, Pieces};
+
+/// Up to this many patterns a [`PhraseMatcher`] searches with a DFA.
+const DFA_MAX_PATTERNS: usize = 5000;
 
 /// Where an entry was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -405,6 +411,8 @@ pub struct PhraseMatcher {
     anchored: Option<AhoCorasick>,
     /// Pattern index → entry index.
     pattern_entry: Vec<usize>,
+    /// The phrases by their first piece, for [`PhraseMatcher::find_in_pieces`].
+    pieces: PieceIndex,
 }
 
 impl PhraseMatcher {
@@ -434,21 +442,59 @@ impl PhraseMatcher {
         }
         let case_insensitive = !lexicon.case_sensitive;
         let build = |start| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(case_insensitive)
-                .start_kind(start)
-                .build(&patterns)
-                .ok()
+            let builder = |kind| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(case_insensitive)
+                    .start_kind(start)
+                    .kind(kind)
+                    .build(&patterns)
+                    .ok()
+            };
+            // A DFA for lists of up to a few thousand phrases (the automaton's own
+            // choice stops at 100, then searches several times slower); past that, or
+            // when the DFA would be too large, whatever it picks.
+            (patterns.len() <= DFA_MAX_PATTERNS)
+                .then(|| builder(Some(AhoCorasickKind::DFA)))
+                .flatten()
+                .or_else(|| builder(None))
         };
         let ac = build(StartKind::Unanchored);
         let anchored = build(StartKind::Anchored);
+        let pieces = PieceIndex::new(
+            1,
+            lexicon
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (0, i, e.phrase.as_str())),
+            lexicon.case_sensitive,
+        );
         PhraseMatcher {
             lexicon,
             ac,
             anchored,
             pattern_entry,
+            pieces,
         }
+    }
+
+    /// The phrase occurrences among `pieces` (tokens already cut into pieces, see
+    /// [`crate::pieces`]), in order, not overlapping: for a stage that reads several
+    /// lists in the same few sentences, one hash lookup per word instead of one pass of
+    /// each list's automaton.
+    pub fn find_in_pieces(&self, pieces: &Pieces) -> Vec<PhraseMatch<'_>> {
+        let mut found = [Vec::new()];
+        self.pieces.find(pieces, &mut found);
+        let [found] = found;
+        found
+            .into_iter()
+            .map(|(span, index)| PhraseMatch {
+                span,
+                index,
+                entry: &self.lexicon.entries[index],
+            })
+            .collect()
     }
 
     pub fn lexicon(&self) -> &Lexicon {

@@ -75,6 +75,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
 pub mod paragraphs;
+pub mod pieces;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
@@ -87,6 +88,7 @@ pub use numbers::{
     parse_number, quantities, quantities_in,
 };
 pub use paragraphs::{paragraph_at, paragraphs};
+pub use pieces::{PieceMatcher, Pieces};
 pub use quotes::{Mark, MarkRole, Quotation, QuoteStyle, Quotes, is_quoted, quotations, quote_at};
 pub use sentences::{Sentence, sentence_at, sentences, sentences_with_paragraphs};
 pub use tokens::{
