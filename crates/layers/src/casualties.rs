@@ -9,7 +9,25 @@ use crate::Span;
 pub struct CasualtyLayer {
     /// In text order.
     pub claims: Vec<Claim>,
+    /// The events the counted claims report, in order of first mention; the totals are
+    /// their sum.
+    #[serde(default)]
+    pub events: Vec<Event>,
     pub totals: Totals,
+}
+
+/// One event of the article's news (an attack, a day's strikes on one place) and its
+/// figures, read by the totals rule from the claims that report it (those whose `event`
+/// is its index).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// How many claims report it (each claim names its event).
+    pub mentions: usize,
+    /// The place named where the event is first reported, when one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Phrase>,
+    /// The event's own figures (the same fields as the article's totals).
+    pub figures: Totals,
 }
 
 /// The article's event totals. `None` where the article reports no number.
@@ -34,12 +52,18 @@ pub struct Claim {
     pub status: ClaimStatus,
     /// Whether the claim went into the totals.
     pub counted: bool,
+    /// The event it reports (index into `events`), when it is about the article's news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<usize>,
     /// The claim these victims are part of ("including four children" after "13
     /// people"): an index into `claims`. A part is never added to its whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<usize>,
     #[serde(default)]
     pub in_boilerplate: bool,
+    // TEMPORARY (prototyping, not to be committed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -122,6 +146,9 @@ pub enum ClaimStatus {
     Denied,
     /// "could kill", "threatened to".
     Hypothetical,
-    /// A running or background toll: "since the war began", "in the past year".
+    /// A running toll: "since the war began", "in the past year".
     Cumulative,
+    /// An earlier event given as context: "a day after air strikes killed 24", "on
+    /// Monday" in an article about Tuesday's attack.
+    Background,
 }

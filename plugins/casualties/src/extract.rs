@@ -21,8 +21,10 @@ use std::ops::Range;
 
 use newsproc_layers::casualties::{ClaimStatus, Outcome, Side, VictimGroup};
 use newsproc_sdk::Span;
+use newsproc_text::paragraphs::Paragraphs;
+use newsproc_text::sentences::split_paragraph;
 use newsproc_text::{
-    NumberRole, Quantity, QuantityOptions, Token, TokenKind, quantities_in, sentences, tokenize,
+    NumberRole, Pieces, Quantity, QuantityOptions, Token, TokenKind, Tokens, quantities_in,
 };
 
 use crate::lexicons::{Form, Lexicons, MarkerStatus, Scope, VictimKind, class};
@@ -69,6 +71,8 @@ pub struct VictimInfo {
     pub side: Option<Side>,
     pub singular: bool,
     pub object: bool,
+    /// "Six others": people besides those counted before.
+    pub beside: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +85,9 @@ pub struct RawClaim {
     pub victim_info: VictimInfo,
     /// Index of the claim these victims are part of.
     pub part_of: Option<usize>,
+    /// Counted beside another count of the same outcome word ("12 soldiers and one
+    /// civilian"): the two are different people.
+    pub coordinated: bool,
     pub sentence: usize,
     pub status: ClaimStatus,
 }
@@ -94,19 +101,19 @@ pub struct Analysis<'t> {
     pub sentence_tokens: Vec<Range<usize>>,
     pub quants: Vec<Quantity>,
     /// Per token: the quantity starting / ending there, or `NONE`.
-    q_start: Vec<u32>,
-    q_end: Vec<u32>,
+    pub(crate) q_start: Vec<u32>,
+    pub(crate) q_end: Vec<u32>,
     /// Per token: the victim-list entry covering it, or `NONE`.
-    victim: Vec<u32>,
+    pub(crate) victim: Vec<u32>,
     /// Per token: grammar word classes.
-    classes: Vec<u16>,
+    pub(crate) classes: Vec<u16>,
     pub triggers: Vec<Trigger>,
     /// Per token: whether an outcome word that takes its number before it starts there.
-    takes_number_before: Vec<bool>,
+    pub(crate) takes_number_before: Vec<bool>,
     /// Cause phrases: span and entry index.
     pub causes: Vec<(Span, usize)>,
     /// Status markers: token range and marker index.
-    markers: Vec<(Range<usize>, usize)>,
+    pub(crate) markers: Vec<(Range<usize>, usize)>,
 }
 
 /// The token range covering a match span: from the token holding its first byte to the
@@ -119,49 +126,67 @@ fn token_range(tokens: &[Token], span: Span) -> Option<Range<usize>> {
 
 impl<'t> Analysis<'t> {
     pub fn new(text: &'t str, lex: &Lexicons) -> Analysis<'t> {
-        let tokens = tokenize(text);
-        let n = tokens.len();
-        let sentences = sentences(text);
-        let mut sentence_tokens = Vec::with_capacity(sentences.len());
-        let mut k = 0;
-        for s in &sentences {
-            while k < n && tokens[k].span.start < s.start {
-                k += 1;
-            }
-            let start = k;
-            while k < n && tokens[k].span.start < s.end {
-                k += 1;
-            }
-            sentence_tokens.push(start..k);
-        }
         // Outcome words first: everything else is read only in the sentences that have
-        // one, which are few (the stage's speed depends on it).
-        let triggers: Vec<Trigger> = lex
+        // one (about two fifths of news text), and only those are split and tokenized.
+        let found: Vec<_> = lex
             .outcomes
             .find_all(text)
             .into_iter()
+            .filter(|m| lex.outcome_info[m.index].outcome.is_some())
+            .collect();
+        let mut sentences = Vec::new();
+        let mut para_sentences = Vec::new();
+        let mut next = 0;
+        for para in Paragraphs::new(text) {
+            if next >= found.len() {
+                break;
+            }
+            if found[next].span.start >= para.end {
+                continue;
+            }
+            para_sentences.clear();
+            split_paragraph(text, para, &mut para_sentences);
+            for &sent in &para_sentences {
+                while next < found.len() && found[next].span.start < sent.start {
+                    next += 1;
+                }
+                if next < found.len() && found[next].span.start < sent.end {
+                    sentences.push(sent);
+                }
+            }
+            while next < found.len() && found[next].span.start < para.end {
+                next += 1;
+            }
+        }
+        let mut tokens = Vec::new();
+        let mut sentence_tokens = Vec::with_capacity(sentences.len());
+        for sent in &sentences {
+            let start = tokens.len();
+            tokens.extend(Tokens::new(&text[sent.range()]).map(|mut t| {
+                t.span = Span::new(t.span.start + sent.start, t.span.end + sent.start);
+                t
+            }));
+            sentence_tokens.push(start..tokens.len());
+        }
+        let n = tokens.len();
+        let triggers: Vec<Trigger> = found
+            .iter()
             .filter_map(|m| {
                 let r = token_range(&tokens, m.span)?;
-                // The whole token: "killed" inside "well-killed" or "un-injured" is no outcome.
+                // The whole token: "killed" inside "well-killed" or "un-injured" is no
+                // outcome; nor is a phrase across two sentences.
                 let whole = tokens[r.start].span.start == m.span.start
                     && tokens[r.end - 1].span.end == m.span.end;
+                let s = sentence_tokens.partition_point(|t| t.end <= r.start);
+                let inside = sentence_tokens.get(s).is_some_and(|t| r.end <= t.end);
                 let info = lex.outcome_info[m.index];
-                (whole && info.outcome.is_some()).then_some(Trigger {
+                (whole && inside).then_some(Trigger {
                     tokens: r,
                     outcome: info.outcome?,
                     form: info.form,
                 })
             })
             .collect();
-        let mut relevant: Vec<usize> = triggers
-            .iter()
-            .map(|t| {
-                sentence_tokens
-                    .partition_point(|r| r.end <= t.tokens.start)
-                    .min(sentence_tokens.len().saturating_sub(1))
-            })
-            .collect();
-        relevant.dedup();
         let mut quants = Vec::new();
         let mut victim = vec![NONE; n];
         let mut classes = vec![0u16; n];
@@ -171,10 +196,9 @@ impl<'t> Analysis<'t> {
             articles: true,
             vague: true,
         };
-        for &s in &relevant {
-            let (Some(range), Some(&span)) = (sentence_tokens.get(s), sentences.get(s)) else {
-                continue;
-            };
+        // The lists are looked up word by word, one sentence at a time.
+        let mut pieces = Pieces::default();
+        for range in &sentence_tokens {
             let Some(sent_toks) = tokens.get(range.clone()) else {
                 continue;
             };
@@ -182,32 +206,34 @@ impl<'t> Analysis<'t> {
                 q.tokens = q.tokens.start + range.start..q.tokens.end + range.start;
                 quants.push(q);
             }
-            for m in lex.victims.find_in(text, span) {
-                if let Some(r) = token_range(&tokens, m.span) {
+            pieces.clear();
+            pieces.extend(text, sent_toks);
+            // Token ranges of matches: within this sentence.
+            let tokens_of = |span: Span| {
+                token_range(sent_toks, span).map(|r| r.start + range.start..r.end + range.start)
+            };
+            let [victims, words, found_causes, found_markers] =
+                <[_; 4]>::try_from(lex.in_sentences.find(&pieces)).unwrap_or_default();
+            for (span, index) in victims {
+                if let Some(r) = tokens_of(span) {
                     for v in &mut victim[r] {
-                        *v = m.index as u32;
+                        *v = index as u32;
                     }
                 }
             }
-            for m in lex.words.find_in(text, span) {
-                if let Some(r) = token_range(&tokens, m.span) {
-                    let bits = lex.word_classes[m.index];
+            for (span, index) in words {
+                if let Some(r) = tokens_of(span) {
+                    let bits = lex.word_classes[index];
                     for c in &mut classes[r] {
                         *c |= bits;
                     }
                 }
             }
-            causes.extend(
-                lex.causes
-                    .find_in(text, span)
-                    .into_iter()
-                    .map(|m| (m.span, m.index)),
-            );
+            causes.extend(found_causes);
             markers.extend(
-                lex.markers
-                    .find_in(text, span)
+                found_markers
                     .into_iter()
-                    .filter_map(|m| Some((token_range(&tokens, m.span)?, m.index))),
+                    .filter_map(|(span, index)| Some((tokens_of(span)?, index))),
             );
         }
         let mut q_start = vec![NONE; n];
@@ -241,33 +267,33 @@ impl<'t> Analysis<'t> {
         }
     }
 
-    fn word(&self, i: usize) -> &str {
+    pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
-    fn has(&self, i: usize, bits: u16) -> bool {
+    pub(crate) fn has(&self, i: usize, bits: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 
-    fn quant_at_start(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quant_at_start(&self, i: usize) -> Option<usize> {
         self.q_start
             .get(i)
             .filter(|&&q| q != NONE)
             .map(|&q| q as usize)
     }
 
-    fn quant_at_end(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quant_at_end(&self, i: usize) -> Option<usize> {
         self.q_end
             .get(i)
             .filter(|&&q| q != NONE)
             .map(|&q| q as usize)
     }
 
-    fn victim_word<'l>(
+    pub(crate) fn victim_word<'l>(
         &self,
         lex: &'l Lexicons,
         i: usize,
@@ -328,6 +354,7 @@ impl<'t> Analysis<'t> {
                 VictimKind::Noun(g) => {
                     info.group = Some(g);
                     info.singular = w.singular;
+                    info.beside = w.beside;
                     info.object = false;
                     if w.side.is_some() {
                         noun_side = w.side;
@@ -411,7 +438,7 @@ impl<'t> Analysis<'t> {
                     .quant_at_start(t)
                     .is_some_and(|q| self.quants[q].role == NumberRole::Year)
         }) {
-            status = ClaimStatus::Cumulative;
+            status = ClaimStatus::Background;
         }
         for (k, (r, m)) in in_sentence.iter().enumerate() {
             let marker = lex.marker_info[*m];
@@ -428,15 +455,28 @@ impl<'t> Analysis<'t> {
             if !near_claim(r) {
                 continue;
             }
+            if marker.status == MarkerStatus::Earlier {
+                if status == ClaimStatus::Reported || status == ClaimStatus::Confirmed {
+                    status = ClaimStatus::Background;
+                }
+                continue;
+            }
             let cumulative = match marker.status {
                 MarkerStatus::Cumulative => true,
                 // "since Syria's war started", "since 2011"
+                // "The war has left 300,000 dead", "people have died in the conflict".
+                MarkerStatus::War => self.perfect(trigger.start, sent.start),
                 MarkerStatus::Anchor => {
                     let reach = r.end + ANCHOR_REACH;
                     in_sentence[k + 1..]
                         .iter()
                         .take_while(|(r2, _)| r2.start <= reach)
-                        .any(|(_, m2)| lex.marker_info[*m2].status == MarkerStatus::Period)
+                        .any(|(_, m2)| {
+                            matches!(
+                                lex.marker_info[*m2].status,
+                                MarkerStatus::Period | MarkerStatus::War
+                            )
+                        })
                         || (r.end..reach.min(sent.end)).any(|t| {
                             self.quant_at_start(t)
                                 .is_some_and(|q| self.quants[q].role == NumberRole::Year)
@@ -451,7 +491,7 @@ impl<'t> Analysis<'t> {
             } else if matches!(
                 marker.status,
                 MarkerStatus::Hypothetical | MarkerStatus::Denied
-            ) && status != ClaimStatus::Cumulative
+            ) && !matches!(status, ClaimStatus::Cumulative | ClaimStatus::Background)
             {
                 status = if marker.status == MarkerStatus::Denied {
                     ClaimStatus::Denied
@@ -481,6 +521,21 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             let status = self.status(lex, sentence, &trig.tokens);
+            if trig.form == Form::Suicide {
+                // "killed four classmates and himself": one more, the attacker.
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(trig.tokens.clone(), 1),
+                    victims: None,
+                    victim_info: VictimInfo::default(),
+                    part_of: None,
+                    coordinated: true,
+                    sentence,
+                    status,
+                });
+                continue;
+            }
             if let Form::Event(n) = trig.form {
                 // "the killing of 13 people" counts them; "a fatal shooting" one.
                 if self.after(lex, trig, &sent, &mut used, sentence, status, &mut out) {
@@ -493,6 +548,7 @@ impl<'t> Analysis<'t> {
                     victims: None,
                     victim_info: VictimInfo::default(),
                     part_of: None,
+                    coordinated: false,
                     sentence,
                     status,
                 });
@@ -558,6 +614,7 @@ impl<'t> Analysis<'t> {
         match trig.form {
             Form::Intr => return false,
             Form::Event(_) => {}
+            Form::Suicide => return false,
             Form::Verb => {
                 if self.passive_before(trig.tokens.start, sent.start) {
                     return false;
@@ -622,10 +679,29 @@ impl<'t> Analysis<'t> {
                     victims: (!np.is_empty()).then_some(np),
                     victim_info: info,
                     part_of: None,
+                    coordinated: false,
                     sentence,
                     status,
                 });
                 return true;
+            }
+        }
+        false
+    }
+
+    /// A form of "have" right before token `t` (adverbs and other auxiliaries between):
+    /// the perfect, "has killed", "have been killed", "had died".
+    fn perfect(&self, t: usize, sent_start: usize) -> bool {
+        let mut j = t;
+        let mut n = 0;
+        while j > sent_start && n < 3 {
+            j -= 1;
+            n += 1;
+            if self.has(j, class::PERFECT) {
+                return true;
+            }
+            if !self.has(j, class::AUX) {
+                return false;
             }
         }
         false
@@ -694,6 +770,7 @@ impl<'t> Analysis<'t> {
             victims: (!np.is_empty()).then_some(np.clone()),
             victim_info: info,
             part_of: None,
+            coordinated: false,
             sentence,
             status,
         });
@@ -729,6 +806,7 @@ impl<'t> Analysis<'t> {
         whole: usize,
     ) {
         let mut part_of = None;
+        let mut listed = 0;
         for _ in 0..6 {
             let mut j = k;
             if j < sent.end && matches!(self.word(j), "," | "(" | ";") {
@@ -767,6 +845,18 @@ impl<'t> Analysis<'t> {
                 return;
             }
             used[q] = true;
+            // Counts listed together are different people: "13 soldiers and seven
+            // rebels", "including five children and two women".
+            match part_of {
+                None => out[whole].coordinated = true,
+                Some(_) if listed > 0 => {
+                    if let Some(last) = out.last_mut() {
+                        last.coordinated = true;
+                    }
+                }
+                Some(_) => {}
+            }
+            listed += usize::from(part_of.is_some());
             out.push(RawClaim {
                 outcome: trig.outcome,
                 trigger: trig.tokens.clone(),
@@ -774,6 +864,7 @@ impl<'t> Analysis<'t> {
                 victims: (!np.is_empty()).then_some(np.clone()),
                 victim_info: info,
                 part_of,
+                coordinated: part_of.is_none() || listed > 1,
                 sentence,
                 status,
             });
@@ -793,7 +884,10 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        if matches!(trig.form, Form::Ing | Form::Toll | Form::Event(_)) {
+        if matches!(
+            trig.form,
+            Form::Ing | Form::Toll | Form::Event(_) | Form::Suicide
+        ) {
             return false;
         }
         let mut j = trig.tokens.start;
@@ -935,6 +1029,7 @@ impl<'t> Analysis<'t> {
                         victims: None,
                         victim_info: VictimInfo::default(),
                         part_of: None,
+                        coordinated: false,
                         sentence,
                         status,
                     });
@@ -952,6 +1047,7 @@ impl<'t> Analysis<'t> {
                         victims: Some(np_start..np_end),
                         victim_info: info,
                         part_of: None,
+                        coordinated: false,
                         sentence,
                         status,
                     });
@@ -982,6 +1078,7 @@ impl<'t> Analysis<'t> {
                     victims: info.group.is_some().then_some(np),
                     victim_info: info,
                     part_of: None,
+                    coordinated: false,
                     sentence,
                     status,
                 });
@@ -1053,6 +1150,7 @@ impl<'t> Analysis<'t> {
                         victims: (!part_np.is_empty()).then_some(part_np.clone()),
                         victim_info: self.victim_info(lex, part_np),
                         part_of: Some(whole),
+                        coordinated: false,
                         sentence,
                         status,
                     });
@@ -1154,6 +1252,7 @@ impl<'t> Analysis<'t> {
                         victims: (!part_np.is_empty()).then_some(part_np),
                         victim_info: info,
                         part_of: Some(whole),
+                        coordinated: false,
                         sentence,
                         status,
                     });
@@ -1216,6 +1315,28 @@ impl<'t> Analysis<'t> {
             if !(self.is(joiner, "and") || self.word(joiner) == ",") {
                 return;
             }
+            // "He and three others were shot": one more, named by the pronoun.
+            if self.is(joiner, "and") && out[whole].victim_info.beside {
+                let p = joiner - 1;
+                let w = self.word(p);
+                if self.has(p, class::PRONOUN)
+                    && (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
+                {
+                    out[whole].coordinated = true;
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(p..p + 1, 1),
+                        victims: None,
+                        victim_info: VictimInfo::default(),
+                        part_of: None,
+                        coordinated: true,
+                        sentence,
+                        status,
+                    });
+                }
+                return;
+            }
             // Back over the other count's victim phrase.
             let np_end = joiner;
             let mut j = joiner;
@@ -1247,7 +1368,7 @@ impl<'t> Analysis<'t> {
                 return;
             }
             used[q2] = true;
-            let _ = whole;
+            out[whole].coordinated = true;
             out.push(RawClaim {
                 outcome: trig.outcome,
                 trigger: trig.tokens.clone(),
@@ -1255,6 +1376,7 @@ impl<'t> Analysis<'t> {
                 victims: Some(np),
                 victim_info: info,
                 part_of: None,
+                coordinated: true,
                 sentence,
                 status,
             });

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use newsproc_layers::casualties::{Outcome, Side, VictimGroup};
-use newsproc_text::{Entry, Lexicon, LexiconError, PhraseMatcher};
+use newsproc_text::{Entry, Lexicon, LexiconError, PhraseMatcher, PieceMatcher};
 
 /// Where the number stands relative to an outcome word; see `data/outcomes.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub enum Form {
     /// An event that implies its dead without a number: "a fatal shooting" (one),
     /// "a double homicide" (two).
     Event(u8),
+    /// The attacker's own death, one more than the victims: "and himself", "before
+    /// killing himself".
+    Suicide,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +51,8 @@ pub struct VictimWord {
     pub side: Option<Side>,
     /// A singular noun: "a child" counts one.
     pub singular: bool,
+    /// People counted beside others ("others", "more"): never an overall toll.
+    pub beside: bool,
 }
 
 /// Grammar word classes, as bits.
@@ -62,6 +67,18 @@ pub mod class {
     pub const STOP: u16 = 1 << 7;
     pub const SINGULAR: u16 = 1 << 8;
     pub const RELATIVE: u16 = 1 << 9;
+    /// Before a place name: "in", "at", "near".
+    pub const PLACE: u16 = 1 << 10;
+    /// A common noun for a place, read past before its name: "the town of".
+    pub const REGION: u16 = 1 << 11;
+    /// A name too broad to tell one event's place from another's: "Syria".
+    pub const BROAD: u16 = 1 << 12;
+    /// Says a count adds to those before: "another", "more", "others".
+    pub const ADDITIVE: u16 = 1 << 13;
+    /// A month or a day of the week: not a place name.
+    pub const TIME: u16 = 1 << 14;
+    /// Makes the verb after it perfect: "has", "have been".
+    pub const PERFECT: u16 = 1 << 15;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +91,17 @@ pub enum MarkerStatus {
     Hypothetical,
     Denied,
     Confirmed,
+    /// An earlier event given as context: "a day after", "last week".
+    Earlier,
+    /// Another event of the news: "elsewhere", "meanwhile", "in a separate attack".
+    Separate,
+    /// A new figure for a toll given before: "rose to", "raised the toll".
+    Update,
+    /// A day of the week (0 Monday to 6 Sunday).
+    Day(u8),
+    /// A period naming the whole conflict ("war"): a period after an anchor, and a toll
+    /// in the perfect beside it is a running toll.
+    War,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +129,9 @@ pub struct Lexicons {
     pub causes: PhraseMatcher,
     pub markers: PhraseMatcher,
     pub marker_info: Vec<Marker>,
+    /// Victims, words, causes and markers (in that order) looked up together, word by
+    /// word, in the sentences with an outcome word.
+    pub in_sentences: PieceMatcher,
 }
 
 /// The user's extra files for each list (pipeline configuration keys).
@@ -153,6 +184,20 @@ impl Lexicons {
         )
         .map_err(at("marker_files"))?;
         let marker_info = fields(&markers, parse_marker).map_err(at("marker_files"))?;
+        for lex in [&victims, &words, &causes, &markers] {
+            if lex.is_case_sensitive() {
+                return Err(LoadError {
+                    key: "victim_files",
+                    error: LexiconError {
+                        source: lex.name().to_string(),
+                        line: 0,
+                        message: "this list must be case-insensitive".to_string(),
+                    },
+                });
+            }
+        }
+        let in_sentences = PieceMatcher::new(&[&victims, &words, &causes, &markers])
+            .expect("the lists are all case-insensitive");
         Ok(Lexicons {
             outcomes: outcomes.into_matcher(),
             outcome_info,
@@ -163,6 +208,7 @@ impl Lexicons {
             causes: causes.into_matcher(),
             markers: markers.into_matcher(),
             marker_info,
+            in_sentences,
         })
     }
 }
@@ -207,6 +253,7 @@ fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
         Some("intr") => Form::Intr,
         Some("noun") => Form::Noun,
         Some("toll") => Form::Toll,
+        Some("suicide") => Form::Suicide,
         Some("event") => {
             let n =
                 match e.field(2) {
@@ -219,7 +266,7 @@ fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
         }
         other => {
             return Err(format!(
-                "form `{}`: expected verb, ing, intr, noun, toll or event",
+                "form `{}`: expected verb, ing, intr, noun, toll, event or suicide",
                 other.unwrap_or("")
             ));
         }
@@ -248,12 +295,12 @@ fn parse_victim(e: &Entry) -> Result<VictimWord, String> {
         Some("children") => VictimKind::Noun(VictimGroup::Children),
         Some("women") => VictimKind::Noun(VictimGroup::Women),
         Some("combatants") => VictimKind::Noun(VictimGroup::Combatants),
-        Some("people") => VictimKind::Noun(VictimGroup::Unknown),
+        Some("people") | Some("others") => VictimKind::Noun(VictimGroup::Unknown),
         Some("modifier") => VictimKind::Modifier,
         Some("object") => VictimKind::Object,
         other => {
             return Err(format!(
-                "group `{}`: expected civilians, children, women, combatants, people, modifier or object",
+                "group `{}`: expected civilians, children, women, combatants, people, others, modifier or object",
                 other.unwrap_or("")
             ));
         }
@@ -268,6 +315,7 @@ fn parse_victim(e: &Entry) -> Result<VictimWord, String> {
         kind,
         side,
         singular,
+        beside: e.field(0) == Some("others"),
     })
 }
 
@@ -285,9 +333,15 @@ fn parse_classes(e: &Entry) -> Result<u16, String> {
             "stop" => class::STOP,
             "singular" => class::SINGULAR,
             "relative" => class::RELATIVE,
+            "place" => class::PLACE,
+            "region" => class::REGION,
+            "broad" => class::BROAD,
+            "additive" => class::ADDITIVE,
+            "time" => class::TIME,
+            "perfect" => class::PERFECT,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative or stop"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, place, region, broad, additive, time or perfect"
                 ));
             }
         };
@@ -303,9 +357,29 @@ fn parse_marker(e: &Entry) -> Result<Marker, String> {
         Some("confirmed") => MarkerStatus::Confirmed,
         Some("anchor") => MarkerStatus::Anchor,
         Some("period") => MarkerStatus::Period,
+        Some("earlier") => MarkerStatus::Earlier,
+        Some("separate") => MarkerStatus::Separate,
+        Some("update") => MarkerStatus::Update,
+        Some("war") => MarkerStatus::War,
+        Some("day") => {
+            const DAYS: [&str; 7] = [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ];
+            let day = e.field(2).unwrap_or("");
+            let n = DAYS.iter().position(|d| *d == day).ok_or_else(|| {
+                format!("day `{day}`: expected a day of the week, monday to sunday")
+            })?;
+            MarkerStatus::Day(n as u8)
+        }
         other => {
             return Err(format!(
-                "status `{}`: expected cumulative, anchor, period, hypothetical, denied or confirmed",
+                "status `{}`: expected cumulative, anchor, period, war, earlier, separate, update, day, hypothetical, denied or confirmed",
                 other.unwrap_or("")
             ));
         }

@@ -13,17 +13,16 @@
 
 pub mod extract;
 pub mod lexicons;
+pub mod setting;
 pub mod totals;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use newsproc_layers::attribution::AttributionLayer;
 use newsproc_layers::casualties::{
     CasualtyLayer, Claim, ClaimStatus, Claimant, Count, Outcome, Phrase, VictimGroup, Victims,
 };
 use newsproc_layers::names;
-use newsproc_layers::source::SourceLayer;
 use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
 use newsproc_text::{Qualifier, VagueKind, context};
 use serde::{Deserialize, Serialize};
@@ -96,8 +95,8 @@ impl Stage for CasualtiesStage {
     }
 
     fn process(&self, doc: &Document) -> Result<CasualtyLayer, StageError> {
-        let source: Option<SourceLayer> = doc.layer(names::SOURCE)?;
-        let attribution: Option<AttributionLayer> = doc.layer(names::ATTRIBUTION)?;
+        let source: Option<SourceView> = doc.layer(names::SOURCE)?;
+        let attribution: Option<AttributionView> = doc.layer(names::ATTRIBUTION)?;
         Ok(self.layer(&doc.text, source.as_ref(), attribution.as_ref()))
     }
 
@@ -106,13 +105,60 @@ impl Stage for CasualtiesStage {
     }
 }
 
+/// What this stage reads of the `source` layer (the output contract's fields only, so
+/// that the rest is skipped rather than built).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct SourceView {
+    #[serde(default)]
+    pub boilerplate: Vec<SpanView>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct SpanView {
+    pub span: Span,
+}
+
+impl SourceView {
+    /// Whether a span lies (at least half) in boilerplate.
+    pub fn in_boilerplate(&self, span: Span) -> bool {
+        let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
+        inside * 2 >= span.len().max(1)
+    }
+}
+
+/// What this stage reads of the `attribution` layer: each relation's content and source.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct AttributionView {
+    #[serde(default)]
+    pub attributions: Vec<AttributionItem>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct AttributionItem {
+    #[serde(default)]
+    pub content: Vec<Span>,
+    #[serde(default)]
+    pub source: Option<SourceItem>,
+    #[serde(default)]
+    pub in_boilerplate: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct SourceItem {
+    pub span: Span,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
 impl CasualtiesStage {
     /// The layer for `text`, with whichever upstream layers are at hand.
     pub fn layer(
         &self,
         text: &str,
-        source: Option<&SourceLayer>,
-        attribution: Option<&AttributionLayer>,
+        source: Option<&SourceView>,
+        attribution: Option<&AttributionView>,
     ) -> CasualtyLayer {
         let analysis = Analysis::new(text, &self.lex);
         let raw = analysis.claims(&self.lex);
@@ -120,16 +166,48 @@ impl CasualtiesStage {
             .iter()
             .map(|c| self.claim(&analysis, c, source, attribution))
             .collect();
-        let totals = totals::totals(&mut claims);
-        CasualtyLayer { claims, totals }
+        let settings: Vec<_> = raw.iter().map(|c| analysis.setting(&self.lex, c)).collect();
+        if std::env::var_os("CASUALTIES_DEBUG").is_some() {
+            for (c, st) in claims.iter_mut().zip(&settings) {
+                let ss = analysis
+                    .sentences
+                    .get(st.sentence)
+                    .copied()
+                    .unwrap_or(c.span);
+                c.debug = Some(format!(
+                    "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+                    st.sentence,
+                    st.days,
+                    st.separate,
+                    st.update,
+                    st.additive,
+                    st.coordinated,
+                    st.beside,
+                    st.places.join(","),
+                    ss.start,
+                    ss.end
+                ));
+            }
+        }
+        let (mut events, totals) = totals::totals(&mut claims, &settings);
+        for e in &mut events {
+            if let Some(p) = &mut e.place {
+                p.text = p.span.of(text).to_string();
+            }
+        }
+        CasualtyLayer {
+            claims,
+            events,
+            totals,
+        }
     }
 
     fn claim(
         &self,
         a: &Analysis,
         c: &RawClaim,
-        source: Option<&SourceLayer>,
-        attribution: Option<&AttributionLayer>,
+        source: Option<&SourceView>,
+        attribution: Option<&AttributionView>,
     ) -> Claim {
         let text = a.text;
         let number_span = a.number_span(c);
@@ -195,8 +273,10 @@ impl CasualtiesStage {
             claimant: attribution.and_then(|l| claimant(l, number_span)),
             status: c.status,
             counted: false,
+            event: None,
             part_of: c.part_of,
             in_boilerplate: source.is_some_and(|s| s.in_boilerplate(span)),
+            debug: None,
         }
     }
 }
@@ -268,7 +348,7 @@ fn nearest_cause(a: &Analysis, sentence: Span, trigger: Span) -> Option<Span> {
 }
 
 /// The attribution whose content holds the claim's number: the tightest one.
-fn claimant(layer: &AttributionLayer, number: Span) -> Option<Claimant> {
+fn claimant(layer: &AttributionView, number: Span) -> Option<Claimant> {
     let (index, att) = layer
         .attributions
         .iter()
@@ -301,6 +381,7 @@ fn status_name(s: ClaimStatus) -> &'static str {
         ClaimStatus::Denied => "denied",
         ClaimStatus::Hypothetical => "hypothetical",
         ClaimStatus::Cumulative => "cumulative",
+        ClaimStatus::Background => "background",
     }
 }
 
