@@ -223,7 +223,10 @@ impl<'a> Context<'a> {
 
         // Before the opening mark, in the same paragraph (from the last token that starts
         // a line).
-        let window = Span::new(q.span.start.saturating_sub(WINDOW_BEFORE), q.span.start);
+        let window = newsproc_text::clamp_span(
+            text,
+            Span::new(q.span.start.saturating_sub(WINDOW_BEFORE), q.span.start),
+        );
         self.tokens_into(window, &mut scratch.before);
         // A window that starts inside a word starts with a piece of it: leave it out.
         let cut_word = window.start > 0
@@ -231,9 +234,9 @@ impl<'a> Context<'a> {
                 .before
                 .first()
                 .is_some_and(|t| t.span.start == window.start)
-            && text[..window.start]
-                .chars()
-                .next_back()
+            && text
+                .get(..window.start)
+                .and_then(|t| t.chars().next_back())
                 .is_some_and(char::is_alphanumeric);
         let line = scratch
             .before
