@@ -478,7 +478,9 @@ impl Context<'_> {
                 return false;
             }
         }
-        let capitalised = text[verb.start..].starts_with(|c: char| c.is_uppercase());
+        let capitalised = text
+            .get(verb.start..)
+            .is_some_and(|t| t.starts_with(char::is_uppercase));
         !capitalised
             || prev.is_none_or(|p| {
                 matches!(p.text(text), "." | "!" | "?") || p.kind == TokenKind::QuoteMark
