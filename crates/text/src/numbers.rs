@@ -1299,10 +1299,14 @@ impl Parser<'_> {
         if w == "a" || w == "an" {
             return self.article_value(i);
         }
-        if w == "half" && self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") {
+        // "half a dozen", "half a million": half the multiplier after the article.
+        if w == "half"
+            && self.is_word(i + 1, "a")
+            && let Some(m) = self.multiplier_at(i + 2)
+        {
             return Some(Val {
-                min: 6.0,
-                max: Some(6.0),
+                min: m / 2.0,
+                max: Some(m / 2.0),
                 vague: None,
                 end: i + 3,
                 span: Span::new(tok.span.start, self.tokens[i + 2].span.end),
@@ -1783,6 +1787,8 @@ mod tests {
             ("one hundred and five", 105.0),
             ("a dozen", 12.0),
             ("half a dozen", 6.0),
+            ("half a million", 500_000.0),
+            ("half a hundred", 50.0),
             ("two dozen", 24.0),
             ("two", 2.0),
             ("a hundred", 100.0),
