@@ -52,6 +52,20 @@ pub struct SourceMention {
     pub role: Option<String>,
     /// Index into [`AttributionLayer::sources`].
     pub entity: Option<usize>,
+    /// The sources a coordinated mention names, each with its own span ("the
+    /// Observatory" and "a rebel fighting there" in "the Observatory and a rebel
+    /// fighting there"); empty for a single source. `entity` is the first one's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conjuncts: Vec<Conjunct>,
+}
+
+/// One source of a coordinated mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conjunct {
+    pub span: Span,
+    pub text: String,
+    /// Index into [`AttributionLayer::sources`].
+    pub entity: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

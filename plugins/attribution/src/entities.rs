@@ -61,7 +61,10 @@ impl Namer<'_, '_> {
         self.lex.name_kind(self.doc.text_of(r))
     }
 
-    fn is_name_word(&self, i: usize) -> bool {
+    /// Whether token `i` can be part of a name. `strict`: a capital that opens a
+    /// sentence counts only when the word is capitalised elsewhere too (for names found
+    /// anywhere in the text); inside a source's noun phrase it counts anyway.
+    fn is_name_word(&self, i: usize, strict: bool) -> bool {
         let d = self.doc;
         let Some(t) = d.toks.get(i) else {
             return false;
@@ -71,13 +74,20 @@ impl Namer<'_, '_> {
         }
         match t.kind {
             TokenKind::Word | TokenKind::Alnum => {
+                // `Britain-based`, `Iranian-backed`: a modifier, not part of a name.
+                if t.has(newsproc_text::Flags::HYPHENATED) {
+                    let last = t.parts(d.text).last().map_or("", |s| s.of(d.text));
+                    if last.starts_with(|c: char| c.is_lowercase()) {
+                        return false;
+                    }
+                }
                 let known = d.has(i, class::TITLE | class::FIRST_NAME)
                     || t.has(newsproc_text::Flags::ALL_CAPS);
                 t.is_capitalised()
                     && (known
                         || !d.has(i, class::FUNCTION | class::TIME | class::ADV)
                         || d.has(i, class::NOUN))
-                    && (known || d.capital_is_name(i))
+                    && (known || !strict || d.capital_is_name(i))
             }
             _ => false,
         }
@@ -87,16 +97,16 @@ impl Namer<'_, '_> {
     /// between capitalised words, and the period after a title abbreviation.
     pub fn name_chunks(&self, r: Range<usize>) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        self.name_chunks_into(r, &mut out);
+        self.name_chunks_into(r, false, &mut out);
         out
     }
 
     /// [`Namer::name_chunks`] into a buffer.
-    pub fn name_chunks_into(&self, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    pub fn name_chunks_into(&self, r: Range<usize>, strict: bool, out: &mut Vec<Range<usize>>) {
         let d = self.doc;
         let mut i = r.start;
         while i < r.end {
-            if !self.is_name_word(i) {
+            if !self.is_name_word(i, strict) {
                 i += 1;
                 continue;
             }
@@ -106,7 +116,7 @@ impl Namer<'_, '_> {
                 if end >= r.end {
                     break;
                 }
-                if self.is_name_word(end) {
+                if self.is_name_word(end, strict) {
                     end += 1;
                     continue;
                 }
@@ -115,7 +125,7 @@ impl Namer<'_, '_> {
                 let initial = d.tok_text(end - 1).len() == 1 && d.is_cap(end - 1);
                 if d.is_punct(end, ".")
                     && (d.has(end - 1, class::TITLE) || initial)
-                    && self.is_name_word(end + 1)
+                    && self.is_name_word(end + 1, strict)
                     && end + 1 < r.end
                 {
                     end += 2;
@@ -124,7 +134,7 @@ impl Namer<'_, '_> {
                 let w = d.tok_text(end).to_ascii_lowercase();
                 let particle = NAME_PARTICLES.contains(&w.as_str()) && !d.is_cap(end);
                 let linker = (w == "of" || w == "for") && !self.looks_like_person(start..end);
-                if (particle || linker) && end + 1 < r.end && self.is_name_word(end + 1) {
+                if (particle || linker) && end + 1 < r.end && self.is_name_word(end + 1, strict) {
                     end += 2;
                     continue;
                 }

@@ -177,6 +177,8 @@ impl Grammar<'_, '_> {
             return None;
         }
         let mut k = end;
+        // Where the last conjunct starts, when the scan went over `and the ...`.
+        let mut right_conjunct: Option<usize> = None;
         if d.is_punct(end, ")") {
             k = self.paren_open(end, lo)?;
             if k == lo || !self.nounish(k - 1) {
@@ -223,6 +225,16 @@ impl Grammar<'_, '_> {
                     k = p - 2;
                     continue;
                 }
+                // "Hayat Tahrir al Sham and some Free Syrian Army faction", "the
+                // Observatory and a rebel fighting there": a coordinated noun phrase.
+                if p >= lo + 2
+                    && d.lower_is(p - 1, "and")
+                    && (d.is_cap(p - 2) || d.has(p - 2, class::NOUN))
+                {
+                    right_conjunct.get_or_insert(p);
+                    k = p - 1;
+                    continue;
+                }
                 break;
             }
             if d.has(p, class::PREP) && p > lo && self.attaches(p) && self.nounish(p - 1) {
@@ -254,6 +266,14 @@ impl Grammar<'_, '_> {
         // A phrase does not start with a preposition or conjunction.
         while k < end && d.has(k, class::PREP | class::CONJ) {
             k += 1;
+        }
+        // A coordination must open its clause (`..., the Observatory and a rebel
+        // said`); otherwise the `and` joined two clauses (`the court ruled on the
+        // appeal and the senator said`).
+        if let Some(r) = right_conjunct {
+            if k > lo && !self.is_boundary(k - 1) {
+                return Some(r);
+            }
         }
         Some(k)
     }

@@ -606,6 +606,11 @@ impl Extractor<'_, '_, '_> {
                 }
             }
         }
+        // `a rebel fighting there said`: the adverb closes the phrase.
+        if m.toks.end < c0 && (d.lower_is(m.toks.end, "there") || d.lower_is(m.toks.end, "here")) {
+            m.toks.end += 1;
+            m.core.end = m.core.end.max(m.toks.end);
+        }
         // An appositive whose closing comma is missing: `Doug Andres, a spokesman for
         // House Speaker Paul Ryan told the Post`.
         let s = m.toks.start;

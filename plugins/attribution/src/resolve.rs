@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use newsproc_layers::attribution::{
-    Attribution, AttributionKind, AttributionLayer, Cue, Source, SourceKind, SourceMention,
+    Attribution, AttributionKind, AttributionLayer, Conjunct, Cue, Source, SourceKind,
+    SourceMention,
 };
 use newsproc_layers::source::SourceLayer;
 use newsproc_sdk::Span;
@@ -255,7 +256,8 @@ impl<'t> Resolver<'_, 't> {
                 first_np += 1;
             }
             chunks.clear();
-            self.namer.name_chunks_into(unit.toks.clone(), &mut chunks);
+            self.namer
+                .name_chunks_into(unit.toks.clone(), true, &mut chunks);
             for c in &chunks {
                 // `in Um Keddada`, `from El Fasher`: a name after a preposition of
                 // place is a place.
@@ -342,23 +344,48 @@ impl<'t> Resolver<'_, 't> {
         let d = self.doc;
         let span = trim_mention(d, info.toks.clone());
         let text = span.of(d.text).to_owned();
-        let entity = if info.pronoun {
-            self.resolve_pronoun(info, unit, people, entities)
+        let mut all = Vec::new();
+        let mut conjuncts = Vec::new();
+        if info.pronoun {
+            all.extend(self.resolve_pronoun(info, unit, people, entities));
         } else if info.relative {
-            self.resolve_relative(info, unit, entities)
+            all.extend(self.resolve_relative(info, unit, entities));
         } else {
-            Some(self.link(info, unit, entities))
-        };
-        if let Some(e) = entity {
+            // `the Observatory and a rebel fighting there`: two sources for one claim.
+            let parts = self.conjuncts(info.core.clone());
+            if parts.len() > 1 {
+                for part in parts {
+                    let sub = self.namer.analyse(part.clone(), part.clone());
+                    let e = self.link(&sub, unit, entities);
+                    let span = trim_mention(d, part);
+                    conjuncts.push(Conjunct {
+                        span,
+                        text: span.of(d.text).to_owned(),
+                        entity: Some(e),
+                    });
+                    all.push(e);
+                }
+                all.dedup();
+            } else {
+                all.push(self.link(info, unit, entities));
+            }
+        }
+        for &e in &all {
             let ent = &mut entities.list[e];
             ent.mentions.push(span);
             ent.last_unit = ent.last_unit.max(unit);
             ent.last_tok = ent.last_tok.max(info.toks.start);
         }
-        let name = match entity {
-            Some(e) => Some(entities.list[e].name.clone()),
-            None if info.pronoun || info.relative => None,
-            None => Some(text.clone()),
+        let entity = all.first().copied();
+        let name = match all.len() {
+            0 if info.pronoun || info.relative => None,
+            0 => Some(text.clone()),
+            _ => Some(
+                all.iter()
+                    .map(|&e| entities.list[e].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ),
         };
         SourceMention {
             span,
@@ -367,7 +394,38 @@ impl<'t> Resolver<'_, 't> {
             title: info.title.clone(),
             role: info.role.clone(),
             entity,
+            conjuncts,
         }
+    }
+
+    /// The conjuncts of a coordinated noun phrase that names several sources: each
+    /// opens with a determiner, a possessive or a name (`the Britain-based Syrian
+    /// Observatory for Human Rights and a rebel fighting there`, `Clinton and Sanders`).
+    /// A coordination of bare nouns is one group (`rebels and witnesses`), and an `and`
+    /// inside a name (`Human Rights Watch`) splits nothing. One range when there is no
+    /// such coordination.
+    fn conjuncts(&self, core: Range<usize>) -> Vec<Range<usize>> {
+        let d = self.doc;
+        let chunks = self.namer.name_chunks(core.clone());
+        let mut parts = Vec::new();
+        let mut start = core.start;
+        for i in core.clone() {
+            let in_name = chunks.iter().any(|c| c.start < i && i < c.end);
+            if (d.lower_is(i, "and") || d.is_punct(i, "&")) && !in_name && i > start {
+                parts.push(start..i);
+                start = i + 1;
+            }
+        }
+        parts.push(start..core.end);
+        let opens = |r: &Range<usize>| {
+            !r.is_empty()
+                && (d.has(r.start, class::DET | class::POSS)
+                    || chunks.iter().any(|c| c.start == r.start))
+        };
+        if parts.len() < 2 || !parts.iter().all(opens) {
+            return vec![core];
+        }
+        parts
     }
 
     /// The entity a non-pronoun mention refers to.
