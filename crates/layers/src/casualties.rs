@@ -23,9 +23,8 @@ pub struct CasualtyLayer {
 pub struct Event {
     /// How many claims report it (each claim names its event).
     pub mentions: usize,
-    /// The place named where the event is first reported, when one is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<Phrase>,
+    /// The claim that first reports it (index into `claims`).
+    pub first: usize,
     /// The event's own figures (the same fields as the article's totals).
     pub figures: Totals,
 }

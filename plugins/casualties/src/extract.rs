@@ -246,7 +246,7 @@ impl<'t> Analysis<'t> {
         }
         let mut takes_number_before = vec![false; n];
         for t in &triggers {
-            if matches!(t.form, Form::Verb | Form::Intr) {
+            if matches!(t.form, Form::Verb | Form::Intr | Form::Tally) {
                 takes_number_before[t.tokens.start] = true;
             }
         }
@@ -612,7 +612,7 @@ impl<'t> Analysis<'t> {
     ) -> bool {
         let mut k = trig.tokens.end;
         match trig.form {
-            Form::Intr => return false,
+            Form::Intr | Form::Tally => return false,
             Form::Event(_) => {}
             Form::Suicide => return false,
             Form::Verb => {
@@ -758,7 +758,8 @@ impl<'t> Analysis<'t> {
             return false;
         }
         let article = self.is_article(q);
-        if article && !(info.singular && info.group.is_some()) {
+        // "A man was taken to the hospital" names no number: he may have died there.
+        if article && (!(info.singular && info.group.is_some()) || trig.form == Form::Tally) {
             return false;
         }
         used[q] = true;
@@ -1017,7 +1018,10 @@ impl<'t> Analysis<'t> {
             {
                 continue;
             }
-            if np_end == np_start && self.has(j, class::PRONOUN) && trig.form != Form::Noun {
+            if np_end == np_start
+                && self.has(j, class::PRONOUN)
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
                 let w = self.word(j);
                 if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
                     && (aux || trig.form == Form::Intr)
@@ -1037,7 +1041,10 @@ impl<'t> Analysis<'t> {
                 }
                 return false;
             }
-            if np_end > np_start && self.has(j, class::DEFINITE) && trig.form != Form::Noun {
+            if np_end > np_start
+                && self.has(j, class::DEFINITE)
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
                 let info = self.victim_info(lex, np_start..np_end);
                 if info.singular && !info.object && (aux || trig.form == Form::Intr) {
                     out.push(RawClaim {
@@ -1070,7 +1077,10 @@ impl<'t> Analysis<'t> {
             let name = info.group.is_none()
                 && singular_aux
                 && np.clone().all(|i| self.tokens[i].is_capitalised());
-            if !info.object && (info.singular || name) && trig.form != Form::Noun {
+            if !info.object
+                && (info.singular || name)
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
                 out.push(RawClaim {
                     outcome: trig.outcome,
                     trigger: trig.tokens.clone(),

@@ -15,6 +15,9 @@ pub enum Form {
     Ing,
     /// Intransitive: "13 died", "13 dead".
     Intr,
+    /// Intransitive, counting only a written number: "five people were taken to the
+    /// hospital" (not "he was taken to the hospital", who may have died there).
+    Tally,
     /// Noun: "13 deaths", "the bodies of 13".
     Noun,
     /// Toll noun: "the death toll rose to 31".
@@ -67,18 +70,10 @@ pub mod class {
     pub const STOP: u16 = 1 << 7;
     pub const SINGULAR: u16 = 1 << 8;
     pub const RELATIVE: u16 = 1 << 9;
-    /// Before a place name: "in", "at", "near".
-    pub const PLACE: u16 = 1 << 10;
-    /// A common noun for a place, read past before its name: "the town of".
-    pub const REGION: u16 = 1 << 11;
-    /// A name too broad to tell one event's place from another's: "Syria".
-    pub const BROAD: u16 = 1 << 12;
     /// Says a count adds to those before: "another", "more", "others".
-    pub const ADDITIVE: u16 = 1 << 13;
-    /// A month or a day of the week: not a place name.
-    pub const TIME: u16 = 1 << 14;
+    pub const ADDITIVE: u16 = 1 << 10;
     /// Makes the verb after it perfect: "has", "have been".
-    pub const PERFECT: u16 = 1 << 15;
+    pub const PERFECT: u16 = 1 << 11;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,6 +246,7 @@ fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
         Some("verb") => Form::Verb,
         Some("ing") => Form::Ing,
         Some("intr") => Form::Intr,
+        Some("tally") => Form::Tally,
         Some("noun") => Form::Noun,
         Some("toll") => Form::Toll,
         Some("suicide") => Form::Suicide,
@@ -266,7 +262,7 @@ fn parse_outcome(e: &Entry) -> Result<OutcomeWord, String> {
         }
         other => {
             return Err(format!(
-                "form `{}`: expected verb, ing, intr, noun, toll, event or suicide",
+                "form `{}`: expected verb, ing, intr, tally, noun, toll, event or suicide",
                 other.unwrap_or("")
             ));
         }
@@ -333,15 +329,11 @@ fn parse_classes(e: &Entry) -> Result<u16, String> {
             "stop" => class::STOP,
             "singular" => class::SINGULAR,
             "relative" => class::RELATIVE,
-            "place" => class::PLACE,
-            "region" => class::REGION,
-            "broad" => class::BROAD,
             "additive" => class::ADDITIVE,
-            "time" => class::TIME,
             "perfect" => class::PERFECT,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, place, region, broad, additive, time or perfect"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive or perfect"
                 ));
             }
         };

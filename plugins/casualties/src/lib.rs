@@ -175,7 +175,7 @@ impl CasualtiesStage {
                     .copied()
                     .unwrap_or(c.span);
                 c.debug = Some(format!(
-                    "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+                    "{}|{}|{}|{}|{}|{}|{}|{}|{}",
                     st.sentence,
                     st.days,
                     st.separate,
@@ -183,18 +183,12 @@ impl CasualtiesStage {
                     st.additive,
                     st.coordinated,
                     st.beside,
-                    st.places.join(","),
                     ss.start,
                     ss.end
                 ));
             }
         }
-        let (mut events, totals) = totals::totals(&mut claims, &settings);
-        for e in &mut events {
-            if let Some(p) = &mut e.place {
-                p.text = p.span.of(text).to_string();
-            }
-        }
+        let (events, totals) = totals::totals(&mut claims, &settings);
         CasualtyLayer {
             claims,
             events,
@@ -412,6 +406,27 @@ pub fn report(text: &str, layer: &CasualtyLayer) -> String {
         show(t.killed_noncivilians),
         show(t.injured)
     );
+    for (i, e) in layer.events.iter().enumerate() {
+        let f = &e.figures;
+        let _ = write!(out, "event {}: killed {}", i + 1, show(f.killed));
+        if f.killed_civilians.is_some() || f.killed_noncivilians.is_some() {
+            let _ = write!(
+                out,
+                " (civilians {}, non-civilians {})",
+                show(f.killed_civilians),
+                show(f.killed_noncivilians)
+            );
+        }
+        let _ = write!(out, ", injured {}", show(f.injured));
+        if let Some(c) = layer.claims.get(e.first) {
+            let _ = write!(
+                out,
+                ", first reported \"{}\"",
+                context(text, c.span, 0).trim()
+            );
+        }
+        let _ = writeln!(out, " ({} claims)", e.mentions);
+    }
     if layer.claims.is_empty() {
         out.push_str("no casualty claims\n");
     }
@@ -433,6 +448,9 @@ pub fn report(text: &str, layer: &CasualtyLayer) -> String {
             let _ = write!(out, " [{}: {}]", group_name(v), v.text);
         }
         let _ = write!(out, " {}", status_name(c.status));
+        if let Some(e) = c.event {
+            let _ = write!(out, ", event {}", e + 1);
+        }
         if let Some(p) = c.part_of {
             let _ = write!(out, ", part of {}", p + 1);
         }

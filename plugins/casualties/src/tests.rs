@@ -34,6 +34,7 @@ fn killed(n: u64, victims: &str) -> (Outcome, u64, String) {
 }
 
 use newsproc_layers::casualties::{Side, Totals};
+use newsproc_sdk::Span;
 
 #[test]
 fn passive_and_active() {
@@ -238,4 +239,142 @@ fn report_quotes_the_text() {
     let r = report(text, &layer(text));
     assert!(r.contains("killed 31"), "{r}");
     assert!(r.contains("killed at least 31 civilians"), "{r}");
+}
+
+#[test]
+fn separate_events_add_up() {
+    let text = "A car bomb killed 12 people in Azaz on Monday. \
+                Elsewhere, air strikes killed five civilians in Douma.";
+    let l = layer(text);
+    assert_eq!(l.events.len(), 2);
+    assert_eq!(l.totals.killed, Some(17));
+    assert_eq!(l.totals.killed_civilians, Some(5));
+    // Another event's figure that repeats one already given is the same event.
+    let text = "A car bomb killed 12 people in Azaz on Monday. \
+                Elsewhere, the monitor said 12 people had died in the blast.";
+    assert_eq!(totals(text).killed, Some(12));
+}
+
+#[test]
+fn other_days_are_background() {
+    let l =
+        layer("Air strikes killed nine people on Tuesday. On Sunday shelling killed 14 people.");
+    assert_eq!(l.claims[1].status, ClaimStatus::Background);
+    assert_eq!(l.totals.killed, Some(9));
+    // News of one day is often published the next: "said on Saturday" of Friday.
+    let l = layer(
+        "The monitor said on Saturday that strikes killed nine people. \
+         On Friday shelling killed three soldiers.",
+    );
+    assert_eq!(l.claims[1].status, ClaimStatus::Reported);
+}
+
+#[test]
+fn the_first_figure_stands_unless_updated_or_disputed() {
+    // A different figure later in the article, with nothing to say why, does not
+    // replace the lead's.
+    let t = totals(
+        "Air strikes killed 20 people in the town. Activists said 35 people died in the raids.",
+    );
+    assert_eq!(t.killed, Some(20));
+    // An update replaces it.
+    let t = totals("An air strike killed 12 people. The death toll later rose to 18.");
+    assert_eq!(t.killed, Some(18));
+}
+
+#[test]
+fn sources_that_disagree_give_the_lowest() {
+    let text = "A bomb killed 12 people, state media said. Activists said nine people died.";
+    let cut = text.find("Activists").unwrap();
+    let item = |content: Span, name: &str| AttributionItem {
+        content: vec![content],
+        source: Some(SourceItem {
+            span: Span::new(0, 1),
+            text: name.to_string(),
+            name: Some(name.to_string()),
+        }),
+        in_boilerplate: false,
+    };
+    let attribution = AttributionView {
+        attributions: vec![
+            item(Span::new(0, cut), "state media"),
+            item(Span::new(cut, text.len()), "activists"),
+        ],
+    };
+    let l = stage().layer(text, None, Some(&attribution));
+    assert_eq!(l.totals.killed, Some(9));
+}
+
+#[test]
+fn counts_that_add() {
+    assert_eq!(
+        totals("Air strikes killed 10 people in the town. Five more died in hospital.").killed,
+        Some(15)
+    );
+    // "Others" after the dead are the wounded, not more dead.
+    let t = totals("The blast killed 15 people and wounded 25 others.");
+    assert_eq!((t.killed, t.injured), (Some(15), Some(25)));
+    // Counts listed together are different people.
+    assert_eq!(
+        totals("Shots were fired into the crowd, injuring four men and two women.").injured,
+        Some(6)
+    );
+    assert_eq!(
+        totals("He and three others were shot on the court.").injured,
+        Some(4)
+    );
+}
+
+#[test]
+fn a_break_down_is_not_more_dead() {
+    let text = "Government air strikes killed 32 people across the country on Monday. \
+                Elsewhere, 15 civilians were killed in Jassem. \
+                Elsewhere, air strikes killed six civilians in Douma. \
+                Elsewhere, 11 people were killed in Khan Sheikhun.";
+    let l = layer(text);
+    assert_eq!(l.totals.killed, Some(32));
+    assert_eq!(l.events.len(), 1);
+}
+
+#[test]
+fn the_attacker_who_kills_himself() {
+    assert_eq!(
+        totals("A gunman killed four classmates before killing himself.").killed,
+        Some(5)
+    );
+    // A murder-suicide already counts him.
+    assert_eq!(
+        totals(
+            "Police said it was a murder-suicide: the man killed his wife before killing himself."
+        )
+        .killed,
+        Some(2)
+    );
+}
+
+#[test]
+fn a_hospital_counts_only_a_written_number() {
+    assert_eq!(
+        totals("Five people were taken to the hospital after the shooting.").injured,
+        Some(5)
+    );
+    assert_eq!(
+        totals("He was taken to the hospital, where he died.").injured,
+        None
+    );
+}
+
+#[test]
+fn a_war_toll_in_the_perfect_is_cumulative() {
+    let l = layer("More than 210,000 people have died in the Syrian conflict.");
+    assert_eq!(l.claims[0].status, ClaimStatus::Cumulative);
+    assert_eq!(l.totals.killed, None);
+}
+
+#[test]
+fn a_charge_is_not_a_death() {
+    assert_eq!(
+        totals("The suspect was also wanted on a murder charge in another county.").killed,
+        None
+    );
 }
