@@ -27,7 +27,8 @@ use newsproc_text::{
     NumberRole, Pieces, Quantity, QuantityOptions, Token, TokenKind, Tokens, quantities_in,
 };
 
-use crate::lexicons::{Form, Lexicons, MarkerStatus, Scope, VictimKind, class};
+use crate::lexicons::{Form, Lexicons, MARKERS, MarkerStatus, Scope, VictimKind, class};
+use crate::setting::{Date, dates};
 
 const NONE: u32 = u32::MAX;
 
@@ -114,6 +115,33 @@ pub struct Analysis<'t> {
     pub causes: Vec<(Span, usize)>,
     /// Status markers: token range and marker index.
     pub(crate) markers: Vec<(Range<usize>, usize)>,
+    /// The article's own date: the first one in its opening ("Date of publication 25
+    /// August 2016", "Sat Jul 26 2014").
+    pub article_date: Option<Date>,
+}
+
+/// How far into the text the article's own date is looked for, in bytes.
+const OPENING: usize = 200;
+
+/// The first date in the opening of `text`.
+fn article_date(text: &str, lex: &Lexicons, pieces: &mut Pieces) -> Option<Date> {
+    let mut end = OPENING.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tokens: Vec<Token> = Tokens::new(&text[..end]).collect();
+    pieces.clear();
+    pieces.extend(text, &tokens);
+    let found = lex.in_sentences.find(pieces);
+    let months: Vec<_> = found
+        .get(MARKERS)?
+        .iter()
+        .filter_map(|&(span, m)| match lex.marker_info[m].status {
+            MarkerStatus::Month(n) => Some((token_range(&tokens, span)?, n)),
+            _ => None,
+        })
+        .collect();
+    dates(text, &tokens, &months, 0).first().copied()
 }
 
 /// The token range covering a match span: from the token holding its first byte to the
@@ -214,6 +242,7 @@ impl<'t> Analysis<'t> {
             };
             let [victims, words, found_causes, found_markers] =
                 <[_; 4]>::try_from(lex.in_sentences.find(&pieces)).unwrap_or_default();
+            debug_assert_eq!(MARKERS, 3);
             for (span, index) in victims {
                 if let Some(r) = tokens_of(span) {
                     for v in &mut victim[r] {
@@ -250,6 +279,11 @@ impl<'t> Analysis<'t> {
                 takes_number_before[t.tokens.start] = true;
             }
         }
+        let article_date = if triggers.is_empty() {
+            None
+        } else {
+            article_date(text, lex, &mut pieces)
+        };
         Analysis {
             text,
             tokens,
@@ -264,6 +298,7 @@ impl<'t> Analysis<'t> {
             takes_number_before,
             causes,
             markers,
+            article_date,
         }
     }
 

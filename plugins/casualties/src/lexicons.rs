@@ -97,6 +97,8 @@ pub enum MarkerStatus {
     /// A period naming the whole conflict ("war"): a period after an anchor, and a toll
     /// in the perfect beside it is a running toll.
     War,
+    /// A month (1 January to 12 December): with a day number beside it, a date.
+    Month(u8),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,10 +126,14 @@ pub struct Lexicons {
     pub causes: PhraseMatcher,
     pub markers: PhraseMatcher,
     pub marker_info: Vec<Marker>,
-    /// Victims, words, causes and markers (in that order) looked up together, word by
-    /// word, in the sentences with an outcome word.
+    /// Victims, words, causes and markers (in that order: [`MARKERS`] is the index of
+    /// the markers) looked up together, word by word, in the sentences with an outcome
+    /// word.
     pub in_sentences: PieceMatcher,
 }
+
+/// The index of the markers among [`Lexicons::in_sentences`]' lists.
+pub const MARKERS: usize = 3;
 
 /// The user's extra files for each list (pipeline configuration keys).
 #[derive(Clone, Debug, Default)]
@@ -369,9 +375,17 @@ fn parse_marker(e: &Entry) -> Result<Marker, String> {
             })?;
             MarkerStatus::Day(n as u8)
         }
+        Some("month") => {
+            let n = e
+                .field(2)
+                .and_then(|m| m.parse::<u8>().ok())
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| "month: expected its number, 1 to 12".to_string())?;
+            MarkerStatus::Month(n)
+        }
         other => {
             return Err(format!(
-                "status `{}`: expected cumulative, anchor, period, war, earlier, separate, update, day, hypothetical, denied or confirmed",
+                "status `{}`: expected cumulative, anchor, period, war, earlier, separate, update, day, month, hypothetical, denied or confirmed",
                 other.unwrap_or("")
             ));
         }

@@ -188,7 +188,7 @@ impl CasualtiesStage {
                 ));
             }
         }
-        let (events, totals) = totals::totals(&mut claims, &settings);
+        let (events, totals) = totals::totals(&mut claims, &settings, analysis.article_date);
         CasualtyLayer {
             claims,
             events,

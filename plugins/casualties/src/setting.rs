@@ -1,15 +1,23 @@
 //! Where and when a claim's sentence places it, and how it relates to the figures before
 //! it: what the totals rule needs to tell one event from another.
 //!
-//! - **Days**: the days of the week the sentence names ("on Tuesday", "Mondays raids").
-//! - **Separate**: the sentence reports another event of the news ("elsewhere",
-//!   "meanwhile", "in a separate attack").
+//! - **Days**: the days of the week the sentence names ("on Tuesday", "Mondays raids"),
+//!   and its dates ("on April 25", "25 April").
+//! - **Separate**: the sentence reports another event of the news ("elsewhere", "in a
+//!   separate attack").
 //! - **Update**: the sentence gives a new figure for a toll already given ("rose to").
 //! - **Additive** (the claim itself): its count adds to those before ("another six",
 //!   "six more").
 
+use std::ops::Range;
+
+use newsproc_text::{Token, TokenKind, parse_number};
+
 use crate::extract::{Analysis, NumberRef, RawClaim};
 use crate::lexicons::{Lexicons, MarkerStatus, class};
+
+/// A date without its year: (month 1-12, day 1-31).
+pub type Date = (u8, u8);
 
 /// What a claim's sentence says about the claim's event.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,6 +25,8 @@ pub struct Setting {
     pub sentence: usize,
     /// Bit `d` set for each day of the week `d` (0 Monday) the sentence names.
     pub days: u8,
+    /// The dates the sentence gives.
+    pub dates: Vec<Date>,
     pub separate: bool,
     pub update: bool,
     pub additive: bool,
@@ -42,6 +52,7 @@ impl Analysis<'_> {
             return out;
         };
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
+        let mut months = Vec::new();
         for (r, m) in &self.markers[lo..] {
             if r.start >= sent.end {
                 break;
@@ -50,9 +61,11 @@ impl Analysis<'_> {
                 MarkerStatus::Day(d) => out.days |= 1 << d,
                 MarkerStatus::Separate => out.separate = true,
                 MarkerStatus::Update => out.update = true,
+                MarkerStatus::Month(n) => months.push((r.clone(), n)),
                 _ => {}
             }
         }
+        out.dates = dates(self.text, &self.tokens[sent], &months, self.sentence_tokens[s].start);
         out
     }
 
@@ -66,4 +79,40 @@ impl Analysis<'_> {
         before.is_some_and(|i| self.has(i, class::ADDITIVE))
             || self.has(q.tokens.end, class::ADDITIVE)
     }
+}
+
+/// The dates among `tokens` (which start at token index `first`): a month (token range
+/// and number, from the markers) with a day number right after it ("April 25", "Jan. 5")
+/// or right before it ("25 April").
+pub fn dates(text: &str, tokens: &[Token], months: &[(Range<usize>, u8)], first: usize) -> Vec<Date> {
+    let day = |i: Option<usize>| {
+        let t = tokens.get(i?)?;
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let d = parse_number(t.text(text))?;
+        (d.fract() == 0.0 && (1.0..=31.0).contains(&d)).then_some(d as u8)
+    };
+    let mut out = Vec::new();
+    for (r, month) in months {
+        let (start, end) = (r.start.saturating_sub(first), r.end.saturating_sub(first));
+        // "Jan. 5": past the abbreviation's period.
+        let after = if tokens.get(end).is_some_and(|t| t.text(text) == ".") {
+            end + 1
+        } else {
+            end
+        };
+        if let Some(d) = day(Some(after)).or_else(|| day(start.checked_sub(1))) {
+            out.push((*month, d));
+        }
+    }
+    out
+}
+
+/// Whether `date` is `article`'s date or up to two days before it (news of the day, or
+/// of the day or two before; the year is not known, so December runs on to January).
+pub fn recent(date: Date, article: Date) -> bool {
+    const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let day = |(m, d): Date| BEFORE[usize::from(m.clamp(1, 12)) - 1] + u16::from(d);
+    (day(article) + 365 - day(date)) % 365 <= 2
 }

@@ -6,7 +6,8 @@
 //!    denials do not. The article's news days are the days of the week named in the
 //!    sentence of the first countable claim that names one, and the day before each (news
 //!    is often published the day after); a claim whose sentence names only other days is
-//!    background.
+//!    background, and so is one whose sentence gives only dates more than two days
+//!    before the article's own (the first date in its opening).
 //! 2. **A claim's value** is its low end: `min` of the number ("at least 20", "more than
 //!    20", "nearly 20" and "20-30" give 20; "dozens" 12, "scores" 20, "hundreds" 100).
 //! 3. **Events.** Claims are read in text order, each about the current event, except:
@@ -42,7 +43,7 @@
 
 use newsproc_layers::casualties::{Claim, ClaimStatus, Event, Outcome, Side, Totals, VictimGroup};
 
-use crate::setting::Setting;
+use crate::setting::{Date, Setting, recent};
 
 /// Slots of one outcome in an event: civilians, the five combatant sides (government,
 /// opposition, jihadist, foreign, side not stated), and the overall figure.
@@ -269,8 +270,12 @@ fn breakdowns(figures: &[Totals]) -> Vec<Option<usize>> {
 
 /// The events and the totals; each claim's `event` and `counted` set, and its
 /// `status` for claims about another day. `settings` line up with `claims`.
-pub fn totals(claims: &mut [Claim], settings: &[Setting]) -> (Vec<Event>, Totals) {
-    // Step 1: the news days, and claims about other days.
+pub fn totals(
+    claims: &mut [Claim],
+    settings: &[Setting],
+    article_date: Option<Date>,
+) -> (Vec<Event>, Totals) {
+    // Step 1: the news days, and claims about other days or earlier dates.
     let news_days = claims
         .iter()
         .zip(settings)
@@ -278,7 +283,11 @@ pub fn totals(claims: &mut [Claim], settings: &[Setting]) -> (Vec<Event>, Totals
         .map_or(0, |(_, s)| s.days);
     let news_days = news_days | (news_days >> 1) | ((news_days & 1) << 6);
     for (c, s) in claims.iter_mut().zip(settings) {
-        if news_days != 0 && s.days != 0 && s.days & news_days == 0 && countable(c) {
+        let other_day = news_days != 0 && s.days != 0 && s.days & news_days == 0;
+        let earlier_date = article_date.is_some_and(|a| {
+            !s.dates.is_empty() && !s.dates.iter().any(|&d| recent(d, a))
+        });
+        if (other_day || earlier_date) && countable(c) {
             c.status = ClaimStatus::Background;
         }
     }
