@@ -51,7 +51,8 @@ pub struct Doc<'t> {
 }
 
 impl<'t> Doc<'t> {
-    pub fn new(text: &'t str, lex: &Lexicons) -> Doc<'t> {
+    /// Analyses `text`. Text before byte `skip_to` (a dateline) belongs to no unit.
+    pub fn new(text: &'t str, lex: &Lexicons, skip_to: usize) -> Doc<'t> {
         let toks = tokenize(text);
         let words: Vec<Word> = toks
             .iter()
@@ -115,7 +116,7 @@ impl<'t> Doc<'t> {
             mid_caps: HashSet::default(),
             possessive,
         };
-        doc.build_units();
+        doc.build_units(skip_to);
         let mut mid_caps: HashSet<&str, BuildHasherDefault<WordHasher>> = HashSet::default();
         for (i, t) in doc.toks.iter().enumerate() {
             if t.kind == TokenKind::Word && t.is_capitalised() && !doc.sentence_initial(i) {
@@ -151,11 +152,19 @@ impl<'t> Doc<'t> {
         !self.sentence_initial(i) || self.mid_caps.contains(self.tok_text(i))
     }
 
-    fn build_units(&mut self) {
+    fn build_units(&mut self, skip_to: usize) {
         let sentences = sentences_with_paragraphs(self.text);
         let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
+        // The first token after the dateline, and after the dash that ends it.
+        let mut first = self.toks.partition_point(|x| x.span.start < skip_to);
+        while first < self.toks.len() && self.toks[first].kind == TokenKind::Dash {
+            first += 1;
+        }
         for s in sentences {
-            let lo = self.toks.partition_point(|x| x.span.start < s.span.start);
+            let lo = self
+                .toks
+                .partition_point(|x| x.span.start < s.span.start)
+                .max(first);
             let hi = self.toks.partition_point(|x| x.span.end <= s.span.end);
             if hi <= lo {
                 continue;

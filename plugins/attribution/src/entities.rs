@@ -83,11 +83,11 @@ impl Namer<'_, '_> {
                 }
                 let known = d.has(i, class::TITLE | class::FIRST_NAME)
                     || t.has(newsproc_text::Flags::ALL_CAPS);
+                // A common noun opening a sentence ("Officials said") is no name.
+                let noun = d.has(i, class::NOUN);
                 t.is_capitalised()
-                    && (known
-                        || !d.has(i, class::FUNCTION | class::TIME | class::ADV)
-                        || d.has(i, class::NOUN))
-                    && (known || !strict || d.capital_is_name(i))
+                    && (known || !d.has(i, class::FUNCTION | class::TIME | class::ADV) || noun)
+                    && (known || !(strict || noun) || d.capital_is_name(i))
             }
             _ => false,
         }
@@ -268,10 +268,18 @@ impl Namer<'_, '_> {
             }
         }
         // "the Britain-based Syrian Observatory": `X-based` is a modifier.
-        let head_last = (core.start..head_end)
+        let mut head_last = (core.start..head_end)
             .rev()
             .find(|&i| d.toks[i].is_wordlike())
             .unwrap_or(core.start);
+        // `the Western Relief Agency (WRA)`: the acronym in brackets is an alias.
+        if head_last >= core.start + 2
+            && d.is_punct(head_last - 1, "(")
+            && d.toks[head_last].has(newsproc_text::Flags::ALL_CAPS)
+            && head_last - 2 >= core.start
+        {
+            head_last -= 2;
+        }
         m.definite = d.lower_is(core.start, "the")
             || d.has(core.start, class::POSS)
             || d.lower_is(core.start, "this");

@@ -335,6 +335,15 @@ impl Grammar<'_, '_> {
                 if seen_noun && !d.is_cap(i) && w.ends_with("ed") && !d.has(i, class::NOUN) {
                     break;
                 }
+                // `The commander put it plainly`: a word between a noun and an object
+                // pronoun or determiner is a verb.
+                if seen_noun
+                    && !d.is_cap(i)
+                    && !d.has(i, class::NOUN)
+                    && d.has(i + 1, class::PRON | class::OBJ | class::DET | class::POSS)
+                {
+                    break;
+                }
                 seen_noun = true;
                 i += 1;
                 continue;

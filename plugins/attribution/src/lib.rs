@@ -219,7 +219,12 @@ impl AttributionStage {
     /// The layer for one text; `source` is the source layer when there is one (for
     /// boilerplate).
     pub fn extract(&self, text: &str, source: Option<&SourceLayer>) -> AttributionLayer {
-        let d = Doc::new(text, &self.lex);
+        // The dateline (`AMMAN (Reuters) -`) opens the first sentence but is no part of
+        // what anyone said.
+        let skip_to = source
+            .and_then(|s| s.dateline.as_ref())
+            .map_or(0, |dl| dl.span.end.min(text.len()));
+        let d = Doc::new(text, &self.lex, skip_to);
         let cue_at = self.find_cues(&d);
         let grammar = Grammar {
             doc: &d,

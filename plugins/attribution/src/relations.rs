@@ -390,7 +390,8 @@ impl Extractor<'_, '_, '_> {
                         k,
                         NounKind::Doc | NounKind::Org | NounKind::Gov | NounKind::People
                     )
-                }) || d.has(head, class::PRON);
+                }) || d.lower_is(head, "it")
+                    || d.lower_is(head, "they");
                 let that_follows = d.lower_is(g.skip_right_adjuncts(c1, hi), "that");
                 if !doc_source && !that_follows {
                     return None;

@@ -619,8 +619,8 @@ impl<'t> Resolver<'_, 't> {
                 // used, said ... "...," he said").
                 let mut described: Option<(f32, usize)> = None;
                 for (k, e) in entities.recent() {
-                    let candidate = e.surname.is_none()
-                        && e.person_noun
+                    // Named speakers whose name the text-wide scan missed count too.
+                    let candidate = (e.surname.is_none() && e.person_noun || e.surname.is_some())
                         && !e.plural
                         && matches!(e.kind, SourceKind::Anonymous | SourceKind::Person)
                         && e.last_tok < tok

@@ -1,0 +1,437 @@
+//! One test per rule of the stage, on sentences written for these tests.
+
+use newsproc_layers::attribution::{Attribution, AttributionKind, AttributionLayer, SourceKind};
+use newsproc_layers::source::{Boilerplate, BoilerplateKind, SourceLayer};
+use newsproc_sdk::{Chain, Span, Stage, in_process};
+use newsproc_stage_attribution::{AttributionStage, Config};
+use newsproc_stage_source::SourceStage;
+
+fn stage() -> AttributionStage {
+    AttributionStage::new(Config::default()).unwrap()
+}
+
+fn layer(text: &str) -> AttributionLayer {
+    stage().extract(text, None)
+}
+
+fn slice(text: &str, s: Span) -> &str {
+    &text[s.range()]
+}
+
+/// (kind, content, source text, source name, cue) of every relation.
+fn rows(text: &str) -> Vec<(AttributionKind, String, String, String, String)> {
+    layer(text)
+        .attributions
+        .iter()
+        .map(|a| row(text, a))
+        .collect()
+}
+
+fn row(text: &str, a: &Attribution) -> (AttributionKind, String, String, String, String) {
+    let content: Vec<&str> = a.content.iter().map(|&s| slice(text, s)).collect();
+    let (src, name) = match &a.source {
+        Some(s) => (s.text.clone(), s.name.clone().unwrap_or_default()),
+        None => (String::new(), String::new()),
+    };
+    let cue = a.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+    (a.kind, content.join(" | "), src, name, cue)
+}
+
+/// The relation whose cue text is `cue` (the first one).
+fn with_cue(text: &str, cue: &str) -> (AttributionKind, String, String, String, String) {
+    rows(text)
+        .into_iter()
+        .find(|r| r.4 == cue)
+        .unwrap_or_else(|| panic!("no relation with cue {cue:?} in {:?}", rows(text)))
+}
+
+use AttributionKind::*;
+
+#[test]
+fn subject_cue_that_clause() {
+    let text = "The health minister said that the clinic in Ashwood would reopen on Monday.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Indirect);
+    assert_eq!(r.1, "that the clinic in Ashwood would reopen on Monday");
+    assert_eq!(r.2, "The health minister");
+}
+
+#[test]
+fn content_before_the_source() {
+    let text = "Two bridges were closed overnight, a city engineer said.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "Two bridges were closed overnight");
+    assert_eq!(r.2, "a city engineer");
+    let l = layer(text);
+    assert_eq!(l.sources[0].kind, SourceKind::Anonymous);
+}
+
+#[test]
+fn inverted_cue_with_title_and_role() {
+    let text = "The convoy turned back at the checkpoint, said Colonel Ivo Marten, a commander in the Northern Brigade.";
+    let l = layer(text);
+    let a = &l.attributions[0];
+    let src = a.source.as_ref().unwrap();
+    assert_eq!(
+        slice(text, a.content[0]),
+        "The convoy turned back at the checkpoint"
+    );
+    assert_eq!(
+        src.text,
+        "Colonel Ivo Marten, a commander in the Northern Brigade"
+    );
+    assert_eq!(src.name.as_deref(), Some("Ivo Marten"));
+    assert_eq!(src.title.as_deref(), Some("Colonel"));
+    assert_eq!(
+        src.role.as_deref(),
+        Some("a commander in the Northern Brigade")
+    );
+    let s = &l.sources[src.entity.unwrap()];
+    assert_eq!(s.kind, SourceKind::Person);
+    assert_eq!(s.affiliation.as_deref(), Some("Northern Brigade"));
+}
+
+#[test]
+fn direct_quotation_before_and_after_the_cue() {
+    let text = "\u{201C}We ran out of water,\u{201D} said Dr. Lena Okoro, a surgeon at the hospital. \u{201C}Then the power failed.\u{201D}";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(
+        r.1,
+        "\u{201C}We ran out of water,\u{201D} | \u{201C}Then the power failed.\u{201D}"
+    );
+    assert_eq!(r.3, "Lena Okoro");
+}
+
+#[test]
+fn straight_quotes_split_by_the_cue() {
+    let text = "\"The road is open,\" the mayor said, \"but only for trucks.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"The road is open,\" | \"but only for trucks.\"");
+    assert_eq!(r.2, "the mayor");
+}
+
+#[test]
+fn mixed_quotation() {
+    let text = "The governor said the plan was \"dead on arrival\" in the legislature.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(r.1, "the plan was \"dead on arrival\" in the legislature");
+}
+
+#[test]
+fn appositive_subject_and_addressee() {
+    let text = "Rana Haddad, director of the Lakeside Monitor, told reporters that three wells had been poisoned.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "that three wells had been poisoned");
+    assert_eq!(r.2, "Rana Haddad, director of the Lakeside Monitor");
+    assert_eq!(r.3, "Rana Haddad");
+}
+
+#[test]
+fn name_in_the_appositive_of_a_description() {
+    let text = "A ministry spokesman, Tomas Ferreira, said the border would stay shut.";
+    let l = layer(text);
+    let src = l.attributions[0].source.as_ref().unwrap();
+    assert_eq!(src.name.as_deref(), Some("Tomas Ferreira"));
+    assert_eq!(src.role.as_deref(), Some("A ministry spokesman"));
+}
+
+#[test]
+fn x_based_organisation_and_its_short_name() {
+    let text = "Shelling hit the market, the London-based Coastal Observatory for Civil Rights said. \
+                The Observatory said nine people died.";
+    let l = layer(text);
+    assert_eq!(l.sources.len(), 1, "{:?}", l.sources);
+    assert_eq!(l.sources[0].name, "Coastal Observatory for Civil Rights");
+    assert_eq!(l.sources[0].kind, SourceKind::Organization);
+    assert_eq!(l.sources[0].mentions.len(), 2);
+}
+
+#[test]
+fn acronyms_link_to_the_full_name() {
+    let text = "The Western Relief Agency (WRA) said aid trucks were stuck. \
+                The WRA said it would try again on Friday.";
+    let l = layer(text);
+    let names: Vec<&str> = l.sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Western Relief Agency"], "{:?}", l.sources);
+}
+
+#[test]
+fn pronouns_resolve_to_the_speaker_not_the_last_name() {
+    let text = "Marta Lindqvist, the mayor, said the river had burst its banks near Holm. \
+                Engineers from Vattenfall arrived at noon. \
+                \"We have never seen it this high,\" she said.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.3, "Marta Lindqvist");
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.2, "she");
+    assert_eq!(last.3, "Marta Lindqvist");
+}
+
+#[test]
+fn names_inside_quotations_are_not_antecedents() {
+    let text = "Peter Novak said the talks had failed. \
+                \"Maria Costa promised us a deal,\" he said.";
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.3, "Peter Novak");
+}
+
+#[test]
+fn gender_decides_between_two_people() {
+    let text = "Julia Brandt met Thomas Keller on Monday. \
+                \"The border stays closed,\" she said.";
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.3, "Julia Brandt");
+}
+
+#[test]
+fn collective_and_anonymous_sources() {
+    let text = "The town fell on Sunday, residents and witnesses said. \
+                They said the shelling lasted all night. \
+                The airport was hit, a security source said. \
+                Officials who asked not to be named said the toll would rise.";
+    let l = layer(text);
+    let kinds: Vec<(String, SourceKind)> = l
+        .attributions
+        .iter()
+        .map(|a| {
+            let s = a.source.as_ref().unwrap();
+            (s.text.clone(), l.sources[s.entity.unwrap()].kind)
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("residents and witnesses".to_owned(), SourceKind::Group),
+            ("They".to_owned(), SourceKind::Group),
+            ("a security source".to_owned(), SourceKind::Anonymous),
+            (
+                "Officials who asked not to be named".to_owned(),
+                SourceKind::Anonymous
+            ),
+        ]
+    );
+    // "They" is the residents and witnesses.
+    let they = l.attributions[1].source.as_ref().unwrap();
+    assert_eq!(they.name.as_deref(), Some("residents and witnesses"));
+}
+
+#[test]
+fn two_sources_for_one_claim() {
+    let text =
+        "Troops entered the valley on Friday, the Harbor Monitor and a farmer living there said.";
+    let l = layer(text);
+    let src = l.attributions[0].source.as_ref().unwrap();
+    assert_eq!(src.conjuncts.len(), 2);
+    assert_eq!(src.conjuncts[0].text, "the Harbor Monitor");
+    assert_eq!(src.conjuncts[1].text, "a farmer living there");
+    assert_eq!(l.sources.len(), 2);
+}
+
+#[test]
+fn according_to_in_three_places() {
+    let front = "According to the fire service, two houses burned down.";
+    assert_eq!(with_cue(front, "According to").1, "two houses burned down");
+    assert_eq!(with_cue(front, "According to").2, "the fire service");
+    let end = "Two houses burned down, according to the fire service.";
+    assert_eq!(with_cue(end, "according to").1, "Two houses burned down");
+    let middle = "Two houses, according to the fire service, burned down overnight.";
+    assert_eq!(
+        with_cue(middle, "according to").1,
+        "Two houses | burned down overnight"
+    );
+}
+
+#[test]
+fn passive_without_a_source() {
+    let text = "The ceasefire is expected to hold until the spring.";
+    let l = layer(text);
+    let a = &l.attributions[0];
+    assert!(a.source.is_none());
+    let content: Vec<&str> = a.content.iter().map(|&s| slice(text, s)).collect();
+    assert_eq!(content, ["The ceasefire", "to hold until the spring"]);
+}
+
+#[test]
+fn quotation_over_several_paragraphs() {
+    let text =
+        "\u{201C}We lost the harvest.\n\u{201C}Now we lose the village,\u{201D} the elder said.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert!(r.1.starts_with("\u{201C}We lost the harvest."), "{}", r.1);
+    assert!(r.1.ends_with("village,\u{201D}"), "{}", r.1);
+}
+
+#[test]
+fn quotation_paragraphs_after_a_colon() {
+    let text = "The statement read in full:\n\"We condemn the attack.\n\"We call for calm.\"\nThe council met later.";
+    let l = layer(text);
+    assert_eq!(l.attributions.len(), 1, "{:?}", rows(text));
+    let a = &l.attributions[0];
+    assert_eq!(a.kind, Direct);
+    assert_eq!(a.source.as_ref().unwrap().text, "The statement");
+}
+
+#[test]
+fn colon_and_dash_lead_ins() {
+    let colon = "The commander put it plainly: \"No retreat.\"";
+    let r = with_cue(colon, ":");
+    assert_eq!(
+        (r.0, r.1.as_str(), r.2.as_str()),
+        (Direct, "\"No retreat.\"", "The commander")
+    );
+    let dash = "The statement from the ministry was blunt \u{2014} \"We will respond.\"";
+    let r = with_cue(dash, "\u{2014}");
+    assert_eq!(r.1, "\"We will respond.\"");
+    assert_eq!(r.2, "The statement from the ministry");
+}
+
+#[test]
+fn guillemets_and_unclosed_quotations() {
+    let text = "A witness told the agency: \u{AB}The glass flew past me";
+    let r = with_cue(text, "told");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\u{AB}The glass flew past me");
+}
+
+#[test]
+fn stripped_apostrophes() {
+    let text = "The army s spokesman said the Shi ite militias had withdrawn.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the Shi ite militias had withdrawn");
+    assert_eq!(r.2, "The army s spokesman");
+}
+
+#[test]
+fn coordinated_cue_shares_the_subject() {
+    let text = "The ministry denied the report, saying that all offices were open.";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.1, "that all offices were open");
+    assert_eq!(r.2, "The ministry");
+    let d = with_cue(text, "denied");
+    assert_eq!(d.1, "the report");
+}
+
+#[test]
+fn nouns_are_not_cues() {
+    assert!(rows("He found the keys under the desk.").is_empty());
+    assert!(rows("His claims were dismissed as the so-called evidence grew.").is_empty());
+    assert!(rows("A band called Greyhound played all night.").is_empty());
+}
+
+#[test]
+fn relations_in_boilerplate_are_flagged_or_dropped() {
+    let text = "The mayor said the bridge was safe.\nSupport our journalism, readers say.";
+    let cut = text.find("Support").unwrap();
+    let source = SourceLayer {
+        boilerplate: vec![Boilerplate {
+            span: Span::new(cut, text.len()),
+            kind: BoilerplateKind::Appeal,
+        }],
+        ..SourceLayer::default()
+    };
+    let flagged = stage().extract(text, Some(&source));
+    let flags: Vec<bool> = flagged
+        .attributions
+        .iter()
+        .map(|a| a.in_boilerplate)
+        .collect();
+    assert_eq!(flags, [false, true]);
+    let dropping = AttributionStage::new(Config {
+        boilerplate: "drop".into(),
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(dropping.extract(text, Some(&source)).attributions.len(), 1);
+}
+
+#[test]
+fn the_dateline_is_not_content() {
+    let text = "LAKEVILLE (Newswire) - Two schools closed after the storm, officials said.";
+    let end = text.find(" - ").unwrap() + 2;
+    let source: SourceLayer = serde_json::from_value(serde_json::json!({
+        "outlet": null,
+        "wire_agencies": [],
+        "dateline": {"span": [0, end], "place": "LAKEVILLE"},
+        "boilerplate": [],
+    }))
+    .unwrap();
+    let l = stage().extract(text, Some(&source));
+    assert_eq!(
+        slice(text, l.attributions[0].content[0]),
+        "Two schools closed after the storm"
+    );
+}
+
+#[test]
+fn cue_classes_and_bad_configuration() {
+    let speech_only = AttributionStage::new(Config {
+        cue_classes: vec!["speech".into()],
+        ..Config::default()
+    })
+    .unwrap();
+    let text = "Voters believe the vote was fair, the chairman said.";
+    let cues: Vec<String> = speech_only
+        .extract(text, None)
+        .attributions
+        .iter()
+        .filter_map(|a| a.cue.as_ref().map(|c| c.text.clone()))
+        .collect();
+    assert_eq!(cues, ["said"]);
+    let err = AttributionStage::new(Config {
+        cue_classes: vec!["gossip".into()],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert_eq!(err.key.as_deref(), Some("cue_classes"));
+    let err = AttributionStage::new(Config {
+        boilerplate: "hide".into(),
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert_eq!(err.key.as_deref(), Some("boilerplate"));
+}
+
+#[test]
+fn extra_lexicon_files_extend_and_report_errors() {
+    let dir = std::env::temp_dir().join(format!("attribution-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("cues.txt");
+    std::fs::write(&good, "opine\tspeech\tverb\topined, opines\n").unwrap();
+    let with_extra = AttributionStage::new(Config {
+        extra_cues: vec![good],
+        ..Config::default()
+    })
+    .unwrap();
+    let text = "The critic opined that the film was too long.";
+    assert_eq!(with_extra.extract(text, None).attributions.len(), 1);
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "opine\tspeech\tsideways\topined\n").unwrap();
+    let err = AttributionStage::new(Config {
+        extra_cues: vec![bad.clone()],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert_eq!(err.key.as_deref(), Some("extra_cues"));
+    assert!(err.message.contains("bad.txt:1"), "{}", err.message);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn coordinated_sources_pass_the_host_span_check() {
+    // Two entity indices once looked like a span to the host: run through the protocol.
+    let chain = Chain::of([
+        in_process::<SourceStage>().unwrap(),
+        in_process::<AttributionStage>().unwrap(),
+    ])
+    .unwrap();
+    let text = "Peace talks resumed, the Delta Council and a village elder said. \
+                The Delta Council said so again, and the elder agreed.";
+    let outcome = chain.run("t", text, false);
+    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+}
