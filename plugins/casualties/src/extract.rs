@@ -821,13 +821,15 @@ impl<'t> Analysis<'t> {
                 status,
                 out,
                 whole,
+                false,
             );
         }
         true
     }
 
     /// After a claim's victim phrase: parts ("including four children", "among them
-    /// three children") and coordinated counts ("and seven rebels").
+    /// three children") and, unless `parts_only`, coordinated counts ("and seven
+    /// rebels").
     #[allow(clippy::too_many_arguments)]
     fn follow_on(
         &self,
@@ -840,6 +842,7 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
         whole: usize,
+        parts_only: bool,
     ) {
         let mut part_of = None;
         let mut listed = 0;
@@ -852,6 +855,9 @@ impl<'t> Analysis<'t> {
             while j < sent.end && self.has(j, class::SUBGROUP) {
                 j += 1;
                 marker = true;
+            }
+            if parts_only && !marker && part_of.is_none() {
+                return;
             }
             if !marker && j < sent.end && (self.is(j, "and") || self.word(k) == ",") {
                 if self.is(j, "and") {
@@ -1035,6 +1041,11 @@ impl<'t> Analysis<'t> {
                         self.np_after_outcome(lex, trig, sent, out, whole);
                     }
                     self.before_follow(lex, trig, q, sent, used, sentence, status, out, whole);
+                    // "17 people were killed, including nine civilians"
+                    let after = trig.tokens.end;
+                    self.follow_on(
+                        lex, trig, after, sent, used, sentence, status, out, whole, true,
+                    );
                 }
                 return ok;
             }

@@ -182,7 +182,7 @@ impl CasualtiesStage {
                     st.update,
                     st.additive,
                     st.coordinated,
-                    st.beside,
+                    false,
                     ss.start,
                     ss.end
                 ));

@@ -33,8 +33,6 @@ pub struct Setting {
     /// Counted beside another count of the same outcome word ("12 soldiers and one
     /// civilian"): different people, whose counts add.
     pub coordinated: bool,
-    /// Coordinated, or "others": never an overall toll.
-    pub beside: bool,
 }
 
 impl Analysis<'_> {
@@ -45,7 +43,6 @@ impl Analysis<'_> {
             sentence: s,
             additive: self.additive(claim),
             coordinated: claim.coordinated,
-            beside: claim.coordinated || claim.victim_info.beside,
             ..Setting::default()
         };
         let Some(sent) = self.sentence_tokens.get(s).cloned() else {
@@ -65,7 +62,12 @@ impl Analysis<'_> {
                 _ => {}
             }
         }
-        out.dates = dates(self.text, &self.tokens[sent], &months, self.sentence_tokens[s].start);
+        out.dates = dates(
+            self.text,
+            &self.tokens[sent],
+            &months,
+            self.sentence_tokens[s].start,
+        );
         out
     }
 
@@ -84,7 +86,12 @@ impl Analysis<'_> {
 /// The dates among `tokens` (which start at token index `first`): a month (token range
 /// and number, from the markers) with a day number right after it ("April 25", "Jan. 5")
 /// or right before it ("25 April").
-pub fn dates(text: &str, tokens: &[Token], months: &[(Range<usize>, u8)], first: usize) -> Vec<Date> {
+pub fn dates(
+    text: &str,
+    tokens: &[Token],
+    months: &[(Range<usize>, u8)],
+    first: usize,
+) -> Vec<Date> {
     let day = |i: Option<usize>| {
         let t = tokens.get(i?)?;
         if t.kind != TokenKind::Number {

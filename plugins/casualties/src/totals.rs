@@ -4,8 +4,9 @@
 //!    unstated, with status `reported` or `confirmed`, outside boilerplate. Running tolls
 //!    (`cumulative`), earlier events given as context (`background`), hypotheticals and
 //!    denials do not. The article's news days are the days of the week named in the
-//!    sentence of the first countable claim that names one, and the day before each (news
-//!    is often published the day after); a claim whose sentence names only other days is
+//!    sentence of the first countable claim that names one, and the day before and after
+//!    each (news is often published the day after, and follows its wounded the day
+//!    after); a claim whose sentence names only other days is
 //!    background, and so is one whose sentence gives only dates more than two days
 //!    before the article's own (the first date in its opening).
 //! 2. **A claim's value** is its low end: `min` of the number ("at least 20", "more than
@@ -28,8 +29,9 @@
 //!    written counts ("killed four classmates and then himself"); a specific number
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
-//!    to") replaces it; a lower figure from another claimant (as the attribution layer
-//!    names them) replaces it, sources that disagree giving the lowest; any other
+//!    to") replaces it; a lower figure for the same victims from another claimant (as the
+//!    attribution layer names them) replaces it, sources that disagree giving the lowest;
+//!    any other
 //!    figure leaves it as it is (the first figure, usually the headline's or the lead's,
 //!    stands).
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
@@ -281,12 +283,15 @@ pub fn totals(
         .zip(settings)
         .find(|(c, s)| countable(c) && s.days != 0)
         .map_or(0, |(_, s)| s.days);
-    let news_days = news_days | (news_days >> 1) | ((news_days & 1) << 6);
+    let news_days = news_days
+        | (news_days >> 1)
+        | ((news_days & 1) << 6)
+        | ((news_days << 1) & 0x7f)
+        | (news_days >> 6);
     for (c, s) in claims.iter_mut().zip(settings) {
         let other_day = news_days != 0 && s.days != 0 && s.days & news_days == 0;
-        let earlier_date = article_date.is_some_and(|a| {
-            !s.dates.is_empty() && !s.dates.iter().any(|&d| recent(d, a))
-        });
+        let earlier_date = article_date
+            .is_some_and(|a| !s.dates.is_empty() && !s.dates.iter().any(|&d| recent(d, a)));
         if (other_day || earlier_date) && countable(c) {
             c.status = ClaimStatus::Background;
         }
@@ -331,10 +336,12 @@ pub fn totals(
             .flatten()
         {
             let slot = ev.slots[o][g].get_or_insert_with(Slot::default);
+            // Another claimant's figure for the same people.
             let disagrees = claimant(claim).is_some_and(|name| {
-                slot.claims
-                    .iter()
-                    .all(|&j| claimant(&claims[j]).is_some_and(|other| other != name))
+                slot.claims.iter().all(|&j| {
+                    group_of(&claims[j]) == group_of(claim)
+                        && claimant(&claims[j]).is_some_and(|other| other != name)
+                })
             });
             let how = Reading {
                 adds,
