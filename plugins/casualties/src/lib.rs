@@ -4,12 +4,16 @@
 //! - [`extract`] finds the claims: an outcome word from `data/outcomes.txt` and the
 //!   number that goes with it (from `newsproc_text::numbers`), read from the tokens
 //!   around it in its sentence; victims, causes and status markers come from the other
-//!   lists in `data/`.
-//! - [`totals`] turns the claims into the article's totals by one conservative rule (see
-//!   its docs).
+//!   lists in `data/`. Only the sentences with an outcome word are split, tokenized and
+//!   looked up (word by word, all lists in one pass): the stage's speed depends on it.
+//! - [`setting`] says what a claim's sentence tells about its event: days and dates, a
+//!   separate event, an updated toll, a count that adds to the one before.
+//! - [`totals`] groups the counted claims into events and reads the article's totals
+//!   from them by one conservative rule (see its docs).
 //! - The claimant is the attribution (from the `attribution` layer, when the pipeline
 //!   has it) whose content holds the claim; boilerplate comes from the `source` layer.
-//!   Neither changes a total: a figure counts whether or not its claimant is known.
+//!   A figure counts whether or not its claimant is known; two claimants' figures for
+//!   the same victims of one event are sources that disagree (the lowest stands).
 
 pub mod extract;
 pub mod lexicons;
