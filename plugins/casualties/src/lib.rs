@@ -99,15 +99,19 @@ impl Stage for CasualtiesStage {
     }
 
     fn process(&self, doc: &Document) -> Result<CasualtyLayer, StageError> {
-        let source: Option<SourceView> = doc.layer(names::SOURCE)?;
-        let attribution: Option<AttributionView> = doc.layer(names::ATTRIBUTION)?;
-        Ok(self.layer(&doc.text, source.as_ref(), attribution.as_ref()))
+        // The upstream layers are read only for an article with claims.
+        self.layer_from(&doc.text, || {
+            Ok((doc.layer(names::SOURCE)?, doc.layer(names::ATTRIBUTION)?))
+        })
     }
 
     fn report(&self, doc: &Document, layer: &CasualtyLayer) -> String {
         report(&doc.text, layer)
     }
 }
+
+/// The upstream layers, as far as this stage reads them.
+type Upstream = (Option<SourceView>, Option<AttributionView>);
 
 /// What this stage reads of the `source` layer (the output contract's fields only, so
 /// that the rest is skipped rather than built).
@@ -164,8 +168,23 @@ impl CasualtiesStage {
         source: Option<&SourceView>,
         attribution: Option<&AttributionView>,
     ) -> CasualtyLayer {
+        self.layer_from(text, || Ok((source.cloned(), attribution.cloned())))
+            .unwrap_or_default()
+    }
+
+    /// The layer for `text`, asking for the upstream layers once claims are found.
+    fn layer_from(
+        &self,
+        text: &str,
+        upstream: impl FnOnce() -> Result<Upstream, StageError>,
+    ) -> Result<CasualtyLayer, StageError> {
         let analysis = Analysis::new(text, &self.lex);
         let raw = analysis.claims(&self.lex);
+        if raw.is_empty() {
+            return Ok(CasualtyLayer::default());
+        }
+        let (source, attribution) = upstream()?;
+        let (source, attribution) = (source.as_ref(), attribution.as_ref());
         let mut claims: Vec<Claim> = raw
             .iter()
             .map(|c| self.claim(&analysis, c, source, attribution))
@@ -193,11 +212,11 @@ impl CasualtiesStage {
             }
         }
         let (events, totals) = totals::totals(&mut claims, &settings, analysis.article_date);
-        CasualtyLayer {
+        Ok(CasualtyLayer {
             claims,
             events,
             totals,
-        }
+        })
     }
 
     fn claim(
