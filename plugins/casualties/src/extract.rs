@@ -509,7 +509,7 @@ impl<'t> Analysis<'t> {
                         .any(|(_, m2)| {
                             matches!(
                                 lex.marker_info[*m2].status,
-                                MarkerStatus::Period | MarkerStatus::War
+                                MarkerStatus::Period | MarkerStatus::War | MarkerStatus::Month(_)
                             )
                         })
                         || (r.end..reach.min(sent.end)).any(|t| {
@@ -788,8 +788,11 @@ impl<'t> Analysis<'t> {
         if info.object {
             return false;
         }
-        // "Eight Civilians Killed 14 Injured": the number belongs to the outcome after it.
-        if forward && self.takes_number_before.get(np.end.max(q_end)) == Some(&true) {
+        // "Eight Civilians Killed 14 Injured": the number belongs to the outcome after it
+        // (which a capitalised headline word may have joined to the victim phrase).
+        if forward
+            && (q_end..=np.end.max(q_end)).any(|i| self.takes_number_before.get(i) == Some(&true))
+        {
             return false;
         }
         let article = self.is_article(q);
@@ -1447,7 +1450,16 @@ impl<'t> Analysis<'t> {
         if k >= sent.end {
             return false;
         }
-        self.quant_at_start(k).is_some_and(|q| self.countable(q))
+        // "57 Civilians killed More than 150 Injured": a number that another outcome word
+        // takes is no object.
+        let object_count = self.quant_at_start(k).is_some_and(|q| {
+            let q_end = self.quants[q].tokens.end;
+            let np = self.np_forward(lex, q_end, sent.end);
+            self.countable(q)
+                && !(q_end..=np.end.max(q_end))
+                    .any(|i| self.takes_number_before.get(i) == Some(&true))
+        });
+        object_count
             || self
                 .victim_word(lex, k)
                 .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))

@@ -378,3 +378,19 @@ fn a_charge_is_not_a_death() {
         None
     );
 }
+
+#[test]
+fn a_headline_without_punctuation() {
+    let t = totals("At least 57 Civilians killed More than 150 Injured in Attacks on the City");
+    assert_eq!((t.killed, t.injured), (Some(57), Some(150)));
+}
+
+#[test]
+fn a_toll_over_a_week_or_a_month_is_cumulative() {
+    for text in [
+        "Over 500 civilians were killed in one week of bombing.",
+        "The monitor said nearly 1,000 civilians were killed during the past month.",
+    ] {
+        assert_eq!(totals(text).killed, None, "{text}");
+    }
+}
