@@ -6,10 +6,10 @@ fn parse(text: &str) -> PipelineFile {
 }
 
 fn parse_err(text: &str) -> String {
-    PipelineFile::parse(SourceFile::new("dir/p.toml", text))
-        .err()
-        .expect("the pipeline should be refused")
-        .to_string()
+    match PipelineFile::parse(SourceFile::new("dir/p.toml", text)) {
+        Ok(_) => panic!("the pipeline should be refused"),
+        Err(diagnostic) => diagnostic.to_string(),
+    }
 }
 
 fn manifest(name: &str, provides: &str, requires: &[&str], keys: &[&str]) -> Manifest {

@@ -57,8 +57,12 @@ pub struct Namer<'a, 't> {
 }
 
 impl Namer<'_, '_> {
+    /// The gazetteer's kind for a name or its tail (`The Islamist Hayat Tahrir al Sham`
+    /// is `Hayat Tahrir al Sham`).
     fn gazetteer_kind(&self, r: Range<usize>) -> Option<NameKind> {
-        self.lex.name_kind(self.doc.text_of(r))
+        (r.start..r.end)
+            .filter(|&i| self.doc.toks[i].is_wordlike())
+            .find_map(|i| self.lex.name_kind(self.doc.text_of(i..r.end)))
     }
 
     /// Whether token `i` can be part of a name. `strict`: a capital that opens a
@@ -195,8 +199,7 @@ impl Namer<'_, '_> {
     /// The end of a title starting at token `i` (a long title first), if one does.
     fn title_at(&self, i: usize, end: usize) -> Option<usize> {
         let d = self.doc;
-        // Every word of a long title is a title word too.
-        if i >= end || !d.has(i, class::TITLE) || !d.is_cap(i) {
+        if i >= end || !d.has(i, class::TITLE | class::TITLE_START) || !d.is_cap(i) {
             return None;
         }
         for t in &self.lex.long_titles {
@@ -288,7 +291,7 @@ impl Namer<'_, '_> {
 
         let head_chunk = chunks
             .iter()
-            .find(|c| c.start < head_end && c.end >= head_last + 1 && c.start <= head_last)
+            .find(|c| c.start < head_end && c.end > head_last && c.start <= head_last)
             .cloned();
         if let Some(chunk) = head_chunk {
             let (title, name) = self.split_title(chunk.clone());
@@ -384,8 +387,16 @@ impl Namer<'_, '_> {
             if s < e && m.name.is_none() && m.head.is_some() {
                 // `A U.S. State Department spokesman, Daniel Marsh,`: the description
                 // is the role and the appositive the name.
-                let chunks = self.name_chunks(s..e);
-                if let Some(c) = chunks.first().filter(|c| c.start == s && c.end == e) {
+                // `A witness, Tamara Lisitsyna, 61,`: an age may follow the name.
+                let mut e_name = e;
+                if e_name >= s + 3
+                    && d.toks[e_name - 1].kind == TokenKind::Number
+                    && d.is_punct(e_name - 2, ",")
+                {
+                    e_name -= 2;
+                }
+                let chunks = self.name_chunks(s..e_name);
+                if let Some(c) = chunks.first().filter(|c| c.start == s && c.end == e_name) {
                     let (title, name) = self.split_title(c.clone());
                     if !name.is_empty()
                         && self.name_kind(name.clone(), !title.is_empty()) == SourceKind::Person

@@ -225,6 +225,11 @@ impl Grammar<'_, '_> {
                     k = p - 2;
                     continue;
                 }
+                // `a source close to the RSF leadership`
+                if p >= lo + 3 && d.lower_is(p - 1, "to") && d.lower_is(p - 2, "close") {
+                    k = p - 2;
+                    continue;
+                }
                 // "Hayat Tahrir al Sham and some Free Syrian Army faction", "the
                 // Observatory and a rebel fighting there": a coordinated noun phrase.
                 if p >= lo + 2
@@ -557,16 +562,26 @@ impl Grammar<'_, '_> {
         }
         if d.is_cap(pos) || d.has(pos, class::DET | class::POSS) {
             let end = self.np_right(pos, hi);
-            // The addressee must not swallow the reported clause: stop before a subject
-            // pronoun or a determiner that starts it.
+            // The addressee must not swallow the reported clause (a subject pronoun or
+            // a determiner starts it) nor the circumstance (`told CNN in a hallway
+            // interview`): it ends before a preposition.
             let mut i = pos;
             let mut seen = false;
             while i < end {
-                if seen && d.has(i, class::DET | class::POSS | class::PRON) {
+                if seen && d.has(i, class::DET | class::POSS | class::PRON | class::PREP) {
                     return i;
                 }
                 seen = true;
                 i += 1;
+            }
+            // `told ABC's "Good Morning America" that`: a programme's title.
+            if d.possessive[end.saturating_sub(1)] && d.in_quote(end) {
+                if let Some(q) = d.quote(end) {
+                    let r = d.quote_toks(q);
+                    if r.start == end && r.len() <= 8 {
+                        return r.end;
+                    }
+                }
             }
             return end;
         }

@@ -193,6 +193,9 @@ pub mod class {
     pub const VERB: u32 = 1 << 17;
     /// Verbs that take a cue in the infinitive: `went on to say`, `declined to comment`.
     pub const CHAIN: u32 = 1 << 18;
+    /// The first word of a title of several words (`Defense` of `Defense Minister`): a
+    /// title only when the rest follows.
+    pub const TITLE_START: u32 = 1 << 19;
     /// Words that never belong to a noun phrase.
     pub const FUNCTION: u32 =
         PREP | CONJ | AUX | NEG | REL | SUB | PRON | OBJ | STOP | VERB | DET | POSS;
@@ -370,7 +373,7 @@ impl Lexicons {
             } else {
                 // The first word marks where a long title may start; the sequence is
                 // checked when a name is split ("State" alone is no title).
-                words.entry(key_of(&parts[0])).or_default().classes |= class::TITLE;
+                words.entry(key_of(&parts[0])).or_default().classes |= class::TITLE_START;
                 long_titles.push(parts);
             }
         }
@@ -486,7 +489,10 @@ fn key_of(word: &str) -> Vec<u8> {
 
 /// Every cue form with the index of its [`CueInfo`] (the info list is returned too).
 /// A form listed under two lemmas keeps the later one.
-fn load_cues(lex: &Lexicon) -> Result<(Vec<(String, usize)>, Vec<CueInfo>), LexiconError> {
+/// Cue forms with the index of their [`CueInfo`].
+type CueForms = Vec<(String, usize)>;
+
+fn load_cues(lex: &Lexicon) -> Result<(CueForms, Vec<CueInfo>), LexiconError> {
     let mut forms: Vec<(String, usize)> = Vec::new();
     let mut position: FastMap<String, usize> = FastMap::default();
     let mut infos: Vec<CueInfo> = Vec::new();

@@ -130,6 +130,14 @@ impl Extractor<'_, '_, '_> {
         if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) {
             return None; // a noun: "the report", "his claims"
         }
+        // `two missiles slammed into a market`: a verb of stance used literally.
+        if info.class == CueClass::Stance
+            && ["into", "onto", "through", "against"]
+                .iter()
+                .any(|w| d.lower_is(cue.end, w))
+        {
+            return None;
+        }
         // `calls of`, `support for`: a form that can be a noun, before `of` or `for`.
         let form = d.tok_text(cue.end - 1);
         let verbal_form = ends_with(form, "ed") || ends_with(form, "ing") || is_past_form(form);
@@ -254,6 +262,11 @@ impl Extractor<'_, '_, '_> {
         // raises its subject is no relation of that subject.
         let raising = d.lower_is(c1, "to") && d.has(c1 + 1, class::AUX) && !participle;
         let past = !participle && is_past_form(d.tok_text(c0));
+        // `the final vote, expected next week, would be closer`: a participle after a
+        // comma modifies the noun before it.
+        if past && c0 > lo && d.is_punct(c0 - 1, ",") && info.class != CueClass::Speech {
+            return None;
+        }
         // `militias backed by Russian air power`: a participle after a noun, with its
         // agent, modifies the noun.
         if past && d.lower_is(c1, "by") && info.class != CueClass::Speech {
@@ -442,11 +455,9 @@ impl Extractor<'_, '_, '_> {
                 return None;
             }
         }
-        if pos >= hi {
-            if has_before {
-                rel.content.push(self.before(lo, src_start)?);
-                return Some(());
-            }
+        if pos >= hi && has_before {
+            rel.content.push(self.before(lo, src_start)?);
+            return Some(());
         }
         // `"Why?" Trump said.`, `"Thanks!" he wrote in a September 16, 2012 email`: the
         // quotation ended the sentence before, and nothing here is content.
@@ -515,6 +526,11 @@ impl Extractor<'_, '_, '_> {
             // `X said:` ends the paragraph: the quotations that follow are the content.
             rel.open = true;
             return Some(());
+        }
+        // `a video posted on its channel that showed fighters`: `that` followed by a
+        // verb is a relative pronoun, not a complementiser.
+        if d.lower_is(start, "that") && start + 1 < hi && self.g.cue_at[start + 1] != NONE {
+            return None;
         }
         // `villages that the army had announced were captured`: the cue's object is a
         // gap; a clause does not start with an auxiliary.
@@ -677,6 +693,11 @@ impl Extractor<'_, '_, '_> {
         let clause = skip_lead(d, clause, j);
         let candidate = |k: usize| -> Option<MentionToks> {
             if k <= clause {
+                return None;
+            }
+            // An appositive holds no verb of saying: `..., but its backers conceded
+            // that the final vote, expected` is no appositive.
+            if (k + 1..j).any(|i| g.cue_at[i] != NONE && !d.in_quote(i)) {
                 return None;
             }
             let appos = k + 1;
@@ -939,7 +960,11 @@ impl Extractor<'_, '_, '_> {
                 toks: core.clone(),
                 core,
             })),
-            content: if open { Vec::new() } else { vec![mark + 1..hi] },
+            content: if open {
+                Vec::new()
+            } else {
+                std::iter::once(mark + 1..hi).collect()
+            },
             open,
         })
     }
@@ -954,11 +979,28 @@ impl Extractor<'_, '_, '_> {
         // Units some relation already takes as content (`"Why?" Trump said.`).
         let mut claimed = vec![false; d.units.len()];
         let has_quote = |r: &Rel| r.content.iter().any(|c| c.clone().any(|i| d.in_quote(i)));
+        // Quotations some relation already takes (a quotation over two paragraphs with
+        // its cue in the second): none of their units continues another relation.
+        let mut taken_quotes: Vec<u32> = Vec::new();
         for (k, r) in rels.iter().enumerate() {
+            for c in &r.content {
+                for t in [c.start, c.end.saturating_sub(1)] {
+                    if let Some(q) = d.quote(t) {
+                        taken_quotes.push(q as u32);
+                    }
+                }
+            }
             if let Some(slot) = by_unit.get_mut(r.unit) {
-                // The unit's last relation continues into the next one, unless an earlier
-                // one carries the quotation (`"Q," X said, referring to Y.`).
-                let keep = slot.is_some_and(|j: usize| has_quote(&rels[j]) && !has_quote(r));
+                // The relation that goes on into the next unit: one that carries a
+                // quotation (`"Q," X said, referring to Y.`), else the outermost (`X said
+                // she could not back what she called ...`).
+                let keep = slot.is_some_and(|j: usize| {
+                    let (a, b) = (&rels[j], r);
+                    has_quote(a) && !has_quote(b)
+                        || has_quote(a) == has_quote(b)
+                            && a.content.first().map(|c| c.start)
+                                <= b.content.first().map(|c| c.start)
+                });
                 if !keep {
                     *slot = Some(k);
                 }
@@ -989,6 +1031,10 @@ impl Extractor<'_, '_, '_> {
             }
             if !quote_only(d, unit.toks.clone()) {
                 last = None;
+                continue;
+            }
+            let quote = d.quote(unit.toks.start).map(|q| q as u32);
+            if quote.is_some_and(|q| taken_quotes.contains(&q)) {
                 continue;
             }
             // Backwards: same paragraph, or the paragraph right after the relation's.

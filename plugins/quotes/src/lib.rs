@@ -494,6 +494,7 @@ mod tests {
             title: None,
             role: None,
             entity: Some(entity),
+            conjuncts: Vec::new(),
         }
     }
 

@@ -167,6 +167,7 @@ mod tests {
             title: None,
             role: None,
             entity,
+            conjuncts: Vec::new(),
         }
     }
 

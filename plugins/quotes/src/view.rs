@@ -165,6 +165,7 @@ mod tests {
                         title: Some("Dr".into()),
                         role: Some("director".into()),
                         entity: Some(0),
+                        conjuncts: Vec::new(),
                     }),
                     cue: Some(Cue {
                         span: Span::new(14, 18),
@@ -190,6 +191,7 @@ mod tests {
                         title: None,
                         role: None,
                         entity: None,
+                        conjuncts: Vec::new(),
                     }),
                     cue: None,
                     in_boilerplate: false,

@@ -175,6 +175,7 @@ fn random_layers(rng: &mut Rng, text: &str) -> (SourceLayer, AttributionLayer) {
                 title: None,
                 role: None,
                 entity: (rng.below(3) != 0).then(|| rng.below(4)),
+                conjuncts: Vec::new(),
             }),
             cue: None,
             in_boilerplate: false,
