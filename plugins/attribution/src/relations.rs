@@ -442,6 +442,16 @@ impl Extractor<'_, '_, '_> {
                 && r.cue.start < src_start
                 && r.content.last().is_some_and(|c| c.end <= r.cue.start)
         });
+        // `"Q," Sen. Thomas Whitfield ... told CNN`: a title the mention left out
+        // stands between the content and the source.
+        while src_start > lo
+            && (d.has(src_start - 1, class::TITLE)
+                || src_start >= lo + 2
+                    && d.is_punct(src_start - 1, ".")
+                    && d.has(src_start - 2, class::TITLE))
+        {
+            src_start -= if d.is_punct(src_start - 1, ".") { 2 } else { 1 };
+        }
         let has_before = !elided
             && !earlier_cue_before
             && src_start > lo
@@ -695,9 +705,13 @@ impl Extractor<'_, '_, '_> {
             if k <= clause {
                 return None;
             }
-            // An appositive holds no verb of saying: `..., but its backers conceded
-            // that the final vote, expected` is no appositive.
-            if (k + 1..j).any(|i| g.cue_at[i] != NONE && !d.in_quote(i)) {
+            // An appositive holds no verb of saying of its own: `..., but its backers
+            // conceded that the final vote, expected` is no appositive; one in a
+            // relative clause is (`Thomas Whitfield, a Kansas Republican who supports
+            // the aid, told CNN`).
+            if (k + 1..j).any(|i| {
+                g.cue_at[i] != NONE && !d.in_quote(i) && !(i > k + 1 && d.has(i - 1, class::REL))
+            }) {
                 return None;
             }
             let appos = k + 1;

@@ -435,3 +435,16 @@ fn coordinated_sources_pass_the_host_span_check() {
     let outcome = chain.run("t", text, false);
     assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
 }
+
+#[test]
+fn a_circumstance_after_the_addressee_is_no_content() {
+    let text = "“Nobody here wants another shutdown,” Sen. Thomas Whitfield, a Kansas \
+                Republican who supports the aid, told CNN in a hallway interview.";
+    let rows = rows(text);
+    let told = rows
+        .iter()
+        .find(|r| r.4 == "told")
+        .unwrap_or_else(|| panic!("no `told` relation in {rows:?}"));
+    assert_eq!(told.1, "“Nobody here wants another shutdown,”");
+    assert_eq!(told.3, "Thomas Whitfield");
+}
