@@ -20,9 +20,17 @@ pub struct SourceLayer {
     pub dateline: Option<Dateline>,
     #[serde(default)]
     pub credits: Vec<Credit>,
-    /// Text that is not the article, in text order, not overlapping.
+    /// Text that is not the article, in text order, not overlapping: the outlet's matter
+    /// around it (appeals, sign-ups, links, copyright, advertising, notes, headers) and
+    /// agencies' source lines. Credit lines that name people are in `credits`, and
+    /// captions in `captions`: they belong to this article, not to the page around it.
     pub boilerplate: Vec<Boilerplate>,
-    /// The article text: the paragraphs outside boilerplate, in text order.
+    /// Photo captions and photo credits, in text order: text about the article's
+    /// pictures, written for this article, neither its running text nor boilerplate.
+    #[serde(default)]
+    pub captions: Vec<Span>,
+    /// The article text: the paragraphs outside boilerplate, captions and credit lines,
+    /// in text order.
     #[serde(default)]
     pub body: Vec<Span>,
 }
@@ -31,6 +39,20 @@ impl SourceLayer {
     /// Whether a span lies (at least half) in boilerplate.
     pub fn in_boilerplate(&self, span: Span) -> bool {
         let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
+        inside * 2 >= span.len().max(1)
+    }
+
+    /// Whether a span lies (at least half) outside the article's running text: in
+    /// boilerplate, a caption or a credit line.
+    pub fn outside_body(&self, span: Span) -> bool {
+        let inside: usize = self
+            .boilerplate
+            .iter()
+            .map(|b| b.span)
+            .chain(self.captions.iter().copied())
+            .chain(self.credits.iter().map(|c| c.span))
+            .map(|s| s.overlap(span))
+            .sum();
         inside * 2 >= span.len().max(1)
     }
 }

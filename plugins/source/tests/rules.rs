@@ -275,17 +275,28 @@ fn boilerplate_kinds() {
         ),
         ("The views expressed are the author's own.", Note),
         ("This story is being updated.", Note),
-        (
-            "A crowd gathers outside the court. (AP Photo/Jane Roe)",
-            Caption,
-        ),
-        ("Photo: Jane Roe for The Example", Caption),
-        ("The bridge at dawn. Jane Roe/Getty Images", Caption),
         ("Support independent journalism: chip in $5 today.", Appeal),
     ];
     for (line, kind) in cases {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert_eq!(boilerplate(&text), [(kind, line.to_owned())], "{line}");
+    }
+}
+
+#[test]
+fn captions_are_neither_boilerplate_nor_body() {
+    for line in [
+        "A crowd gathers outside the court. (AP Photo/Jane Roe)",
+        "Photo: Jane Roe for The Example",
+        "The bridge at dawn. Jane Roe/Getty Images",
+    ] {
+        let text = format!("{BODY}\n{line}\n{BODY}");
+        let l = layer(&text);
+        assert!(l.boilerplate.is_empty(), "{line}");
+        let got: Vec<&str> = l.captions.iter().map(|c| c.of(&text)).collect();
+        assert_eq!(got, [line]);
+        assert_eq!(l.body.len(), 2, "{line}");
+        assert!(l.outside_body(l.captions[0]));
     }
 }
 
@@ -329,11 +340,16 @@ fn run_on_copy_gets_spans_inside_its_one_paragraph() {
     let kinds: Vec<BoilerplateKind> = b.iter().map(|x| x.0).collect();
     assert_eq!(
         kinds,
-        [
-            BoilerplateKind::Correction,
-            BoilerplateKind::Trailer,
-            BoilerplateKind::Copyright
-        ]
+        [BoilerplateKind::Correction, BoilerplateKind::Copyright]
+    );
+    // The credit line between them is a credit, outside the body.
+    let l = layer(&text);
+    assert_eq!(l.credits.len(), 2);
+    let credits_end = l.credits[1].span.end;
+    assert!(
+        l.body
+            .iter()
+            .all(|s| s.end <= l.credits[0].span.start || s.start >= credits_end)
     );
     assert!(b[0].1.starts_with("(Corrects") && b[0].1.ends_with("paragraph 2)"));
     assert_eq!(
@@ -366,7 +382,9 @@ fn desk_credits() {
             (CreditRole::Editing, vec!["Bo Chan".to_owned()]),
         ]
     );
-    assert_eq!(l.boilerplate[0].kind, BoilerplateKind::Trailer);
+    // Credit lines are the article's own: not boilerplate, not body.
+    assert!(l.boilerplate.is_empty());
+    assert_eq!(l.body.len(), 1);
 }
 
 #[test]
@@ -395,7 +413,8 @@ fn initials_and_author_notes() {
     let text = format!("{BODY}\n{BODY}\nJane Roe is a staff writer at The Example.");
     let l = layer(&text);
     assert_eq!(l.credits[0].names, ["Jane Roe"]);
-    assert_eq!(l.boilerplate[0].kind, BoilerplateKind::Trailer);
+    assert!(l.boilerplate.is_empty());
+    assert_eq!(l.body.len(), 2);
     // A closing sentence about someone who is not a journalist stays in the body.
     let text = format!("{BODY}\n{BODY}\nJane Roe is the mayor of the town.");
     assert!(layer(&text).boilerplate.is_empty());
