@@ -208,6 +208,20 @@ fn outlet_from_its_own_matter() {
             format!("{BODY}\nVisit Business Insider's homepage for more stories."),
             "Business Insider",
         ),
+        // A broadcast naming itself, and a source answering the outlet (with another
+        // outlet named, so that neither is the only one).
+        (
+            format!(
+                "{BODY}\nThis is Democracy Now!, the news hour. We turn now to the port, first shown on CNN."
+            ),
+            "Democracy Now",
+        ),
+        (
+            format!(
+                "{BODY} In response to an inquiry from The Washington Post, the agency said it would reopen, as CNN said."
+            ),
+            "Washington Post",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
