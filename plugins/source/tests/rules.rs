@@ -208,6 +208,15 @@ fn outlet_from_its_own_matter() {
             format!("{BODY}\nVisit Business Insider's homepage for more stories."),
             "Business Insider",
         ),
+        // Chrome glued to the line before it in copy that lost its line breaks.
+        (
+            format!("{BODY} Talk about this story with others. ShareComment via Al Jazeera"),
+            "Al Jazeera",
+        ),
+        (
+            format!("{BODY} The map shows the new lines, as CNN said.\nIllustration by Vox"),
+            "Vox",
+        ),
         // A broadcast naming itself, and a source answering the outlet (with another
         // outlet named, so that neither is the only one).
         (
