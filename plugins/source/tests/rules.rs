@@ -299,6 +299,11 @@ fn boilerplate_kinds() {
         ("The views expressed are the author's own.", Note),
         ("This story is being updated.", Note),
         ("Support independent journalism: chip in $5 today.", Appeal),
+        (
+            "Harbour Trips Be the first to hear about our reader voyages.",
+            Newsletter,
+        ),
+        ("Further reading:", Links),
     ];
     for (line, kind) in cases {
         let text = format!("{BODY}\n{line}\n{BODY}");
