@@ -20,6 +20,12 @@
 //! 4. [`outlet`]: the publisher of record, from places where the text names it as its
 //!    publisher (its own matter, its dateline, its staff, its self-references), or none.
 //!
+//! The steps see captions and credit lines as boilerplate (a dateline is not looked for
+//! in a caption; an outlet named in a credit is its staff's), but the layer reports them
+//! apart: boilerplate is the page's matter, the same around every article of the outlet,
+//! while a caption or a credit line was written for this article. Captions go to
+//! `captions`, credit lines stay in `credits`, and neither is in `body`.
+//!
 //! The wire agencies are those named by a dateline, a sign-off, a credit, a source line or
 //! a copyright line; an agency that is only said to have reported something (`told
 //! Reuters`) is not one. Every list can be extended from the pipeline configuration.
