@@ -336,6 +336,7 @@ fn body_paragraphs_that_mention_cues_stay() {
         "Police said the suspect sent a message from a prepaid phone before the attack.",
         "He said the campaign would support candidates who back the measure.",
         "— Jane Roe, The Example Review",
+        "The clip spread on Facebook before it was shared on Twitter and on Instagram.",
     ] {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert!(boilerplate(&text).is_empty(), "{line}");
