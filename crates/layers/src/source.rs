@@ -20,9 +20,17 @@ pub struct SourceLayer {
     pub dateline: Option<Dateline>,
     #[serde(default)]
     pub credits: Vec<Credit>,
-    /// Text that is not the article, in text order, not overlapping.
+    /// Text that is not the article, in text order, not overlapping: the outlet's matter
+    /// around it (appeals, sign-ups, links, copyright, advertising, notes, headers) and
+    /// agencies' source lines. Credit lines that name people are in `credits`, and
+    /// captions in `captions`: they belong to this article, not to the page around it.
     pub boilerplate: Vec<Boilerplate>,
-    /// The article text: the paragraphs outside boilerplate, in text order.
+    /// Photo captions and photo credits, in text order: text about the article's
+    /// pictures, written for this article, neither its running text nor boilerplate.
+    #[serde(default)]
+    pub captions: Vec<Span>,
+    /// The article text: the paragraphs outside boilerplate, captions and credit lines,
+    /// in text order.
     #[serde(default)]
     pub body: Vec<Span>,
 }
@@ -31,6 +39,32 @@ impl SourceLayer {
     /// Whether a span lies (at least half) in boilerplate.
     pub fn in_boilerplate(&self, span: Span) -> bool {
         let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
+        inside * 2 >= span.len().max(1)
+    }
+
+    /// Whether a span lies (at least half) outside the article's running text: in
+    /// boilerplate, a caption or a credit line.
+    pub fn outside_body(&self, span: Span) -> bool {
+        // The parts of `span` in any of them, counted once where they overlap (a source
+        // line is both a credit and boilerplate).
+        let mut parts: Vec<(usize, usize)> = self
+            .boilerplate
+            .iter()
+            .map(|b| b.span)
+            .chain(self.captions.iter().copied())
+            .chain(self.credits.iter().map(|c| c.span))
+            .filter(|s| s.overlaps(span))
+            .map(|s| (s.start.max(span.start), s.end.min(span.end)))
+            .collect();
+        parts.sort_unstable();
+        let (mut inside, mut reached) = (0, span.start);
+        for (start, end) in parts {
+            let start = start.max(reached);
+            if end > start {
+                inside += end - start;
+                reached = end;
+            }
+        }
         inside * 2 >= span.len().max(1)
     }
 }
@@ -145,4 +179,32 @@ pub enum BoilerplateKind {
     /// Editor's notes and disclaimers about the piece rather than its subject (`This is a
     /// rush transcript`, `The views expressed are the author's own`).
     Note,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outside_body_counts_overlapping_matter_once() {
+        let layer = SourceLayer {
+            boilerplate: vec![Boilerplate {
+                span: Span::new(10, 20),
+                kind: BoilerplateKind::Trailer,
+            }],
+            credits: vec![Credit {
+                span: Span::new(10, 20),
+                role: CreditRole::Contributed,
+                names: Vec::new(),
+                agency: Some("AFP".into()),
+            }],
+            captions: vec![Span::new(30, 40)],
+            ..SourceLayer::default()
+        };
+        // 10 of 24 bytes: not half, however many lists hold them.
+        assert!(!layer.outside_body(Span::new(0, 24)));
+        assert!(layer.outside_body(Span::new(5, 20)));
+        assert!(layer.outside_body(Span::new(32, 38)));
+        assert!(!layer.outside_body(Span::new(0, 5)));
+    }
 }

@@ -20,6 +20,12 @@
 //! 4. [`outlet`]: the publisher of record, from places where the text names it as its
 //!    publisher (its own matter, its dateline, its staff, its self-references), or none.
 //!
+//! The steps see captions and credit lines as boilerplate (a dateline is not looked for
+//! in a caption; an outlet named in a credit is its staff's), but the layer reports them
+//! apart: boilerplate is the page's matter, the same around every article of the outlet,
+//! while a caption or a credit line was written for this article. Captions go to
+//! `captions`, credit lines stay in `credits`, and neither is in `body`.
+//!
 //! The wire agencies are those named by a dateline, a sign-off, a credit, a source line or
 //! a copyright line; an agency that is only said to have reported something (`told
 //! Reuters`) is not one. Every list can be extended from the pipeline configuration.
@@ -190,6 +196,7 @@ impl SourceStage {
         );
 
         let body = body(text, &paragraphs, &boilerplate);
+        let (boilerplate, captions) = split_article_matter(text, boilerplate, &found.credits);
         SourceLayer {
             outlet: decision.outlet,
             outlet_evidence: decision.evidence,
@@ -198,7 +205,56 @@ impl SourceStage {
             dateline: dateline.map(|d| d.dateline),
             credits: found.credits,
             boilerplate,
+            captions,
             body,
+        }
+    }
+}
+
+/// Splits what the steps above treated as not the article (they need all of it: a
+/// dateline is not looked for in a caption, an outlet named in a credit is its staff's)
+/// into the page's boilerplate and the article's own matter: captions go to their own
+/// list, and credit lines are left to `credits`. Boilerplate is the outlet's text around
+/// every article; a caption or a byline was written for this one. An agency's source
+/// line (`Source: AFP`, `Agencies contributed to this report`) names no one and stays
+/// boilerplate.
+fn split_article_matter(
+    text: &str,
+    spans: Vec<newsproc_layers::source::Boilerplate>,
+    credits: &[newsproc_layers::source::Credit],
+) -> (Vec<newsproc_layers::source::Boilerplate>, Vec<Span>) {
+    use newsproc_layers::source::{Boilerplate, BoilerplateKind, CreditRole};
+    let people: Vec<Span> = credits
+        .iter()
+        .filter(|c| c.role != CreditRole::Contributed || !c.names.is_empty())
+        .map(|c| c.span)
+        .collect();
+    let mut boilerplate = Vec::with_capacity(spans.len());
+    let mut captions = Vec::new();
+    for b in spans {
+        if b.kind == BoilerplateKind::Caption {
+            captions.push(b.span);
+            continue;
+        }
+        // The parts outside credit lines (credits are in text order).
+        let mut start = b.span.start;
+        for c in people.iter().filter(|c| c.overlaps(b.span)) {
+            if c.start > start {
+                keep_piece(text, Span::new(start, c.start), b.kind, &mut boilerplate);
+            }
+            start = start.max(c.end);
+        }
+        if start < b.span.end {
+            keep_piece(text, Span::new(start, b.span.end), b.kind, &mut boilerplate);
+        }
+    }
+    return (boilerplate, captions);
+
+    /// A piece of boilerplate, trimmed, unless it is only spaces and punctuation.
+    fn keep_piece(text: &str, span: Span, kind: BoilerplateKind, out: &mut Vec<Boilerplate>) {
+        let span = newsproc_text::trim_whitespace(text, span);
+        if span.of(text).chars().any(char::is_alphanumeric) {
+            out.push(Boilerplate { span, kind });
         }
     }
 }

@@ -396,10 +396,25 @@ fn words_before(text: &str, end: usize, n: usize) -> Vec<&str> {
             // `said in a statement to` never ends with punctuation before the name.
             break;
         }
+        // Copy that lost its line breaks glues the last word of a line to the first of
+        // the next (`FacebookComment via`): the phrase starts at the seam.
+        if let Some(seam) = glue_seam(w) {
+            out.push(&w[seam..]);
+            break;
+        }
         out.push(w.trim_start_matches(['"', '\u{201C}', '(']));
     }
     out.reverse();
     out
+}
+
+/// Where the last lowercase-to-uppercase step inside a word is (`FacebookComment` ->
+/// 8), the seam of two lines glued together.
+fn glue_seam(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    (1..b.len())
+        .rev()
+        .find(|&k| b[k - 1].is_ascii_lowercase() && b[k].is_ascii_uppercase())
 }
 
 /// Up to `n` words right after `start`, without clinging punctuation, stopping at the
@@ -481,6 +496,14 @@ fn org_name(text: &str, start: usize, end: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seams_of_glued_lines() {
+        assert_eq!(glue_seam("FacebookComment"), Some(8));
+        assert_eq!(glue_seam("Comment"), None);
+        assert_eq!(glue_seam("USA"), None);
+        assert_eq!(glue_seam("über"), None);
+    }
 
     #[test]
     fn words_around() {

@@ -205,6 +205,12 @@ pub fn report(text: &str, layer: &SourceLayer) -> String {
             let _ = writeln!(out, "  {}: {}", kind(b.kind), excerpt(text, b.span, 60));
         }
     }
+    if !layer.captions.is_empty() {
+        out.push_str("captions:\n");
+        for &c in &layer.captions {
+            let _ = writeln!(out, "  {}", excerpt(text, c, 60));
+        }
+    }
     let body_bytes: usize = layer.body.iter().map(|s| s.len()).sum();
     let _ = write!(out, "body: {} spans, {body_bytes} bytes", layer.body.len());
     out

@@ -176,6 +176,9 @@ fn check(text: &str, layer: &SourceLayer) {
             w[1].span
         );
     }
+    for s in &layer.captions {
+        check_span(text, *s, "caption");
+    }
     for s in &layer.body {
         check_span(text, *s, "body");
     }

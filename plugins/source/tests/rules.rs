@@ -208,6 +208,29 @@ fn outlet_from_its_own_matter() {
             format!("{BODY}\nVisit Business Insider's homepage for more stories."),
             "Business Insider",
         ),
+        // Chrome glued to the line before it in copy that lost its line breaks.
+        (
+            format!("{BODY} Talk about this story with others. ShareComment via Al Jazeera"),
+            "Al Jazeera",
+        ),
+        (
+            format!("{BODY} The map shows the new lines, as CNN said.\nIllustration by Vox"),
+            "Vox",
+        ),
+        // A broadcast naming itself, and a source answering the outlet (with another
+        // outlet named, so that neither is the only one).
+        (
+            format!(
+                "{BODY}\nThis is Democracy Now!, the news hour. We turn now to the port, first shown on CNN."
+            ),
+            "Democracy Now",
+        ),
+        (
+            format!(
+                "{BODY} In response to an inquiry from The Washington Post, the agency said it would reopen, as CNN said."
+            ),
+            "Washington Post",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
@@ -275,17 +298,33 @@ fn boilerplate_kinds() {
         ),
         ("The views expressed are the author's own.", Note),
         ("This story is being updated.", Note),
-        (
-            "A crowd gathers outside the court. (AP Photo/Jane Roe)",
-            Caption,
-        ),
-        ("Photo: Jane Roe for The Example", Caption),
-        ("The bridge at dawn. Jane Roe/Getty Images", Caption),
         ("Support independent journalism: chip in $5 today.", Appeal),
+        (
+            "Harbour Trips Be the first to hear about our reader voyages.",
+            Newsletter,
+        ),
+        ("Further reading:", Links),
     ];
     for (line, kind) in cases {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert_eq!(boilerplate(&text), [(kind, line.to_owned())], "{line}");
+    }
+}
+
+#[test]
+fn captions_are_neither_boilerplate_nor_body() {
+    for line in [
+        "A crowd gathers outside the court. (AP Photo/Jane Roe)",
+        "Photo: Jane Roe for The Example",
+        "The bridge at dawn. Jane Roe/Getty Images",
+    ] {
+        let text = format!("{BODY}\n{line}\n{BODY}");
+        let l = layer(&text);
+        assert!(l.boilerplate.is_empty(), "{line}");
+        let got: Vec<&str> = l.captions.iter().map(|c| c.of(&text)).collect();
+        assert_eq!(got, [line]);
+        assert_eq!(l.body.len(), 2, "{line}");
+        assert!(l.outside_body(l.captions[0]));
     }
 }
 
@@ -297,6 +336,7 @@ fn body_paragraphs_that_mention_cues_stay() {
         "Police said the suspect sent a message from a prepaid phone before the attack.",
         "He said the campaign would support candidates who back the measure.",
         "— Jane Roe, The Example Review",
+        "The clip spread on Facebook before it was shared on Twitter and on Instagram.",
     ] {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert!(boilerplate(&text).is_empty(), "{line}");
@@ -329,11 +369,16 @@ fn run_on_copy_gets_spans_inside_its_one_paragraph() {
     let kinds: Vec<BoilerplateKind> = b.iter().map(|x| x.0).collect();
     assert_eq!(
         kinds,
-        [
-            BoilerplateKind::Correction,
-            BoilerplateKind::Trailer,
-            BoilerplateKind::Copyright
-        ]
+        [BoilerplateKind::Correction, BoilerplateKind::Copyright]
+    );
+    // The credit line between them is a credit, outside the body.
+    let l = layer(&text);
+    assert_eq!(l.credits.len(), 2);
+    let credits_end = l.credits[1].span.end;
+    assert!(
+        l.body
+            .iter()
+            .all(|s| s.end <= l.credits[0].span.start || s.start >= credits_end)
     );
     assert!(b[0].1.starts_with("(Corrects") && b[0].1.ends_with("paragraph 2)"));
     assert_eq!(
@@ -366,7 +411,9 @@ fn desk_credits() {
             (CreditRole::Editing, vec!["Bo Chan".to_owned()]),
         ]
     );
-    assert_eq!(l.boilerplate[0].kind, BoilerplateKind::Trailer);
+    // Credit lines are the article's own: not boilerplate, not body.
+    assert!(l.boilerplate.is_empty());
+    assert_eq!(l.body.len(), 1);
 }
 
 #[test]
@@ -395,7 +442,8 @@ fn initials_and_author_notes() {
     let text = format!("{BODY}\n{BODY}\nJane Roe is a staff writer at The Example.");
     let l = layer(&text);
     assert_eq!(l.credits[0].names, ["Jane Roe"]);
-    assert_eq!(l.boilerplate[0].kind, BoilerplateKind::Trailer);
+    assert!(l.boilerplate.is_empty());
+    assert_eq!(l.body.len(), 2);
     // A closing sentence about someone who is not a journalist stays in the body.
     let text = format!("{BODY}\n{BODY}\nJane Roe is the mayor of the town.");
     assert!(layer(&text).boilerplate.is_empty());
