@@ -3,7 +3,7 @@
 //! speakers itself; what the attribution layer does not say stays unsaid.
 
 use newsproc_layers::attribution::AttributionKind;
-use newsproc_layers::quotes::Speaker;
+use newsproc_layers::quotes::{Speaker, SpeakerVia};
 use newsproc_sdk::Span;
 
 use crate::view::{Attributions, Relation};
@@ -122,6 +122,7 @@ impl<'a> Relations<'a> {
             span: Some(mention.span),
             name,
             entity: mention.entity,
+            via: SpeakerVia::Relation,
         })
     }
 }
