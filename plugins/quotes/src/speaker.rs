@@ -127,29 +127,26 @@ impl Context<'_> {
     fn mention_before(&self, before: &[Token]) -> Option<Span> {
         let text = self.text;
         // The sentence before the mark: after the last line break or sentence end.
-        let start = (0..before.len())
-            .rev()
-            .find(|&i| {
-                let t = &before[i];
-                t.has(Flags::LINE_BEFORE)
-                    || (matches!(t.text(text), "." | "!" | "?" | ";") && !self.inner_dot(before, i))
-                    || t.kind == TokenKind::QuoteMark
-            })
-            .map_or(0, |i| {
-                if before[i].has(Flags::LINE_BEFORE) && before[i].kind != TokenKind::QuoteMark {
-                    i
-                } else {
-                    i + 1
-                }
-            });
+        let boundary = (0..before.len()).rev().find(|&i| {
+            let t = &before[i];
+            t.has(Flags::LINE_BEFORE)
+                || (matches!(t.text(text), "." | "!" | "?" | ";") && !self.inner_dot(before, i))
+                || t.kind == TokenKind::QuoteMark
+        });
+        let start = boundary.map_or(0, |i| {
+            if before[i].has(Flags::LINE_BEFORE) && before[i].kind != TokenKind::QuoteMark {
+                i
+            } else {
+                i + 1
+            }
+        });
         let sentence = &before[start..];
         let first = sentence.first()?;
         let markers = self.markers_in(Span::new(first.span.start, sentence.last()?.span.end));
-        let verb = markers.iter().rev().find(|m| {
-            m.roles.has(Roles::SPEECH)
-                && !m.span.of(text).ends_with("ing")
-                && self.is_verb_use(m.span, sentence)
-        })?;
+        let verb = markers
+            .iter()
+            .rev()
+            .find(|m| m.roles.has(Roles::SPEECH) && self.is_verb_use(m.span, sentence))?;
         let at = sentence.partition_point(|t| t.span.start < verb.span.start);
         let next = sentence.partition_point(|t| t.span.start < verb.span.end);
         let gap = sentence[next..].iter().filter(|t| t.is_wordlike()).count();
@@ -169,7 +166,15 @@ impl Context<'_> {
         if at == 0 {
             return self.name_at(sentence, next, false);
         }
-        self.subject_before(sentence, at)
+        // `She then urges him to stop and repeatedly says, "`, `Protesters marched
+        // while chanting, "`: no subject right before the verb, the sentence's own (when
+        // the whole sentence is in view).
+        self.subject_before(sentence, at).or_else(|| {
+            boundary
+                .is_some()
+                .then(|| self.name_at(&sentence[..at], 0, false))
+                .flatten()
+        })
     }
 
     /// The subject ending right before token `at` (a verb): a pronoun, a run of
@@ -272,8 +277,11 @@ impl Context<'_> {
         if !capitals_only && words.pronoun.contains(w) {
             return Some(first.span);
         }
-        let opens = first.is_capitalised()
-            || (!capitals_only && words.determiner.contains(w) && !words.clause.contains(w));
+        let determined =
+            !capitals_only && words.determiner.contains(w) && !words.clause.contains(w);
+        let opens = first.is_capitalised() || determined;
+        // A name is capitalised throughout; `a spokesman`, `The mayor` are not.
+        let capitals_only = capitals_only || !determined;
         if !opens || words.opener.contains(w) || words.preposition.contains(w) {
             return None;
         }
@@ -409,6 +417,21 @@ mod tests {
         }
         // Only a lead-in of the same sentence counts.
         assert_eq!(mention("Farid spoke. \"We will stay.\""), None);
+        // A participle or a verb with no subject before it: the sentence's subject.
+        assert_eq!(
+            mention("Rain fell. Marchers crossed the bridge while chanting, \"We will stay.\"")
+                .as_deref(),
+            Some("Marchers")
+        );
+        assert_eq!(
+            mention("Rain fell. She waved and then repeatedly said, \"We will stay.\"").as_deref(),
+            Some("She")
+        );
+        // The one asked does not speak.
+        assert_eq!(
+            mention("Rain fell. Farid was asked, \"Will you stay?\""),
+            None
+        );
     }
 
     #[test]
