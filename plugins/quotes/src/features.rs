@@ -106,6 +106,10 @@ pub(crate) struct Features {
     /// The quotation runs over several paragraphs, a mark opening each: wire-style
     /// reported speech.
     pub over_paragraphs: bool,
+    /// Single quotation marks (`'…'`, `‘…’`), not a doubled apostrophe (`''…''`).
+    pub single_marks: bool,
+    /// The quotation is its whole paragraph (a heading, a pull quote, a line of a list).
+    pub alone_in_paragraph: bool,
 }
 
 impl Features {
@@ -315,6 +319,15 @@ impl<'a> Context<'a> {
                 .first()
                 .is_some_and(|t| is_comma(text, t) || t.kind == TokenKind::Dash);
         f.cue_after = cue_after_needed && q.closed && self.cue_after(window, after, joined);
+        let opening = q.span.of(text);
+        f.single_marks = opening.starts_with(['\'', '\u{2018}', '\u{201A}', '\u{2039}'])
+            && !opening.starts_with("''");
+        let line_before = text[..q.span.start]
+            .trim_end_matches([' ', '\t', '\u{a0}'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n' || c == '\r');
+        f.alone_in_paragraph = line_before && after.is_empty();
         f
     }
 

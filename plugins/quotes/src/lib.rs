@@ -604,6 +604,24 @@ mod tests {
     }
 
     #[test]
+    fn headings_in_single_marks() {
+        // A short line in single marks alone as its paragraph heads a section.
+        let text = "\"The mine will reopen,\" he said.\n\n'A Town Waits for Coal.'\n\nIt rained.";
+        assert_eq!(kind_of(text, "A Town Waits for Coal."), Title);
+        // Inside a paragraph it is what it always was.
+        let text = "He said: 'A town waits for coal.' Then he left.";
+        assert_eq!(kind_of(text, "A town waits for coal."), Speech);
+        // A song after a title marker, clause words and all.
+        assert_eq!(
+            kind_of(
+                "She sang the anthem \"We Shall Overcome\" at the end.",
+                "We Shall Overcome"
+            ),
+            Title
+        );
+    }
+
+    #[test]
     fn chants_and_addressees() {
         // Capitals exclaimed after a verb of saying are said, not a title.
         assert_eq!(
