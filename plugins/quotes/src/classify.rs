@@ -6,6 +6,7 @@
 //! - a title marker or a possessive right before (`the book "…"`, `CNN's "…"`) and a
 //!   capitalised inside that is no clause, an author after it (`"…," by Jane Doe`), or
 //!   several capitalised words inside a sentence: a title or name;
+//! - a short line in single marks that is its whole paragraph: a heading (title);
 //! - a short phrase that is no clause, after a term marker (`so-called "…"`, `dubbed
 //!   "…"`, `the word "…"`) or inside a noun phrase (`the "rigged" count`, `"terrorist"
 //!   positions`): a scare quote, even inside someone's reported words;

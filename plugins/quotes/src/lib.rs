@@ -7,7 +7,11 @@
 //! 2. **Linking.** A quotation belongs to the attribution relation (direct or mixed)
 //!    whose content covers it; the relation's source is its speaker, already resolved
 //!    by the attribution stage ("he" → the person meant). A quotation interrupted by its
-//!    cue (`"A," he said, "B."`) is two quotations linked to the one relation.
+//!    cue (`"A," he said, "B."`) is two quotations linked to the one relation. A speech
+//!    quotation no relation covers takes the mention next to it (`," said Jane Doe`,
+//!    `He continued, "`, a signature dash; module `speaker`), resolved against the
+//!    attribution layer's mentions, else the speaker of the speech quotation before it in
+//!    its paragraph.
 //! 3. **Classifying.** Speech, scare quote, title or name, or other, from the relation and
 //!    from local evidence: length, capitalisation, whether the inside reads as a clause,
 //!    verbs of saying next to the marks, lead-ins (`:`, `—`), term markers (`so-called`)
