@@ -394,6 +394,14 @@ mod tests {
         ] {
             assert_eq!(mention(text).as_deref(), Some(who), "{text}");
         }
+        // A multi-word verb after a name that runs into it: no panic, a name or none.
+        for text in [
+            "\"We will stay,\" Nadia Haddad according to the council.",
+            "\"We will stay,\" Nadia Point Out the facts.",
+            "\"We will stay,\" Sen.",
+        ] {
+            let _ = mention(text);
+        }
         // A participle opens a new clause; a noun is not a verb.
         assert_eq!(mention("\"We will stay,\" saying it twice."), None);
         assert_eq!(
