@@ -55,15 +55,34 @@ pub enum QuoteKind {
     Other,
 }
 
-/// Who said a quotation, as the attribution layer resolved it.
+/// Who said a quotation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
-    /// The source mention of the attribution relation this quotation belongs to.
+    /// The mention of the speaker: the source mention of the attribution relation the
+    /// quotation belongs to, or the mention found next to it.
     pub span: Option<Span>,
     /// Who it is: for "he" the person meant.
     pub name: String,
     /// Index into the attribution layer's `sources`.
     pub entity: Option<usize>,
+    /// How the speaker was found.
+    #[serde(default)]
+    pub via: SpeakerVia,
+}
+
+/// How a quotation's speaker was found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerVia {
+    /// The source of the attribution relation whose content covers the quotation.
+    #[default]
+    Relation,
+    /// A mention next to a quotation no relation covers: `," she said`, `said Jane Doe:
+    /// "`, a dash and a name on the line after.
+    Mention,
+    /// The speaker of the speech quotation before it in the same paragraph (`"A," she
+    /// said. "B."`).
+    Previous,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 //! - a title marker or a possessive right before (`the book "…"`, `CNN's "…"`) and a
 //!   capitalised inside that is no clause, an author after it (`"…," by Jane Doe`), or
 //!   several capitalised words inside a sentence: a title or name;
+//! - a short line in single marks that is its whole paragraph: a heading (title);
 //! - a short phrase that is no clause, after a term marker (`so-called "…"`, `dubbed
 //!   "…"`, `the word "…"`) or inside a noun phrase (`the "rigged" count`, `"terrorist"
 //!   positions`): a scare quote, even inside someone's reported words;
@@ -31,6 +32,8 @@ const FRAGMENT_TERM_WORDS: usize = 2;
 const LONG_CLAUSE_WORDS: usize = 8;
 /// The most words of a title or name.
 const TITLE_MAX_WORDS: usize = crate::features::MAX_TITLE_WORDS;
+/// The most words of a heading in single marks.
+const HEADING_MAX_WORDS: usize = 8;
 
 /// How a quotation relates to the attribution layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,11 +57,23 @@ pub(crate) fn classify(f: &Features, attributed: Attributed, nested: bool) -> Qu
     let short = f.words <= SCARE_MAX_WORDS;
     // `the book "…"`, `CNN's "State of the Union"`, `Gov. C.L. "Butch" Otter`.
     let named_by_context = f.title_marker || f.possessive_before || f.between_names;
+    // A title marker and headline capitals make a title even of a clause (`the anthem
+    // "A Change Is Gonna Come"`).
     if named_by_context
         && f.starts_capitalised
-        && !f.clause_words
+        && (!f.clause_words || (f.title_marker && f.headline_case))
         && (f.headline_case || f.title_marker)
         && f.words <= TITLE_MAX_WORDS
+    {
+        return QuoteKind::Title;
+    }
+    // A short line in single marks standing alone as its paragraph: a heading or a
+    // pull quote (`'A Legend in the Coal Fields.'`), not reported speech, even when a
+    // relation takes it in with the paragraph before.
+    if f.single_marks
+        && f.alone_in_paragraph
+        && f.starts_capitalised
+        && f.words <= HEADING_MAX_WORDS
     {
         return QuoteKind::Title;
     }

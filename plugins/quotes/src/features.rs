@@ -106,6 +106,10 @@ pub(crate) struct Features {
     /// The quotation runs over several paragraphs, a mark opening each: wire-style
     /// reported speech.
     pub over_paragraphs: bool,
+    /// Single quotation marks (`'…'`, `‘…’`), not a doubled apostrophe (`''…''`).
+    pub single_marks: bool,
+    /// The quotation is its whole paragraph (a heading, a pull quote, a line of a list).
+    pub alone_in_paragraph: bool,
 }
 
 impl Features {
@@ -133,8 +137,8 @@ const HEAD: usize = 128;
 
 /// The document-wide material features are read from, prepared once per document.
 pub(crate) struct Context<'a> {
-    text: &'a str,
-    lexicons: &'a Lexicons,
+    pub(crate) text: &'a str,
+    pub(crate) lexicons: &'a Lexicons,
 }
 
 /// Token buffers reused from one quotation to the next.
@@ -153,7 +157,7 @@ impl<'a> Context<'a> {
 
     /// The tokens of `span` (clamped to character boundaries) into `out`, with offsets
     /// in the text.
-    fn tokens_into(&self, span: Span, out: &mut Vec<Token>) {
+    pub(crate) fn tokens_into(&self, span: Span, out: &mut Vec<Token>) {
         out.clear();
         let span = newsproc_text::clamp_span(self.text, span);
         out.extend(Tokens::new(&self.text[span.range()]).map(|mut t| {
@@ -315,13 +319,22 @@ impl<'a> Context<'a> {
                 .first()
                 .is_some_and(|t| is_comma(text, t) || t.kind == TokenKind::Dash);
         f.cue_after = cue_after_needed && q.closed && self.cue_after(window, after, joined);
+        let opening = q.span.of(text);
+        f.single_marks = opening.starts_with(['\'', '\u{2018}', '\u{201A}', '\u{2039}'])
+            && !opening.starts_with("''");
+        let line_before = text[..q.span.start]
+            .trim_end_matches([' ', '\t', '\u{a0}'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n' || c == '\r');
+        f.alone_in_paragraph = line_before && after.is_empty();
         f
     }
 
     /// The marker phrases lying inside `span`. Matched per window rather than over the
     /// whole document: short words of the lists (`add`, `act`) occur inside many longer
     /// ones, and the windows are a small part of the text.
-    fn markers_in(&self, span: Span) -> Vec<Marker> {
+    pub(crate) fn markers_in(&self, span: Span) -> Vec<Marker> {
         if span.is_empty() {
             return Vec::new();
         }
@@ -466,7 +479,7 @@ impl Context<'_> {
     /// Whether a match of a verb of saying is used as a verb: not capitalised mid-sentence
     /// (`the United States`), not right after a determiner (`the reports`, `his
     /// statement`). `tokens` are the tokens around the match.
-    fn is_verb_use(&self, verb: Span, tokens: &[Token]) -> bool {
+    pub(crate) fn is_verb_use(&self, verb: Span, tokens: &[Token]) -> bool {
         let text = self.text;
         let i = tokens.partition_point(|t| t.span.start < verb.start);
         let prev = i.checked_sub(1).map(|j| &tokens[j]);
@@ -506,17 +519,17 @@ fn lead_gap(lead: Lead) -> usize {
 
 /// A token after which no attribution of the quotation can follow: the end of the
 /// sentence or the line, another quotation.
-fn ends_attribution(text: &str, t: &Token) -> bool {
+pub(crate) fn ends_attribution(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::QuoteMark
         || t.has(Flags::LINE_BEFORE)
         || matches!(t.text(text), "." | "!" | "?" | ";" | ":")
 }
 
-fn is_comma(text: &str, t: &Token) -> bool {
+pub(crate) fn is_comma(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Punct && t.text(text) == ","
 }
 
-fn is_possessive(word: &str) -> bool {
+pub(crate) fn is_possessive(word: &str) -> bool {
     word.ends_with("'s")
         || word.ends_with("\u{2019}s")
         || word.ends_with("s'")

@@ -69,17 +69,36 @@ pub(crate) struct FunctionWords {
     pub determiner: WordSet,
     /// Make a word of saying after them a noun: `the`, `his` (not `some`).
     pub article: WordSet,
+    /// Personal pronouns that can stand for a speaker: `he`, `they`.
+    pub pronoun: WordSet,
+    /// Words between a speaker and the verb of saying: `also`, `had`.
+    pub filler: WordSet,
+    /// Forms of `be`: `was asked` is passive.
+    pub passive: WordSet,
+    /// Words that tell a man (`he`, `Mr`) or a woman (`she`, `Ms`).
+    pub male: WordSet,
+    pub female: WordSet,
 }
 
 impl FunctionWords {
-    const CLASSES: &'static [&'static str] =
-        &["clause", "opener", "preposition", "determiner", "article"];
+    const CLASSES: &'static [&'static str] = &[
+        "clause",
+        "opener",
+        "preposition",
+        "determiner",
+        "article",
+        "pronoun",
+        "filler",
+        "passive",
+        "male",
+        "female",
+    ];
 
     fn from_lexicon(lexicon: &Lexicon) -> Result<FunctionWords, LexiconError> {
-        let mut classes: [Vec<&str>; 5] = Default::default();
+        let mut classes: [Vec<&str>; 10] = Default::default();
         for entry in lexicon.entries() {
             if entry.fields.is_empty() {
-                return Err(entry.error("a function word needs a class: clause, opener, preposition, determiner or article"));
+                return Err(entry.error("a function word needs a class: clause, opener, preposition, determiner, article, pronoun, filler, passive, male or female"));
             }
             for field in &entry.fields {
                 let Some(k) = Self::CLASSES.iter().position(|c| c == field) else {
@@ -91,13 +110,29 @@ impl FunctionWords {
                 classes[k].push(&entry.phrase);
             }
         }
-        let [clause, opener, preposition, determiner, article] = classes.map(WordSet::new);
+        let [
+            clause,
+            opener,
+            preposition,
+            determiner,
+            article,
+            pronoun,
+            filler,
+            passive,
+            male,
+            female,
+        ] = classes.map(WordSet::new);
         Ok(FunctionWords {
             clause,
             opener,
             preposition,
             determiner,
             article,
+            pronoun,
+            filler,
+            passive,
+            male,
+            female,
         })
     }
 }

@@ -7,7 +7,11 @@
 //! 2. **Linking.** A quotation belongs to the attribution relation (direct or mixed)
 //!    whose content covers it; the relation's source is its speaker, already resolved
 //!    by the attribution stage ("he" → the person meant). A quotation interrupted by its
-//!    cue (`"A," he said, "B."`) is two quotations linked to the one relation.
+//!    cue (`"A," he said, "B."`) is two quotations linked to the one relation. A speech
+//!    quotation no relation covers takes the mention next to it (`," said Jane Doe`,
+//!    `He continued, "`, a signature dash; module `speaker`), resolved against the
+//!    attribution layer's mentions, else the speaker of the speech quotation before it in
+//!    its paragraph.
 //! 3. **Classifying.** Speech, scare quote, title or name, or other, from the relation and
 //!    from local evidence: length, capitalisation, whether the inside reads as a clause,
 //!    verbs of saying next to the marks, lead-ins (`:`, `—`), term markers (`so-called`)
@@ -22,6 +26,7 @@ mod features;
 mod lexicons;
 mod link;
 mod report;
+mod speaker;
 mod view;
 
 use std::collections::HashMap;
@@ -29,15 +34,15 @@ use std::path::PathBuf;
 
 use newsproc_layers::attribution::AttributionLayer;
 use newsproc_layers::names;
-use newsproc_layers::quotes::{Quote, QuoteKind, QuotesLayer, SpeakerQuotes};
+use newsproc_layers::quotes::{Quote, QuoteKind, QuotesLayer, Speaker, SpeakerQuotes, SpeakerVia};
 use newsproc_layers::source::SourceLayer;
-use newsproc_sdk::{ConfigError, Document, Stage, StageError};
+use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
 use newsproc_text::Quotes;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{Attributed, classify};
-use crate::features::{Context, Scratch};
-use crate::lexicons::Lexicons;
+use crate::features::{Context, Lead, Scratch};
+use crate::lexicons::{FunctionWords, Lexicons};
 use crate::link::Relations;
 use crate::view::{Attributions, SourceBoilerplate};
 
@@ -88,7 +93,7 @@ impl Stage for QuotesStage {
             ),
             (
                 "function_words",
-                "Files of extra function words, each with its classes after a tab: `clause` (a pronoun or auxiliary: a quotation containing one reads as speech), `opener` (`which`, `because`), `preposition`, `determiner` (a quotation after one is a term), `article` (a verb of saying after one is a noun).",
+                "Files of extra function words, each with its classes after a tab: `clause` (a pronoun or auxiliary: a quotation containing one reads as speech), `opener` (`which`, `because`), `preposition`, `determiner` (a quotation after one is a term), `article` (a verb of saying after one is a noun), `pronoun` (can stand for a speaker: `he`), `filler` (may stand between a speaker and the verb: `also`), `passive` (a form of `be`: `was asked`), `male` and `female` (tell a person's sex: `he`, `Mr`; `she`, `Ms`).",
             ),
         ]
     }
@@ -145,6 +150,8 @@ impl QuotesStage {
         let relations = Relations::new(text, attribution);
 
         let mut quotes = Vec::with_capacity(found.len());
+        // What precedes each quotation and whether it is closed: for finding speakers.
+        let mut leads: Vec<(Lead, bool)> = Vec::with_capacity(found.len());
         // The output index of each open enclosing quotation, innermost last.
         let mut enclosing: Vec<usize> = Vec::new();
         for q in found {
@@ -173,6 +180,7 @@ impl QuotesStage {
                 q.inner.of(text).trim().to_owned()
             };
             enclosing.push(quotes.len());
+            leads.push((features.lead, q.closed));
             quotes.push(Quote {
                 span: q.span,
                 inner: q.inner,
@@ -186,9 +194,210 @@ impl QuotesStage {
                 relation: link.map(|l| l.relation),
             });
         }
+        self.find_speakers(&ctx, &mut quotes, &leads, attribution);
         let by_speaker = by_speaker(&quotes);
         QuotesLayer { quotes, by_speaker }
     }
+
+    /// Speakers for the speech quotations no relation covers (see `speaker`): the
+    /// mention next to one, else the speaker of the speech quotation before it in its
+    /// paragraph (`"A," she said. "B."`). A pronoun the attribution layer did not
+    /// resolve is resolved here.
+    fn find_speakers(
+        &self,
+        ctx: &Context,
+        quotes: &mut [Quote],
+        leads: &[(Lead, bool)],
+        attribution: &Attributions,
+    ) {
+        let text = ctx.text;
+        let mut tokens = Vec::new();
+        let words = &self.lexicons.words;
+        for i in 0..quotes.len() {
+            let q = &quotes[i];
+            // A pronoun the attribution layer left unresolved.
+            if let Some(s) = &q.speaker
+                && let Some(span) = s.span
+                && !is_name(&s.name, words)
+            {
+                if let Some((name, entity)) =
+                    antecedent(text, span, &quotes[..i], attribution, words)
+                {
+                    let s = quotes[i].speaker.as_mut().expect("checked above");
+                    s.name = name;
+                    s.entity = entity;
+                }
+                continue;
+            }
+            if q.kind != QuoteKind::Speech
+                || q.speaker.is_some()
+                || q.relation.is_some()
+                || q.nested_in.is_some()
+            {
+                continue;
+            }
+            let (lead, closed) = leads[i];
+            let found = ctx.speaker_mention(q.span, lead, closed, &mut tokens);
+            let speaker = match found {
+                Some(mention) => Some(resolve(text, mention, &quotes[..i], attribution, words)),
+                None => previous_in_paragraph(text, &quotes[..i], q.span).map(|s| Speaker {
+                    via: SpeakerVia::Previous,
+                    ..s.clone()
+                }),
+            };
+            quotes[i].speaker = speaker;
+        }
+    }
+}
+
+/// Who the mention found next to a quotation stands for. A mention the attribution
+/// layer resolved (the source of any of its relations) keeps that resolution. A pronoun
+/// stands for the nearest named speaker before it (see [`antecedent`]). A name whose last
+/// word names an attribution source (`Mr. Kamin` and `David Kamin`) is that source.
+fn resolve(
+    text: &str,
+    mention: Span,
+    earlier: &[Quote],
+    attribution: &Attributions,
+    words: &FunctionWords,
+) -> Speaker {
+    let as_written = newsproc_text::util::slice(text, mention).trim();
+    let found = |name: String, entity: Option<usize>| Speaker {
+        span: Some(mention),
+        name,
+        entity,
+        via: SpeakerVia::Mention,
+    };
+    let sources = || {
+        attribution
+            .attributions
+            .iter()
+            .filter_map(|r| r.source.as_ref())
+    };
+    if let Some(m) = sources().find(|m| m.span.overlap(mention) > 0)
+        && let Some(name) = m.name.as_deref().filter(|n| is_name(n, words))
+    {
+        return found(name.to_owned(), m.entity);
+    }
+    if words.pronoun.contains(as_written) {
+        if let Some((name, entity)) = antecedent(text, mention, earlier, attribution, words) {
+            return found(name, entity);
+        }
+    } else if as_written.starts_with(char::is_uppercase) {
+        let last = last_word(as_written);
+        if let Some((name, m)) = sources()
+            .filter_map(|m| Some((m.name.as_deref().filter(|n| is_name(n, words))?, m)))
+            .find(|(n, _)| last.is_some() && last_word(n) == last)
+        {
+            return found(name.to_owned(), m.entity);
+        }
+    }
+    found(as_written.to_owned(), None)
+}
+
+/// A resolved name: not empty, not a bare pronoun.
+fn is_name(name: &str, words: &FunctionWords) -> bool {
+    let name = name.trim();
+    !name.is_empty() && !words.pronoun.contains(name)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sex {
+    Male,
+    Female,
+}
+
+/// The sex the first word of a mention tells (`he`, `Mr.`; `she`, `Ms.`).
+fn sex_of(mention: &str, words: &FunctionWords) -> Option<Sex> {
+    let first = mention
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())?;
+    if words.male.contains(first) {
+        Some(Sex::Male)
+    } else if words.female.contains(first) {
+        Some(Sex::Female)
+    } else {
+        None
+    }
+}
+
+/// What the third-person pronoun at `mention` stands for: the nearest named speaker
+/// before it (of an earlier quotation, or the source of an attribution relation) not known
+/// to be of the other sex. A speaker's sex is known from a mention of it (`Mr. Kamin`, a
+/// `she` the attribution layer resolved to her). `I` and `we` are left as they are: the
+/// writer, or a speaker quoting.
+fn antecedent(
+    text: &str,
+    mention: Span,
+    earlier: &[Quote],
+    attribution: &Attributions,
+    words: &FunctionWords,
+) -> Option<(String, Option<usize>)> {
+    let pronoun = newsproc_text::util::slice(text, mention).trim();
+    if matches!(pronoun.to_lowercase().as_str(), "i" | "we") {
+        return None;
+    }
+    let wanted = sex_of(pronoun, words);
+    // Every named speaker mention: (span, name, entity).
+    let mut candidates: Vec<(Span, &str, Option<usize>)> = Vec::new();
+    for m in attribution
+        .attributions
+        .iter()
+        .filter_map(|r| r.source.as_ref())
+    {
+        if let Some(name) = m.name.as_deref().filter(|n| is_name(n, words)) {
+            candidates.push((m.span, name, m.entity));
+        }
+    }
+    for s in earlier.iter().filter_map(|q| q.speaker.as_ref()) {
+        if let Some(span) = s.span
+            && is_name(&s.name, words)
+        {
+            candidates.push((span, &s.name, s.entity));
+        }
+    }
+    let sex = |name: &str| {
+        candidates
+            .iter()
+            .filter(|(_, n, _)| *n == name)
+            .find_map(|(span, _, _)| sex_of(newsproc_text::util::slice(text, *span), words))
+    };
+    // `he` and `she` stand for people: names in capitals (`Jane Doe`, not `the plan`).
+    let personal = wanted.is_some();
+    let person_like = |name: &str| {
+        name.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+    };
+    candidates
+        .iter()
+        .filter(|(span, _, _)| span.end <= mention.start)
+        .filter(|(_, name, _)| !personal || person_like(name))
+        .filter(|(_, name, _)| match (wanted, sex(name)) {
+            (Some(w), Some(s)) => w == s,
+            _ => true,
+        })
+        .max_by_key(|(span, _, _)| span.end)
+        .map(|(_, name, entity)| ((*name).to_owned(), *entity))
+}
+
+/// The last word of a name, lower-cased: `Kamin` of `Mr. Kamin`.
+fn last_word(name: &str) -> Option<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The speaker of the nearest speech quotation before `span` in the same paragraph.
+fn previous_in_paragraph<'q>(text: &str, earlier: &'q [Quote], span: Span) -> Option<&'q Speaker> {
+    let prev = earlier
+        .iter()
+        .rev()
+        .find(|q| q.kind == QuoteKind::Speech && q.nested_in.is_none())?;
+    let between = newsproc_text::util::slice(text, Span::new(prev.span.end, span.start));
+    if prev.span.end > span.start || between.contains('\n') {
+        return None;
+    }
+    prev.speaker.as_ref()
 }
 
 /// The speech quotations of each speaker, speakers in order of their first quotation.
@@ -399,6 +608,24 @@ mod tests {
     }
 
     #[test]
+    fn headings_in_single_marks() {
+        // A short line in single marks alone as its paragraph heads a section.
+        let text = "\"The mine will reopen,\" he said.\n\n'A Town Waits for Coal.'\n\nIt rained.";
+        assert_eq!(kind_of(text, "A Town Waits for Coal."), Title);
+        // Inside a paragraph it is what it always was.
+        let text = "He said: 'A town waits for coal.' Then he left.";
+        assert_eq!(kind_of(text, "A town waits for coal."), Speech);
+        // A song after a title marker, clause words and all.
+        assert_eq!(
+            kind_of(
+                "She sang the anthem \"We Shall Overcome\" at the end.",
+                "We Shall Overcome"
+            ),
+            Title
+        );
+    }
+
+    #[test]
     fn chants_and_addressees() {
         // Capitals exclaimed after a verb of saying are said, not a title.
         assert_eq!(
@@ -592,6 +819,65 @@ mod tests {
         let l = stage().extract(text, &SourceLayer::default(), &attribution);
         assert_eq!(l.quotes[0].kind, Speech);
         assert_eq!(l.quotes[0].speaker.as_ref().unwrap().name, "the minister");
+    }
+
+    #[test]
+    fn speakers_found_next_to_unattributed_quotations() {
+        // The attribution layer knows Ortiz and Idris, and attributes none of the
+        // quotations: the speakers are found next to them, `she` is the nearest woman
+        // named before, and the quotation after `"…," she said.` continues hers.
+        let text = "Ms. Lena Ortiz spoke first. Then Mr. Karim Idris spoke. \"We were told to wait,\" she said. \"We waited a week.\" \"It is over,\" said Mr. Idris.";
+        let attribution = AttributionLayer {
+            attributions: vec![
+                relation(
+                    AttributionKind::Indirect,
+                    vec![],
+                    mention(text, "Ms. Lena Ortiz", "Lena Ortiz", 0),
+                ),
+                relation(
+                    AttributionKind::Indirect,
+                    vec![],
+                    mention(text, "Mr. Karim Idris", "Karim Idris", 1),
+                ),
+            ],
+            sources: vec![person("Lena Ortiz"), person("Karim Idris")],
+        };
+        let l = stage().extract(text, &SourceLayer::default(), &attribution);
+        let got: Vec<(&str, Option<&str>, Option<SpeakerVia>)> = l
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.text.as_str(),
+                    q.speaker.as_ref().map(|s| s.name.as_str()),
+                    q.speaker.as_ref().map(|s| s.via),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "We were told to wait,",
+                    Some("Lena Ortiz"),
+                    Some(SpeakerVia::Mention)
+                ),
+                (
+                    "We waited a week.",
+                    Some("Lena Ortiz"),
+                    Some(SpeakerVia::Previous)
+                ),
+                (
+                    "It is over,",
+                    Some("Karim Idris"),
+                    Some(SpeakerVia::Mention)
+                ),
+            ]
+        );
+        let she = l.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(she.span.map(|s| s.of(text)), Some("she"));
+        assert_eq!(she.entity, Some(0));
+        assert_eq!(l.by_speaker.len(), 2);
     }
 
     #[test]

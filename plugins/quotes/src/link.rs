@@ -1,9 +1,9 @@
 //! Linking quotations to the attribution layer's relations: the speaker of a quotation is
-//! the source of the relation whose content covers it. This stage never looks for
-//! speakers itself; what the attribution layer does not say stays unsaid.
+//! the source of the relation whose content covers it. A quotation no relation covers
+//! gets its speaker from the text next to it (the module `speaker`).
 
 use newsproc_layers::attribution::AttributionKind;
-use newsproc_layers::quotes::Speaker;
+use newsproc_layers::quotes::{Speaker, SpeakerVia};
 use newsproc_sdk::Span;
 
 use crate::view::{Attributions, Relation};
@@ -122,6 +122,7 @@ impl<'a> Relations<'a> {
             span: Some(mention.span),
             name,
             entity: mention.entity,
+            via: SpeakerVia::Relation,
         })
     }
 }

@@ -7,8 +7,9 @@
 //! - the `sources` list is not read: a mention's `name` already names its entity (the
 //!   attribution stage fills it whenever it resolves a mention), and the entity index is
 //!   kept;
-//! - an indirect relation keeps its place (quotations refer to relations by index) but
-//!   not its content or source: no quotation belongs to one.
+//! - an indirect relation keeps its place (quotations refer to relations by index) and
+//!   its source (a mention the attribution stage resolved, which names the speaker of a
+//!   quotation next to it) but not its content: no quotation belongs to one.
 //!
 //! The source layer is read the same way, for its boilerplate only. Tests check the views
 //! against the real types so that they cannot drift apart.
@@ -44,8 +45,8 @@ pub(crate) struct Attributions {
     pub attributions: Vec<Relation>,
 }
 
-/// [`newsproc_layers::attribution::Attribution`]: its kind, content and source (left
-/// empty for an indirect relation).
+/// [`newsproc_layers::attribution::Attribution`]: its kind, content (left empty for an
+/// indirect relation) and source.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Relation {
     pub kind: AttributionKind,
@@ -83,7 +84,7 @@ impl<'de> Deserialize<'de> for Relation {
                     match field {
                         Field::Kind => kind = Some(map.next_value()?),
                         Field::Content if !indirect => content = map.next_value()?,
-                        Field::Source if !indirect => source = map.next_value()?,
+                        Field::Source => source = map.next_value()?,
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -92,7 +93,6 @@ impl<'de> Deserialize<'de> for Relation {
                 let kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
                 if kind == AttributionKind::Indirect {
                     content.clear();
-                    source = None;
                 }
                 Ok(Relation {
                     kind,
@@ -131,7 +131,7 @@ impl From<&AttributionLayer> for Attributions {
                         } else {
                             Vec::new()
                         },
-                        source: a.source.as_ref().filter(|_| quoted).map(|m| Mention {
+                        source: a.source.as_ref().map(|m| Mention {
                             span: m.span,
                             name: m.name.clone(),
                             entity: m.entity,

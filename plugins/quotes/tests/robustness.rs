@@ -111,6 +111,18 @@ const PIECES: &[&str] = &[
     "12\"",
     "99999999999999999999",
     "Abu Baraa Hamawi",
+    // What the speaker finder reads: pronouns, lead-ins, appositives, signatures.
+    "she",
+    "He continued,",
+    "Said",
+    "was asked",
+    "saying",
+    ", who",
+    "Sen.",
+    "Ms.",
+    "―",
+    "(D-Ore.)",
+    "also",
     "A",
     "I",
 ];
