@@ -16,8 +16,9 @@
 //!    from local evidence: length, capitalisation, whether the inside reads as a clause,
 //!    verbs of saying next to the marks, lead-ins (`:`, `—`), term markers (`so-called`)
 //!    and title markers (`the book`). The module `classify` gives the order of the rules.
-//! 4. **Boilerplate.** A quotation at least half inside the source layer's boilerplate
-//!    (a donation appeal, a caption) is flagged `in_boilerplate`.
+//! 4. **Boilerplate.** A quotation at least half outside the article's running text as
+//!    the source layer marks it (boilerplate such as a donation appeal, a caption, a
+//!    credit line) is flagged `in_boilerplate`.
 //!
 //! Word lists live in `data/` and can be extended from the pipeline configuration.
 
@@ -189,7 +190,7 @@ impl QuotesStage {
                 speaker,
                 multi_paragraph: q.continues_over_paragraphs(),
                 unclosed: !q.closed,
-                in_boilerplate: source.in_boilerplate(q.span),
+                in_boilerplate: source.outside_body(q.span),
                 nested_in,
                 relation: link.map(|l| l.relation),
             });

@@ -17,22 +17,29 @@
 use std::fmt;
 
 use newsproc_layers::attribution::{AttributionKind, AttributionLayer};
-use newsproc_layers::source::{Boilerplate, SourceLayer};
+use newsproc_layers::source::{Boilerplate, Credit, SourceLayer};
 use newsproc_sdk::Span;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-/// The boilerplate of a source layer, as a [`SourceLayer`] with nothing else filled in.
+/// What of a source layer lies outside the article's running text (boilerplate,
+/// captions, credit lines), as a [`SourceLayer`] with nothing else filled in.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct SourceBoilerplate {
     #[serde(default)]
     boilerplate: Vec<Boilerplate>,
+    #[serde(default)]
+    captions: Vec<Span>,
+    #[serde(default)]
+    credits: Vec<Credit>,
 }
 
 impl From<SourceBoilerplate> for SourceLayer {
     fn from(view: SourceBoilerplate) -> SourceLayer {
         SourceLayer {
             boilerplate: view.boilerplate,
+            captions: view.captions,
+            credits: view.credits,
             ..SourceLayer::default()
         }
     }
@@ -226,11 +233,15 @@ mod tests {
                 span: Span::new(5, 9),
                 kind: newsproc_layers::source::BoilerplateKind::Appeal,
             }],
+            captions: vec![Span::new(9, 12)],
             body: vec![Span::new(0, 5)],
             ..SourceLayer::default()
         };
         let json = serde_json::to_string(&layer).unwrap();
-        let read: SourceBoilerplate = serde_json::from_str(&json).unwrap();
-        assert_eq!(SourceLayer::from(read).boilerplate, layer.boilerplate);
+        let read = SourceLayer::from(serde_json::from_str::<SourceBoilerplate>(&json).unwrap());
+        assert_eq!(read.boilerplate, layer.boilerplate);
+        assert_eq!(read.captions, layer.captions);
+        assert!(read.outside_body(Span::new(9, 12)));
+        assert!(!read.outside_body(Span::new(0, 5)));
     }
 }
