@@ -88,16 +88,35 @@ impl Pipeline {
             .filter_map(|d| d.stage.as_deref())
             .collect();
 
+        let to_create: Vec<(&StageDecl, &'static Plugin)> = file
+            .stages
+            .iter()
+            .zip(&plugins)
+            .filter_map(|(stage, plugin)| match (stage.enabled, plugin) {
+                (true, Some(plugin)) => Some((stage, *plugin)),
+                _ => None,
+            })
+            .filter(|(stage, _)| !key_problem_stages.contains(&stage.name.as_str()))
+            .collect();
+        // Stages compile their lexicons when created, most of the start-up: create them
+        // side by side, and take the results in pipeline order.
+        let created: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = to_create
+                .iter()
+                .map(|(stage, plugin)| scope.spawn(|| plugin.instantiate(&stage.config)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .expect("creating a stage is guarded against panics")
+                })
+                .collect()
+        });
         let mut chain_stages = Vec::new();
         let mut stages = Vec::new();
-        for (stage, plugin) in file.stages.iter().zip(&plugins) {
-            let (true, Some(plugin)) = (stage.enabled, plugin) else {
-                continue;
-            };
-            if key_problem_stages.contains(&stage.name.as_str()) {
-                continue;
-            }
-            match plugin.instantiate(&stage.config) {
+        for ((stage, plugin), instance) in to_create.into_iter().zip(created) {
+            match instance {
                 Ok(instance) => {
                     chain_stages.push(ChainStage {
                         id: stage.name.clone(),

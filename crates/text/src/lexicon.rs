@@ -41,7 +41,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -406,13 +406,40 @@ pub struct PhraseMatcher {
     lexicon: Lexicon,
     /// Unanchored search. A separate anchored automaton serves the rare retries for a
     /// shorter phrase: asking one automaton for both makes aho-corasick fall back from
-    /// its DFA to an NFA four times slower.
+    /// its DFA to an NFA four times slower. It is built on first use: building a DFA
+    /// is most of a stage's start-up, and many matchers never need one.
     ac: Option<AhoCorasick>,
-    anchored: Option<AhoCorasick>,
+    anchored: OnceLock<Option<AhoCorasick>>,
+    /// The automata's patterns, kept for building the anchored one.
+    patterns: Vec<String>,
+    case_insensitive: bool,
     /// Pattern index → entry index.
     pattern_entry: Vec<usize>,
     /// The phrases by their first piece, for [`PhraseMatcher::find_in_pieces`].
     pieces: PieceIndex,
+}
+
+/// A leftmost-longest automaton over `patterns`: a DFA for lists of up to a few thousand
+/// phrases (the automaton's own choice stops at 100, then searches several times
+/// slower); past that, or when the DFA would be too large, whatever it picks.
+fn build_automaton(
+    patterns: &[String],
+    case_insensitive: bool,
+    start: StartKind,
+) -> Option<AhoCorasick> {
+    let build = |kind| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(case_insensitive)
+            .start_kind(start)
+            .kind(kind)
+            .build(patterns)
+            .ok()
+    };
+    (patterns.len() <= DFA_MAX_PATTERNS)
+        .then(|| build(Some(AhoCorasickKind::DFA)))
+        .flatten()
+        .or_else(|| build(None))
 }
 
 impl PhraseMatcher {
@@ -441,26 +468,7 @@ impl PhraseMatcher {
             pattern_entry.push(i);
         }
         let case_insensitive = !lexicon.case_sensitive;
-        let build = |start| {
-            let builder = |kind| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(case_insensitive)
-                    .start_kind(start)
-                    .kind(kind)
-                    .build(&patterns)
-                    .ok()
-            };
-            // A DFA for lists of up to a few thousand phrases (the automaton's own
-            // choice stops at 100, then searches several times slower); past that, or
-            // when the DFA would be too large, whatever it picks.
-            (patterns.len() <= DFA_MAX_PATTERNS)
-                .then(|| builder(Some(AhoCorasickKind::DFA)))
-                .flatten()
-                .or_else(|| builder(None))
-        };
-        let ac = build(StartKind::Unanchored);
-        let anchored = build(StartKind::Anchored);
+        let ac = build_automaton(&patterns, case_insensitive, StartKind::Unanchored);
         let pieces = PieceIndex::new(
             1,
             lexicon
@@ -473,10 +481,20 @@ impl PhraseMatcher {
         PhraseMatcher {
             lexicon,
             ac,
-            anchored,
+            anchored: OnceLock::new(),
+            patterns,
+            case_insensitive,
             pattern_entry,
             pieces,
         }
+    }
+
+    fn anchored(&self) -> Option<&AhoCorasick> {
+        self.anchored
+            .get_or_init(|| {
+                build_automaton(&self.patterns, self.case_insensitive, StartKind::Anchored)
+            })
+            .as_ref()
     }
 
     /// The phrase occurrences among `pieces` (tokens already cut into pieces, see
@@ -522,7 +540,7 @@ impl PhraseMatcher {
     }
 
     fn find_into<'m>(&'m self, text: &str, span: Span, out: &mut Vec<PhraseMatch<'m>>) {
-        let (Some(ac), Some(anchored)) = (&self.ac, &self.anchored) else {
+        let Some(ac) = &self.ac else {
             return;
         };
         if self.pattern_entry.is_empty() {
@@ -555,7 +573,7 @@ impl PhraseMatcher {
                         break;
                     }
                     let input = Input::new(hay).span(s..e - 1).anchored(Anchored::Yes);
-                    match anchored.find(input) {
+                    match self.anchored().and_then(|a| a.find(input)) {
                         Some(m2) => {
                             e = m2.end();
                             pat = m2.pattern().as_usize();
