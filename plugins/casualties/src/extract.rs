@@ -93,6 +93,14 @@ pub struct RawClaim {
     pub status: ClaimStatus,
 }
 
+/// What an outcome word with the subject of the claim before it gives.
+enum Shared {
+    /// The same people, with this outcome.
+    Claim(Box<RawClaim>),
+    /// Killed and injured counted together: the claim at this index is withdrawn.
+    Joint(usize),
+}
+
 /// The tokens, sentences, numbers and list matches of one document.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -589,8 +597,17 @@ impl<'t> Analysis<'t> {
                 });
                 continue;
             }
-            let _ = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
+            let found = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
                 || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
+            if !found {
+                match self.shared_subject(trig, &sent, sentence, &out) {
+                    Some(Shared::Claim(c)) => out.push(RawClaim { status, ..*c }),
+                    Some(Shared::Joint(i)) => {
+                        out.remove(i);
+                    }
+                    None => {}
+                }
+            }
         }
         // Text order; parts keep pointing at their wholes.
         let mut order: Vec<usize> = (0..out.len()).collect();
@@ -607,6 +624,76 @@ impl<'t> Analysis<'t> {
                 c
             })
             .collect()
+    }
+
+    /// A second verb of the same subject: "a child was shot and later died", "two men
+    /// were wounded and taken to the hospital". The outcome word follows "and" (and
+    /// adverbs or auxiliaries) a few words after the outcome word of a claim of the same
+    /// sentence whose count stands before it (its subject), and takes no object of its
+    /// own: the same people, with this outcome. Not "killed three and injured others"
+    /// (the count there is an object).
+    ///
+    /// Killed and injured right after each other ("48 killed and wounded", "dozens dead
+    /// or injured") count both together: no figure for either, and the claim before is
+    /// withdrawn.
+    fn shared_subject(
+        &self,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        out: &[RawClaim],
+    ) -> Option<Shared> {
+        if !matches!(trig.form, Form::Verb | Form::Intr | Form::Tally) {
+            return None;
+        }
+        let mut j = trig.tokens.start;
+        // ("Or" is an auxiliary elsewhere: "killed or wounded" joins two outcomes.)
+        while j > sent.start && self.has(j - 1, class::AUX) && !self.is(j - 1, "or") {
+            j -= 1;
+        }
+        if j <= sent.start || !(self.is(j - 1, "and") || self.is(j - 1, "or")) {
+            return None;
+        }
+        let and = j - 1;
+        let (index, prev) =
+            out.iter().enumerate().rev().find(|(_, c)| {
+                c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
+            })?;
+        let pair = [prev.outcome, trig.outcome];
+        if prev.trigger.end == and
+            && pair.contains(&Outcome::Killed)
+            && pair.contains(&Outcome::Injured)
+        {
+            return Some(Shared::Joint(index));
+        }
+        if self.is(and, "or") {
+            return None;
+        }
+        let subject = match &prev.number {
+            NumberRef::Quantity(q) => self.quants[*q].tokens.end <= prev.trigger.start,
+            NumberRef::Implicit(r, _) => r.end <= prev.trigger.start,
+        };
+        // Only a short phrase ("in the head") between the first verb and "and".
+        let between = prev.trigger.end..and;
+        let plain = between.len() <= MAX_LINK
+            && between.clone().all(|i| {
+                self.q_start[i] == NONE
+                    && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
+            });
+        // No object of its own: "and wounded five", "and injured others".
+        let k = trig.tokens.end;
+        let object = k < sent.end
+            && (self.q_start[k] != NONE || self.victim[k] != NONE || self.has(k, class::PRONOUN));
+        // "Taken to the hospital" counts only a written number.
+        let written = trig.form != Form::Tally || matches!(prev.number, NumberRef::Quantity(_));
+        (subject && plain && !object && written && prev.outcome != trig.outcome).then(|| {
+            Shared::Claim(Box::new(RawClaim {
+                outcome: trig.outcome,
+                trigger: trig.tokens.clone(),
+                coordinated: false,
+                ..prev.clone()
+            }))
+        })
     }
 
     pub fn claim_start(&self, c: &RawClaim) -> usize {

@@ -394,3 +394,32 @@ fn a_toll_over_a_week_or_a_month_is_cumulative() {
         assert_eq!(totals(text).killed, None, "{text}");
     }
 }
+
+#[test]
+fn a_second_verb_shares_the_subject() {
+    let t = totals("A teenager was shot in the chest and later died at the hospital.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(0)));
+    let t = totals("Two men were shot and taken to a hospital.");
+    assert_eq!(t.injured, Some(2));
+    // A count after the second verb is its own object.
+    let t = totals("The gunman killed three people and wounded five others.");
+    assert_eq!((t.killed, t.injured), (Some(3), Some(5)));
+    let t = totals("The gunman killed three people and injured others.");
+    assert_eq!((t.killed, t.injured), (Some(3), None));
+}
+
+#[test]
+fn killed_and_wounded_together_is_no_figure_for_either() {
+    let t = totals("At least 40 people were killed and wounded in the attack.");
+    assert_eq!((t.killed, t.injured), (None, None));
+    let t = totals("Shelling left dozens dead or injured, activists said.");
+    assert_eq!((t.killed, t.injured), (None, None));
+}
+
+#[test]
+fn remained_is_an_auxiliary() {
+    assert_eq!(
+        totals("Seven young men remained hospitalized on Tuesday.").injured,
+        Some(7)
+    );
+}
