@@ -123,24 +123,22 @@ pub struct Analysis<'t> {
     pub causes: Vec<(Span, usize)>,
     /// Status markers: token range and marker index.
     pub(crate) markers: Vec<(Range<usize>, usize)>,
-    /// The article's own date: the first one in its opening ("Date of publication 25
-    /// August 2016", "Sat Jul 26 2014").
-    pub article_date: Option<Date>,
 }
 
 /// How far into the text the article's own date is looked for, in bytes.
 const OPENING: usize = 200;
 
-/// The first date in the opening of `text`.
-fn article_date(text: &str, lex: &Lexicons, pieces: &mut Pieces) -> Option<Date> {
+/// The article's own date: the first date in the opening of `text` ("Date of
+/// publication 25 August 2016", "Sat Jul 26 2014").
+pub fn article_date(text: &str, lex: &Lexicons) -> Option<Date> {
+    let mut pieces = Pieces::default();
     let mut end = OPENING.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let tokens: Vec<Token> = Tokens::new(&text[..end]).collect();
-    pieces.clear();
     pieces.extend(text, &tokens);
-    let found = lex.in_sentences.find(pieces);
+    let found = lex.in_sentences.find(&pieces);
     let months: Vec<_> = found
         .get(MARKERS)?
         .iter()
@@ -287,11 +285,6 @@ impl<'t> Analysis<'t> {
                 takes_number_before[t.tokens.start] = true;
             }
         }
-        let article_date = if triggers.is_empty() {
-            None
-        } else {
-            article_date(text, lex, &mut pieces)
-        };
         Analysis {
             text,
             tokens,
@@ -306,7 +299,6 @@ impl<'t> Analysis<'t> {
             takes_number_before,
             causes,
             markers,
-            article_date,
         }
     }
 
