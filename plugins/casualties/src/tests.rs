@@ -423,3 +423,15 @@ fn remained_is_an_auxiliary() {
         Some(7)
     );
 }
+
+#[test]
+fn combatants_named_again_without_their_side_count_once() {
+    let t = totals(
+        "Air strikes killed nine Islamic State fighters on Monday. \
+         The army said the nine fighters were killed near the border.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(9), Some(9)));
+    // Listed beside each other, the same figure is two groups.
+    let t = totals("The clashes killed 12 soldiers and 12 militants.");
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(24), Some(24)));
+}

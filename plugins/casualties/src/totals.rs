@@ -31,7 +31,9 @@
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
 //!    to") replaces it; a lower figure for the same victims from another claimant (as the
 //!    attribution layer names them) replaces it, sources that disagree giving the lowest;
-//!    any other
+//!    combatants given the exact figure another side's slot (or the side-not-stated
+//!    slot) already holds are the same people named again ("nine IS fighters", then
+//!    "the nine fighters"), unless listed beside them; any other
 //!    figure leaves it as it is (the first figure, usually the headline's or the lead's,
 //!    stands).
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
@@ -335,6 +337,23 @@ pub fn totals(
             .into_iter()
             .flatten()
         {
+            // Combatants already counted under another side (or none) with the same
+            // figure: the same people named again ("9 IS fighters", then "the 9
+            // fighters"), unless listed beside them.
+            let exact = !claim.number.implicit && claim.number.vague.is_none();
+            if SIDES.contains(&g) && exact && !adds {
+                let same = SIDES.filter(|&h| h != g).find(|&h| {
+                    ev.slots[o][h].as_ref().is_some_and(|s| {
+                        s.value == claim.number.min && !s.vague && !s.implicit && !s.parts
+                    })
+                });
+                if let Some(h) = same {
+                    if let Some(s) = ev.slots[o][h].as_mut() {
+                        s.claims.push(i);
+                    }
+                    continue;
+                }
+            }
             let slot = ev.slots[o][g].get_or_insert_with(Slot::default);
             // Another claimant's figure for the same people.
             let disagrees = claimant(claim).is_some_and(|name| {
