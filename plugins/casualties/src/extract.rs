@@ -1241,7 +1241,36 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> Option<bool> {
-        let mut m = self.quants[part].tokens.start;
+        // Parts listed together ("including eight children and six women"): back over
+        // the earlier ones, each a count and its victims before "and" or a comma.
+        let mut parts = vec![(part, part_np)];
+        loop {
+            let (first, _) = parts[parts.len() - 1];
+            let and = self.quants[first].tokens.start;
+            if and <= sent.start || !(self.is(and - 1, "and") || self.word(and - 1) == ",") {
+                break;
+            }
+            let mut k = and - 1;
+            let mut earlier = None;
+            while k > sent.start && and - k <= MAX_NP {
+                k -= 1;
+                if let Some(q) = self.quant_at_end(k) {
+                    earlier = Some((q, k + 1..and - 1));
+                    break;
+                }
+                if self.victim_word(lex, k).is_none() {
+                    break;
+                }
+            }
+            match earlier {
+                Some((q, np)) if !np.is_empty() && self.quants[q].role != NumberRole::Age => {
+                    parts.push((q, np));
+                }
+                _ => break,
+            }
+        }
+        let (first, _) = parts[parts.len() - 1];
+        let mut m = self.quants[first].tokens.start;
         let mut marker = false;
         while m > sent.start && self.has(m - 1, class::SUBGROUP) {
             m -= 1;
@@ -1279,7 +1308,11 @@ impl<'t> Analysis<'t> {
                     return None;
                 }
                 let whole = out.len() - 1;
-                if !used[part] && self.countable(part) {
+                let listed = parts.len() > 1;
+                for (part, part_np) in parts.into_iter().rev() {
+                    if used[part] || !self.countable(part) {
+                        continue;
+                    }
                     used[part] = true;
                     out.push(RawClaim {
                         outcome: trig.outcome,
@@ -1288,7 +1321,8 @@ impl<'t> Analysis<'t> {
                         victims: (!part_np.is_empty()).then_some(part_np.clone()),
                         victim_info: self.victim_info(lex, part_np),
                         part_of: Some(whole),
-                        coordinated: false,
+                        // Parts listed together are different people.
+                        coordinated: listed,
                         sentence,
                         status,
                     });

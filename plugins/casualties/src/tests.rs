@@ -435,3 +435,9 @@ fn combatants_named_again_without_their_side_count_once() {
     let t = totals("The clashes killed 12 soldiers and 12 militants.");
     assert_eq!((t.killed, t.killed_noncivilians), (Some(24), Some(24)));
 }
+
+#[test]
+fn parts_listed_together_never_add_to_their_whole() {
+    let t = totals("At least 23 civilians among them eight children and six women were killed.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(23), Some(23)));
+}

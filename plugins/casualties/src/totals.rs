@@ -22,7 +22,8 @@
 //!    women and children; each combatant side: government, opposition, jihadist,
 //!    foreign, side not stated), read from the claims of that group, parts included.
 //!    Each figure is the first one given, then for each later claim: a whole figure
-//!    replaces one made only of parts, and a part never changes a whole; counts listed
+//!    replaces one made only of parts, and a part never changes a whole (parts listed
+//!    together add up among themselves only); counts listed
 //!    together ("12 soldiers and one civilian") or that say they add ("another six",
 //!    "six more", after a count of the same outcome) add; a person counted without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
@@ -138,7 +139,7 @@ impl Slot {
         };
         if self.claims.is_empty() {
             replace(self, v);
-        } else if how.part && !self.parts && !how.adds {
+        } else if how.part && !self.parts {
             // A break-down of a whole already given.
         } else if self.parts && !how.part {
             replace(self, v);
