@@ -1448,7 +1448,9 @@ impl<'t> Analysis<'t> {
         claim: usize,
     ) {
         let mut k = trig.tokens.end;
-        if !(self.is(k, "among") || self.is(k, "from")) {
+        // "dead among the civilians", "deaths from the army", "65 bodies of civilians"
+        let of = trig.form == Form::Noun && self.is(k, "of");
+        if !(self.is(k, "among") || self.is(k, "from") || of) {
             return;
         }
         k += 1;

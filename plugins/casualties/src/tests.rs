@@ -441,3 +441,11 @@ fn parts_listed_together_never_add_to_their_whole() {
     let t = totals("At least 23 civilians among them eight children and six women were killed.");
     assert_eq!((t.killed, t.killed_civilians), (Some(23), Some(23)));
 }
+
+#[test]
+fn civilian_roles_and_bodies_of_civilians() {
+    let t = totals("Shelling on the market killed 12 residents and two patients.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(14), Some(14)));
+    let t = totals("Activists said 40 bodies of civilians were found in the town.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(40), Some(40)));
+}
