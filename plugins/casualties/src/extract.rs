@@ -373,6 +373,17 @@ impl<'t> Analysis<'t> {
     /// What the victim phrase in `range` says.
     fn victim_info(&self, lex: &Lexicons, range: Range<usize>) -> VictimInfo {
         let mut info = VictimInfo::default();
+        // An age as the head noun, "a 14-year-old": one person, a child under 18.
+        let age_head = range
+            .end
+            .checked_sub(1)
+            .filter(|&last| last >= range.start)
+            .and_then(|last| self.quant_at_end(last).map(|q| (last, q)))
+            .filter(|&(last, q)| {
+                self.quants[q].role == NumberRole::Age
+                    && self.word(last).to_ascii_lowercase().ends_with("old")
+            })
+            .map(|(_, q)| self.quants[q].min);
         let mut noun_side = None;
         let mut mod_side = None;
         let mut last_entry = NONE;
@@ -404,6 +415,14 @@ impl<'t> Analysis<'t> {
             }
         }
         info.side = mod_side.or(noun_side);
+        if let Some(age) = age_head.filter(|_| info.group.is_none() && !info.object) {
+            info.group = Some(if age < 18.0 {
+                VictimGroup::Children
+            } else {
+                VictimGroup::Unknown
+            });
+            info.singular = true;
+        }
         if info.group.is_none() && info.side.is_some() && !info.object {
             info.group = Some(VictimGroup::Combatants);
         }

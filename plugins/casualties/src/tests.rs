@@ -449,3 +449,11 @@ fn civilian_roles_and_bodies_of_civilians() {
     let t = totals("Activists said 40 bodies of civilians were found in the town.");
     assert_eq!((t.killed, t.killed_civilians), (Some(40), Some(40)));
 }
+
+#[test]
+fn an_age_as_the_head_noun_is_one_person() {
+    let t = totals("A 14-year-old was killed Wednesday.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(1), Some(1)));
+    let t = totals("A 34-year-old was wounded in the leg.");
+    assert_eq!(t.injured, Some(1));
+}
