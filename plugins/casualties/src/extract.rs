@@ -957,6 +957,19 @@ impl<'t> Analysis<'t> {
                 j += 1;
                 marker = true;
             }
+            // "killed 12 people, eight of them children": the subgroup words after the
+            // part's count, its victims after them.
+            let mut np_from = None;
+            if !marker && let Some(q) = self.quant_at_start(j) {
+                let mut e = self.quants[q].tokens.end;
+                while e < sent.end && self.has(e, class::SUBGROUP) {
+                    e += 1;
+                }
+                if e > self.quants[q].tokens.end {
+                    marker = true;
+                    np_from = Some(e);
+                }
+            }
             if parts_only && !marker && part_of.is_none() {
                 return;
             }
@@ -977,7 +990,7 @@ impl<'t> Analysis<'t> {
                 return;
             }
             let q_end = self.quants[q].tokens.end;
-            let np = self.np_forward(lex, q_end, sent.end);
+            let np = self.np_forward(lex, np_from.unwrap_or(q_end), sent.end);
             let info = self.victim_info(lex, np.clone());
             // A coordinated count needs its own victims ("and seven rebels"), or it is
             // the number of something else.

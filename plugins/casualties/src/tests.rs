@@ -457,3 +457,11 @@ fn an_age_as_the_head_noun_is_one_person() {
     let t = totals("A 34-year-old was wounded in the leg.");
     assert_eq!(t.injured, Some(1));
 }
+
+#[test]
+fn a_part_before_its_subgroup_words() {
+    let t = totals("The raid killed 12 people, eight of them children.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(12), Some(8)));
+    let t = totals("The raid killed 12 people eight of them children.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(12), Some(8)));
+}
