@@ -1234,9 +1234,14 @@ impl<'t> Analysis<'t> {
         if np_end > np_start && (aux || trig.form == Form::Intr || np_start == sent.start) {
             let np = np_start..np_end;
             let info = self.victim_info(lex, np.clone());
-            let name = info.group.is_none()
-                && singular_aux
-                && np.clone().all(|i| self.tokens[i].is_capitalised());
+            // A name: "Smith was killed", and with an intransitive verb and no
+            // auxiliary, "Thompson died" (a name of one or two words).
+            let capitalised = np.clone().all(|i| self.tokens[i].is_capitalised());
+            let bare_name = trig.form == Form::Intr
+                && !aux
+                && np.len() <= 2
+                && np.clone().all(|i| self.tokens[i].kind == TokenKind::Word);
+            let name = info.group.is_none() && capitalised && (singular_aux || bare_name);
             if !info.object
                 && (info.singular || name)
                 && !matches!(trig.form, Form::Noun | Form::Tally)

@@ -465,3 +465,15 @@ fn a_part_before_its_subgroup_words() {
     let t = totals("The raid killed 12 people eight of them children.");
     assert_eq!((t.killed, t.killed_civilians), (Some(12), Some(8)));
 }
+
+#[test]
+fn a_name_before_an_intransitive_outcome() {
+    assert_eq!(
+        totals("Officer Thompson died at the scene.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Police said Garcia died at the hospital.").killed,
+        Some(1)
+    );
+}
