@@ -348,7 +348,11 @@ impl<'t> Analysis<'t> {
     /// A quantity that can count victims: a count, not a year, an age, money, ...
     fn countable(&self, q: usize) -> bool {
         let q = &self.quants[q];
-        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite()
+        // "Father of 5 killed": relatives, not victims.
+        let kin = q.tokens.start >= 2
+            && self.is(q.tokens.start - 1, "of")
+            && self.has(q.tokens.start - 2, class::KIN);
+        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite() && !kin
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,

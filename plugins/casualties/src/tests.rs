@@ -477,3 +477,12 @@ fn a_name_before_an_intransitive_outcome() {
         Some(1)
     );
 }
+
+#[test]
+fn a_count_of_relatives_is_no_victim_count() {
+    assert_ne!(totals("Father of three killed in shooting").killed, Some(3));
+    assert_ne!(
+        totals("A mother of two was killed on Sunday.").killed,
+        Some(2)
+    );
+}
