@@ -486,3 +486,18 @@ fn a_count_of_relatives_is_no_victim_count() {
         Some(2)
     );
 }
+
+#[test]
+fn counts_listed_later_that_add_up_to_a_figure_break_it_down() {
+    let t = totals(
+        "Five officers were killed in the ambush on Thursday. \
+         One transit officer and four city police officers were killed.",
+    );
+    assert_eq!(t.killed, Some(5));
+    // Listed counts that do not add up to it are more people.
+    let t = totals(
+        "Five officers were killed in the ambush on Thursday. \
+         Two soldiers and one civilian were also killed.",
+    );
+    assert_eq!(t.killed, Some(8));
+}
