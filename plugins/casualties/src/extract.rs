@@ -93,6 +93,14 @@ pub struct RawClaim {
     pub status: ClaimStatus,
 }
 
+/// What an outcome word with the subject of the claim before it gives.
+enum Shared {
+    /// The same people, with this outcome.
+    Claim(Box<RawClaim>),
+    /// Killed and injured counted together: the claim at this index is withdrawn.
+    Joint(usize),
+}
+
 /// The tokens, sentences, numbers and list matches of one document.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -115,24 +123,22 @@ pub struct Analysis<'t> {
     pub causes: Vec<(Span, usize)>,
     /// Status markers: token range and marker index.
     pub(crate) markers: Vec<(Range<usize>, usize)>,
-    /// The article's own date: the first one in its opening ("Date of publication 25
-    /// August 2016", "Sat Jul 26 2014").
-    pub article_date: Option<Date>,
 }
 
 /// How far into the text the article's own date is looked for, in bytes.
 const OPENING: usize = 200;
 
-/// The first date in the opening of `text`.
-fn article_date(text: &str, lex: &Lexicons, pieces: &mut Pieces) -> Option<Date> {
+/// The article's own date: the first date in the opening of `text` ("Date of
+/// publication 25 August 2016", "Sat Jul 26 2014").
+pub fn article_date(text: &str, lex: &Lexicons) -> Option<Date> {
+    let mut pieces = Pieces::default();
     let mut end = OPENING.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let tokens: Vec<Token> = Tokens::new(&text[..end]).collect();
-    pieces.clear();
     pieces.extend(text, &tokens);
-    let found = lex.in_sentences.find(pieces);
+    let found = lex.in_sentences.find(&pieces);
     let months: Vec<_> = found
         .get(MARKERS)?
         .iter()
@@ -279,11 +285,6 @@ impl<'t> Analysis<'t> {
                 takes_number_before[t.tokens.start] = true;
             }
         }
-        let article_date = if triggers.is_empty() {
-            None
-        } else {
-            article_date(text, lex, &mut pieces)
-        };
         Analysis {
             text,
             tokens,
@@ -298,7 +299,6 @@ impl<'t> Analysis<'t> {
             takes_number_before,
             causes,
             markers,
-            article_date,
         }
     }
 
@@ -348,7 +348,11 @@ impl<'t> Analysis<'t> {
     /// A quantity that can count victims: a count, not a year, an age, money, ...
     fn countable(&self, q: usize) -> bool {
         let q = &self.quants[q];
-        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite()
+        // "Father of 5 killed": relatives, not victims.
+        let kin = q.tokens.start >= 2
+            && self.is(q.tokens.start - 1, "of")
+            && self.has(q.tokens.start - 2, class::KIN);
+        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite() && !kin
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
@@ -373,6 +377,17 @@ impl<'t> Analysis<'t> {
     /// What the victim phrase in `range` says.
     fn victim_info(&self, lex: &Lexicons, range: Range<usize>) -> VictimInfo {
         let mut info = VictimInfo::default();
+        // An age as the head noun, "a 14-year-old": one person, a child under 18.
+        let age_head = range
+            .end
+            .checked_sub(1)
+            .filter(|&last| last >= range.start)
+            .and_then(|last| self.quant_at_end(last).map(|q| (last, q)))
+            .filter(|&(last, q)| {
+                self.quants[q].role == NumberRole::Age
+                    && self.word(last).to_ascii_lowercase().ends_with("old")
+            })
+            .map(|(_, q)| self.quants[q].min);
         let mut noun_side = None;
         let mut mod_side = None;
         let mut last_entry = NONE;
@@ -404,6 +419,14 @@ impl<'t> Analysis<'t> {
             }
         }
         info.side = mod_side.or(noun_side);
+        if let Some(age) = age_head.filter(|_| info.group.is_none() && !info.object) {
+            info.group = Some(if age < 18.0 {
+                VictimGroup::Children
+            } else {
+                VictimGroup::Unknown
+            });
+            info.singular = true;
+        }
         if info.group.is_none() && info.side.is_some() && !info.object {
             info.group = Some(VictimGroup::Combatants);
         }
@@ -589,8 +612,17 @@ impl<'t> Analysis<'t> {
                 });
                 continue;
             }
-            let _ = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
+            let found = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
                 || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
+            if !found {
+                match self.shared_subject(trig, &sent, sentence, &out) {
+                    Some(Shared::Claim(c)) => out.push(RawClaim { status, ..*c }),
+                    Some(Shared::Joint(i)) => {
+                        out.remove(i);
+                    }
+                    None => {}
+                }
+            }
         }
         // Text order; parts keep pointing at their wholes.
         let mut order: Vec<usize> = (0..out.len()).collect();
@@ -607,6 +639,76 @@ impl<'t> Analysis<'t> {
                 c
             })
             .collect()
+    }
+
+    /// A second verb of the same subject: "a child was shot and later died", "two men
+    /// were wounded and taken to the hospital". The outcome word follows "and" (and
+    /// adverbs or auxiliaries) a few words after the outcome word of a claim of the same
+    /// sentence whose count stands before it (its subject), and takes no object of its
+    /// own: the same people, with this outcome. Not "killed three and injured others"
+    /// (the count there is an object).
+    ///
+    /// Killed and injured right after each other ("48 killed and wounded", "dozens dead
+    /// or injured") count both together: no figure for either, and the claim before is
+    /// withdrawn.
+    fn shared_subject(
+        &self,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        out: &[RawClaim],
+    ) -> Option<Shared> {
+        if !matches!(trig.form, Form::Verb | Form::Intr | Form::Tally) {
+            return None;
+        }
+        let mut j = trig.tokens.start;
+        // ("Or" is an auxiliary elsewhere: "killed or wounded" joins two outcomes.)
+        while j > sent.start && self.has(j - 1, class::AUX) && !self.is(j - 1, "or") {
+            j -= 1;
+        }
+        if j <= sent.start || !(self.is(j - 1, "and") || self.is(j - 1, "or")) {
+            return None;
+        }
+        let and = j - 1;
+        let (index, prev) =
+            out.iter().enumerate().rev().find(|(_, c)| {
+                c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
+            })?;
+        let pair = [prev.outcome, trig.outcome];
+        if prev.trigger.end == and
+            && pair.contains(&Outcome::Killed)
+            && pair.contains(&Outcome::Injured)
+        {
+            return Some(Shared::Joint(index));
+        }
+        if self.is(and, "or") {
+            return None;
+        }
+        let subject = match &prev.number {
+            NumberRef::Quantity(q) => self.quants[*q].tokens.end <= prev.trigger.start,
+            NumberRef::Implicit(r, _) => r.end <= prev.trigger.start,
+        };
+        // Only a short phrase ("in the head") between the first verb and "and".
+        let between = prev.trigger.end..and;
+        let plain = between.len() <= MAX_LINK
+            && between.clone().all(|i| {
+                self.q_start[i] == NONE
+                    && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
+            });
+        // No object of its own: "and wounded five", "and injured others".
+        let k = trig.tokens.end;
+        let object = k < sent.end
+            && (self.q_start[k] != NONE || self.victim[k] != NONE || self.has(k, class::PRONOUN));
+        // "Taken to the hospital" counts only a written number.
+        let written = trig.form != Form::Tally || matches!(prev.number, NumberRef::Quantity(_));
+        (subject && plain && !object && written && prev.outcome != trig.outcome).then(|| {
+            Shared::Claim(Box::new(RawClaim {
+                outcome: trig.outcome,
+                trigger: trig.tokens.clone(),
+                coordinated: false,
+                ..prev.clone()
+            }))
+        })
     }
 
     pub fn claim_start(&self, c: &RawClaim) -> usize {
@@ -859,6 +961,19 @@ impl<'t> Analysis<'t> {
                 j += 1;
                 marker = true;
             }
+            // "killed 12 people, eight of them children": the subgroup words after the
+            // part's count, its victims after them.
+            let mut np_from = None;
+            if !marker && let Some(q) = self.quant_at_start(j) {
+                let mut e = self.quants[q].tokens.end;
+                while e < sent.end && self.has(e, class::SUBGROUP) {
+                    e += 1;
+                }
+                if e > self.quants[q].tokens.end {
+                    marker = true;
+                    np_from = Some(e);
+                }
+            }
             if parts_only && !marker && part_of.is_none() {
                 return;
             }
@@ -879,7 +994,7 @@ impl<'t> Analysis<'t> {
                 return;
             }
             let q_end = self.quants[q].tokens.end;
-            let np = self.np_forward(lex, q_end, sent.end);
+            let np = self.np_forward(lex, np_from.unwrap_or(q_end), sent.end);
             let info = self.victim_info(lex, np.clone());
             // A coordinated count needs its own victims ("and seven rebels"), or it is
             // the number of something else.
@@ -1123,9 +1238,14 @@ impl<'t> Analysis<'t> {
         if np_end > np_start && (aux || trig.form == Form::Intr || np_start == sent.start) {
             let np = np_start..np_end;
             let info = self.victim_info(lex, np.clone());
-            let name = info.group.is_none()
-                && singular_aux
-                && np.clone().all(|i| self.tokens[i].is_capitalised());
+            // A name: "Smith was killed", and with an intransitive verb and no
+            // auxiliary, "Thompson died" (a name of one or two words).
+            let capitalised = np.clone().all(|i| self.tokens[i].is_capitalised());
+            let bare_name = trig.form == Form::Intr
+                && !aux
+                && np.len() <= 2
+                && np.clone().all(|i| self.tokens[i].kind == TokenKind::Word);
+            let name = info.group.is_none() && capitalised && (singular_aux || bare_name);
             if !info.object
                 && (info.singular || name)
                 && !matches!(trig.form, Form::Noun | Form::Tally)
@@ -1162,7 +1282,36 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> Option<bool> {
-        let mut m = self.quants[part].tokens.start;
+        // Parts listed together ("including eight children and six women"): back over
+        // the earlier ones, each a count and its victims before "and" or a comma.
+        let mut parts = vec![(part, part_np)];
+        loop {
+            let (first, _) = parts[parts.len() - 1];
+            let and = self.quants[first].tokens.start;
+            if and <= sent.start || !(self.is(and - 1, "and") || self.word(and - 1) == ",") {
+                break;
+            }
+            let mut k = and - 1;
+            let mut earlier = None;
+            while k > sent.start && and - k <= MAX_NP {
+                k -= 1;
+                if let Some(q) = self.quant_at_end(k) {
+                    earlier = Some((q, k + 1..and - 1));
+                    break;
+                }
+                if self.victim_word(lex, k).is_none() {
+                    break;
+                }
+            }
+            match earlier {
+                Some((q, np)) if !np.is_empty() && self.quants[q].role != NumberRole::Age => {
+                    parts.push((q, np));
+                }
+                _ => break,
+            }
+        }
+        let (first, _) = parts[parts.len() - 1];
+        let mut m = self.quants[first].tokens.start;
         let mut marker = false;
         while m > sent.start && self.has(m - 1, class::SUBGROUP) {
             m -= 1;
@@ -1200,7 +1349,11 @@ impl<'t> Analysis<'t> {
                     return None;
                 }
                 let whole = out.len() - 1;
-                if !used[part] && self.countable(part) {
+                let listed = parts.len() > 1;
+                for (part, part_np) in parts.into_iter().rev() {
+                    if used[part] || !self.countable(part) {
+                        continue;
+                    }
                     used[part] = true;
                     out.push(RawClaim {
                         outcome: trig.outcome,
@@ -1209,7 +1362,8 @@ impl<'t> Analysis<'t> {
                         victims: (!part_np.is_empty()).then_some(part_np.clone()),
                         victim_info: self.victim_info(lex, part_np),
                         part_of: Some(whole),
-                        coordinated: false,
+                        // Parts listed together are different people.
+                        coordinated: listed,
                         sentence,
                         status,
                     });
@@ -1335,7 +1489,9 @@ impl<'t> Analysis<'t> {
         claim: usize,
     ) {
         let mut k = trig.tokens.end;
-        if !(self.is(k, "among") || self.is(k, "from")) {
+        // "dead among the civilians", "deaths from the army", "65 bodies of civilians"
+        let of = trig.form == Form::Noun && self.is(k, "of");
+        if !(self.is(k, "among") || self.is(k, "from") || of) {
             return;
         }
         k += 1;

@@ -74,6 +74,8 @@ pub mod class {
     pub const ADDITIVE: u16 = 1 << 10;
     /// Makes the verb after it perfect: "has", "have been".
     pub const PERFECT: u16 = 1 << 11;
+    /// A relation whose count after "of" is of relatives, not victims: "father of five".
+    pub const KIN: u16 = 1 << 12;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -337,9 +339,10 @@ fn parse_classes(e: &Entry) -> Result<u16, String> {
             "relative" => class::RELATIVE,
             "additive" => class::ADDITIVE,
             "perfect" => class::PERFECT,
+            "kin" => class::KIN,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive or perfect"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect or kin"
                 ));
             }
         };

@@ -211,7 +211,13 @@ impl CasualtiesStage {
                 ));
             }
         }
-        let (events, totals) = totals::totals(&mut claims, &settings, analysis.article_date);
+        // The article's own date matters only beside a date in a claim's sentence.
+        let article_date = settings
+            .iter()
+            .any(|s| !s.dates.is_empty())
+            .then(|| extract::article_date(text, &self.lex))
+            .flatten();
+        let (events, totals) = totals::totals(&mut claims, &settings, article_date);
         Ok(CasualtyLayer {
             claims,
             events,

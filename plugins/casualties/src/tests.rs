@@ -394,3 +394,110 @@ fn a_toll_over_a_week_or_a_month_is_cumulative() {
         assert_eq!(totals(text).killed, None, "{text}");
     }
 }
+
+#[test]
+fn a_second_verb_shares_the_subject() {
+    let t = totals("A teenager was shot in the chest and later died at the hospital.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(0)));
+    let t = totals("Two men were shot and taken to a hospital.");
+    assert_eq!(t.injured, Some(2));
+    // A count after the second verb is its own object.
+    let t = totals("The gunman killed three people and wounded five others.");
+    assert_eq!((t.killed, t.injured), (Some(3), Some(5)));
+    let t = totals("The gunman killed three people and injured others.");
+    assert_eq!((t.killed, t.injured), (Some(3), None));
+}
+
+#[test]
+fn killed_and_wounded_together_is_no_figure_for_either() {
+    let t = totals("At least 40 people were killed and wounded in the attack.");
+    assert_eq!((t.killed, t.injured), (None, None));
+    let t = totals("Shelling left dozens dead or injured, activists said.");
+    assert_eq!((t.killed, t.injured), (None, None));
+}
+
+#[test]
+fn remained_is_an_auxiliary() {
+    assert_eq!(
+        totals("Seven young men remained hospitalized on Tuesday.").injured,
+        Some(7)
+    );
+}
+
+#[test]
+fn combatants_named_again_without_their_side_count_once() {
+    let t = totals(
+        "Air strikes killed nine Islamic State fighters on Monday. \
+         The army said the nine fighters were killed near the border.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(9), Some(9)));
+    // Listed beside each other, the same figure is two groups.
+    let t = totals("The clashes killed 12 soldiers and 12 militants.");
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(24), Some(24)));
+}
+
+#[test]
+fn parts_listed_together_never_add_to_their_whole() {
+    let t = totals("At least 23 civilians among them eight children and six women were killed.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(23), Some(23)));
+}
+
+#[test]
+fn civilian_roles_and_bodies_of_civilians() {
+    let t = totals("Shelling on the market killed 12 residents and two patients.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(14), Some(14)));
+    let t = totals("Activists said 40 bodies of civilians were found in the town.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(40), Some(40)));
+}
+
+#[test]
+fn an_age_as_the_head_noun_is_one_person() {
+    let t = totals("A 14-year-old was killed Wednesday.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(1), Some(1)));
+    let t = totals("A 34-year-old was wounded in the leg.");
+    assert_eq!(t.injured, Some(1));
+}
+
+#[test]
+fn a_part_before_its_subgroup_words() {
+    let t = totals("The raid killed 12 people, eight of them children.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(12), Some(8)));
+    let t = totals("The raid killed 12 people eight of them children.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(12), Some(8)));
+}
+
+#[test]
+fn a_name_before_an_intransitive_outcome() {
+    assert_eq!(
+        totals("Officer Thompson died at the scene.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Police said Garcia died at the hospital.").killed,
+        Some(1)
+    );
+}
+
+#[test]
+fn a_count_of_relatives_is_no_victim_count() {
+    assert_ne!(totals("Father of three killed in shooting").killed, Some(3));
+    assert_ne!(
+        totals("A mother of two was killed on Sunday.").killed,
+        Some(2)
+    );
+}
+
+#[test]
+fn counts_listed_later_that_add_up_to_a_figure_break_it_down() {
+    let t = totals(
+        "Five officers were killed in the ambush on Thursday. \
+         One transit officer and four city police officers were killed.",
+    );
+    assert_eq!(t.killed, Some(5));
+    // Listed counts that do not add up to it are more people.
+    let t = totals(
+        "Five officers were killed in the ambush on Thursday. \
+         Two soldiers and one civilian were also killed.",
+    );
+    assert_eq!(t.killed, Some(8));
+}

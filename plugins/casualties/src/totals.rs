@@ -22,16 +22,22 @@
 //!    women and children; each combatant side: government, opposition, jihadist,
 //!    foreign, side not stated), read from the claims of that group, parts included.
 //!    Each figure is the first one given, then for each later claim: a whole figure
-//!    replaces one made only of parts, and a part never changes a whole; counts listed
+//!    replaces one made only of parts, and a part never changes a whole (parts listed
+//!    together add up among themselves only); counts listed
 //!    together ("12 soldiers and one civilian") or that say they add ("another six",
-//!    "six more", after a count of the same outcome) add; a person counted without a
+//!    "six more", after a count of the same outcome) add, except that counts listed
+//!    together in a later sentence which add up exactly to the figure are a break-down
+//!    of it ("five officers killed", then "one transit officer and four police
+//!    officers"), not more people; a person counted without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
 //!    written counts ("killed four classmates and then himself"); a specific number
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
 //!    to") replaces it; a lower figure for the same victims from another claimant (as the
 //!    attribution layer names them) replaces it, sources that disagree giving the lowest;
-//!    any other
+//!    combatants given the exact figure another side's slot (or the side-not-stated
+//!    slot) already holds are the same people named again ("nine IS fighters", then
+//!    "the nine fighters"), unless listed beside them; any other
 //!    figure leaves it as it is (the first figure, usually the headline's or the lead's,
 //!    stands).
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
@@ -136,7 +142,7 @@ impl Slot {
         };
         if self.claims.is_empty() {
             replace(self, v);
-        } else if how.part && !self.parts && !how.adds {
+        } else if how.part && !self.parts {
             // A break-down of a whole already given.
         } else if self.parts && !how.part {
             replace(self, v);
@@ -302,6 +308,8 @@ pub fn totals(
     let mut event_of: Vec<Option<usize>> = vec![None; claims.len()];
     let mut last_sentence = None;
     let mut last_outcome = None;
+    // (sentence, outcome, slot) whose listed counts repeat a figure given before.
+    let mut repeated_lists: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..claims.len() {
         let (claim, setting) = (&claims[i], &settings[i]);
         let Some(o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
@@ -335,7 +343,59 @@ pub fn totals(
             .into_iter()
             .flatten()
         {
+            // Combatants already counted under another side (or none) with the same
+            // figure: the same people named again ("9 IS fighters", then "the 9
+            // fighters"), unless listed beside them.
+            let exact = !claim.number.implicit && claim.number.vague.is_none();
+            if SIDES.contains(&g) && exact && !adds {
+                let same = SIDES.filter(|&h| h != g).find(|&h| {
+                    ev.slots[o][h].as_ref().is_some_and(|s| {
+                        s.value == claim.number.min && !s.vague && !s.implicit && !s.parts
+                    })
+                });
+                if let Some(h) = same {
+                    if let Some(s) = ev.slots[o][h].as_mut() {
+                        s.claims.push(i);
+                    }
+                    continue;
+                }
+            }
             let slot = ev.slots[o][g].get_or_insert_with(Slot::default);
+            // Counts listed together that add up to the figure an earlier sentence gave
+            // ("five officers killed", then "one DART officer and four police officers
+            // were killed"): the same people, broken down.
+            let key = (setting.sentence, o, g);
+            if adds && setting.coordinated && !repeated_lists.contains(&key) {
+                let earlier = !slot.claims.is_empty()
+                    && slot
+                        .claims
+                        .iter()
+                        .all(|&j| settings[j].sentence != setting.sentence);
+                if earlier {
+                    let listed = claims
+                        .iter()
+                        .zip(settings)
+                        .filter(|(c, st)| {
+                            st.sentence == setting.sentence
+                                && st.coordinated
+                                && c.outcome == claim.outcome
+                                && countable(c)
+                                && if g == OVERALL {
+                                    c.part_of.is_none()
+                                } else {
+                                    group_of(c) == Some(g)
+                                }
+                        })
+                        .fold(0u64, |acc, (c, _)| acc.saturating_add(c.number.min));
+                    if listed == slot.value {
+                        repeated_lists.push(key);
+                    }
+                }
+            }
+            if repeated_lists.contains(&key) {
+                slot.claims.push(i);
+                continue;
+            }
             // Another claimant's figure for the same people.
             let disagrees = claimant(claim).is_some_and(|name| {
                 slot.claims.iter().all(|&j| {
