@@ -60,9 +60,6 @@ pub struct Claim {
     pub part_of: Option<usize>,
     #[serde(default)]
     pub in_boilerplate: bool,
-    // TEMPORARY (prototyping, not to be committed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debug: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

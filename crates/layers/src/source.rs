@@ -45,28 +45,72 @@ impl SourceLayer {
     /// Whether a span lies (at least half) outside the article's running text: in
     /// boilerplate, a caption or a credit line.
     pub fn outside_body(&self, span: Span) -> bool {
-        // The parts of `span` in any of them, counted once where they overlap (a source
-        // line is both a credit and boilerplate).
-        let mut parts: Vec<(usize, usize)> = self
-            .boilerplate
-            .iter()
-            .map(|b| b.span)
-            .chain(self.captions.iter().copied())
-            .chain(self.credits.iter().map(|c| c.span))
-            .filter(|s| s.overlaps(span))
-            .map(|s| (s.start.max(span.start), s.end.min(span.end)))
-            .collect();
-        parts.sort_unstable();
-        let (mut inside, mut reached) = (0, span.start);
-        for (start, end) in parts {
-            let start = start.max(reached);
-            if end > start {
-                inside += end - start;
-                reached = end;
-            }
-        }
-        inside * 2 >= span.len().max(1)
+        half_inside(
+            span,
+            self.boilerplate
+                .iter()
+                .map(|b| b.span)
+                .chain(self.captions.iter().copied())
+                .chain(self.credits.iter().map(|c| c.span)),
+        )
     }
+}
+
+/// What a later stage reads of a `source` layer to tell the article from the rest:
+/// the spans of its boilerplate, captions and credit lines, without the rest of the
+/// layer (deserializing the whole layer per document would cost more than the check).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct OutsideBody {
+    #[serde(default)]
+    boilerplate: Vec<SpanOf>,
+    #[serde(default)]
+    captions: Vec<Span>,
+    #[serde(default)]
+    credits: Vec<SpanOf>,
+}
+
+/// Any object with a `span`, its other fields skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+struct SpanOf {
+    span: Span,
+}
+
+impl OutsideBody {
+    /// As [`SourceLayer::in_boilerplate`].
+    pub fn in_boilerplate(&self, span: Span) -> bool {
+        half_inside(span, self.boilerplate.iter().map(|b| b.span))
+    }
+
+    /// As [`SourceLayer::outside_body`].
+    pub fn contains(&self, span: Span) -> bool {
+        half_inside(
+            span,
+            self.boilerplate
+                .iter()
+                .chain(&self.credits)
+                .map(|b| b.span)
+                .chain(self.captions.iter().copied()),
+        )
+    }
+}
+
+/// Whether at least half of `span` lies in `spans`, bytes held by several of them
+/// counted once (a source line is both a credit and boilerplate).
+fn half_inside(span: Span, spans: impl Iterator<Item = Span>) -> bool {
+    let mut parts: Vec<(usize, usize)> = spans
+        .filter(|s| s.overlaps(span))
+        .map(|s| (s.start.max(span.start), s.end.min(span.end)))
+        .collect();
+    parts.sort_unstable();
+    let (mut inside, mut reached) = (0, span.start);
+    for (start, end) in parts {
+        let start = start.max(reached);
+        if end > start {
+            inside += end - start;
+            reached = end;
+        }
+    }
+    inside * 2 >= span.len().max(1)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -206,5 +250,18 @@ mod tests {
         assert!(layer.outside_body(Span::new(5, 20)));
         assert!(layer.outside_body(Span::new(32, 38)));
         assert!(!layer.outside_body(Span::new(0, 5)));
+
+        // The view later stages read answers the same from the layer's JSON.
+        let view: OutsideBody =
+            serde_json::from_str(&serde_json::to_string(&layer).unwrap()).unwrap();
+        for span in [(0, 24), (5, 20), (32, 38), (0, 5), (12, 14)] {
+            let span = Span::new(span.0, span.1);
+            assert_eq!(view.contains(span), layer.outside_body(span), "{span:?}");
+            assert_eq!(
+                view.in_boilerplate(span),
+                layer.in_boilerplate(span),
+                "{span:?}"
+            );
+        }
     }
 }

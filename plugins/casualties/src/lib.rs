@@ -27,6 +27,7 @@ use newsproc_layers::casualties::{
     CasualtyLayer, Claim, ClaimStatus, Claimant, Count, Outcome, Phrase, VictimGroup, Victims,
 };
 use newsproc_layers::names;
+use newsproc_layers::source::OutsideBody;
 use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
 use newsproc_text::{Qualifier, VagueKind, context};
 use serde::{Deserialize, Serialize};
@@ -111,28 +112,7 @@ impl Stage for CasualtiesStage {
 }
 
 /// The upstream layers, as far as this stage reads them.
-type Upstream = (Option<SourceView>, Option<AttributionView>);
-
-/// What this stage reads of the `source` layer (the output contract's fields only, so
-/// that the rest is skipped rather than built).
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct SourceView {
-    #[serde(default)]
-    pub boilerplate: Vec<SpanView>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct SpanView {
-    pub span: Span,
-}
-
-impl SourceView {
-    /// Whether a span lies (at least half) in boilerplate.
-    pub fn in_boilerplate(&self, span: Span) -> bool {
-        let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
-        inside * 2 >= span.len().max(1)
-    }
-}
+type Upstream = (Option<OutsideBody>, Option<AttributionView>);
 
 /// What this stage reads of the `attribution` layer: each relation's content and source.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -165,7 +145,7 @@ impl CasualtiesStage {
     pub fn layer(
         &self,
         text: &str,
-        source: Option<&SourceView>,
+        source: Option<&OutsideBody>,
         attribution: Option<&AttributionView>,
     ) -> CasualtyLayer {
         self.layer_from(text, || Ok((source.cloned(), attribution.cloned())))
@@ -190,27 +170,6 @@ impl CasualtiesStage {
             .map(|c| self.claim(&analysis, c, source, attribution))
             .collect();
         let settings: Vec<_> = raw.iter().map(|c| analysis.setting(&self.lex, c)).collect();
-        if std::env::var_os("CASUALTIES_DEBUG").is_some() {
-            for (c, st) in claims.iter_mut().zip(&settings) {
-                let ss = analysis
-                    .sentences
-                    .get(st.sentence)
-                    .copied()
-                    .unwrap_or(c.span);
-                c.debug = Some(format!(
-                    "{}|{}|{}|{}|{}|{}|{}|{}|{}",
-                    st.sentence,
-                    st.days,
-                    st.separate,
-                    st.update,
-                    st.additive,
-                    st.coordinated,
-                    false,
-                    ss.start,
-                    ss.end
-                ));
-            }
-        }
         // The article's own date matters only beside a date in a claim's sentence.
         let article_date = settings
             .iter()
@@ -229,7 +188,7 @@ impl CasualtiesStage {
         &self,
         a: &Analysis,
         c: &RawClaim,
-        source: Option<&SourceView>,
+        source: Option<&OutsideBody>,
         attribution: Option<&AttributionView>,
     ) -> Claim {
         let text = a.text;
@@ -298,8 +257,7 @@ impl CasualtiesStage {
             counted: false,
             event: None,
             part_of: c.part_of,
-            in_boilerplate: source.is_some_and(|s| s.in_boilerplate(span)),
-            debug: None,
+            in_boilerplate: source.is_some_and(|s| s.contains(span)),
         }
     }
 }
