@@ -301,19 +301,27 @@ impl Grammar<'_, '_> {
         .any(|w| d.lower_is(i, w))
     }
 
-    /// The `(` matching the `)` at `close`, when the brackets hold one to four words.
+    /// The `(` matching the `)` at `close`, when the brackets hold a short label: one to
+    /// four words (`(WRA)`, `(Reuters)`), or a party-and-state label whose words carry
+    /// abbreviation periods and hyphens (`(D-N.Y.)`, `(R - Ohio)`).
     fn paren_open(&self, close: usize, lo: usize) -> Option<usize> {
         let d = self.doc;
         let mut i = close;
-        for _ in 0..5 {
+        let mut words = 0;
+        for _ in 0..8 {
             if i <= lo {
                 return None;
             }
             i -= 1;
             if d.is_punct(i, "(") {
-                return Some(i);
+                return (words > 0).then_some(i);
             }
-            if !d.is_word(i) {
+            if d.is_word(i) {
+                words += 1;
+                if words > 4 {
+                    return None;
+                }
+            } else if !(d.is_punct(i, ".") || d.is_dash(i)) {
                 return None;
             }
         }

@@ -448,3 +448,28 @@ fn a_circumstance_after_the_addressee_is_no_content() {
     assert_eq!(told.1, "“Nobody here wants another shutdown,”");
     assert_eq!(told.3, "Thomas Whitfield");
 }
+
+#[test]
+fn party_and_state_label_after_a_name() {
+    // A bracketed party-and-state label closes the subject before the cue and is no
+    // part of the name.
+    let text = "\"The levy will not pass this year,\" Rep. Nora Quillfeather (D-Ore.) said.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"The levy will not pass this year,\"");
+    assert_eq!(r.2, "Rep. Nora Quillfeather (D-Ore.)");
+    assert_eq!(r.3, "Nora Quillfeather");
+    let text = "Sen. Amos Verlaine (R-N.M.) told reporters that the bridge bill was dead.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "that the bridge bill was dead");
+    assert_eq!(r.3, "Amos Verlaine");
+}
+
+#[test]
+fn middle_initial_is_no_title() {
+    let text = "Harriet K. Osgood said the library would stay open.";
+    let l = layer(text);
+    let src = l.attributions[0].source.as_ref().unwrap();
+    assert_eq!(src.name.as_deref(), Some("Harriet K. Osgood"));
+    assert_eq!(src.title, None);
+}
