@@ -90,7 +90,7 @@ impl Extractor<'_, '_, '_> {
                 i = cue.end.max(i + 1);
             }
             if rels.len() == first {
-                if let Some(rel) = self.lead_in(u, unit) {
+                if let Some(rel) = self.lead_in(u, unit).or_else(|| self.signature(u, unit)) {
                     rels.push(rel);
                 }
             }
@@ -980,6 +980,51 @@ impl Extractor<'_, '_, '_> {
                 std::iter::once(mark + 1..hi).collect()
             },
             open,
+        })
+    }
+
+    /// `"Q" ― Ana Ruiz`: a quotation signed with a dash and a name (readers' comments,
+    /// testimonials, epigraphs). The name runs to the end of the unit and is all
+    /// capitalised words; the quotation opens the unit or, when it ended a sentence of
+    /// its own, is the whole of the unit before it in the paragraph.
+    fn signature(&self, u: usize, unit: &Unit) -> Option<Rel> {
+        let d = self.doc();
+        let lo = unit.toks.start;
+        let hi = content_end(d, unit);
+        let mark = (lo..hi).find(|&i| d.is_dash(i) && !d.in_quote(i))?;
+        let s = mark + 1;
+        if s >= hi || !d.is_cap(s) || self.g.np_right(s, hi) != hi {
+            return None;
+        }
+        let name_only = (s..hi).all(|i| d.is_cap(i) || d.is_punct(i, "."))
+            && (s..hi).filter(|&i| d.is_word(i)).count() <= 6;
+        if !name_only {
+            return None;
+        }
+        let content = if mark > lo {
+            let start = skip_lead(d, lo, mark);
+            if start >= mark || !quote_only(d, start..mark) || !closes_quote(d, mark - 1) {
+                return None;
+            }
+            start..mark
+        } else {
+            let prev = d.units.get(u.checked_sub(1)?)?;
+            if prev.paragraph != unit.paragraph || !quote_only(d, prev.toks.clone()) {
+                return None;
+            }
+            prev.toks.clone()
+        };
+        Some(Rel {
+            unit: u,
+            cue: mark..mark + 1,
+            lemma: "dash".to_owned(),
+            class: None,
+            source: Some(SourceRef::Mention(MentionToks {
+                toks: s..hi,
+                core: s..hi,
+            })),
+            content: vec![content],
+            open: false,
         })
     }
 

@@ -473,3 +473,25 @@ fn middle_initial_is_no_title() {
     assert_eq!(src.name.as_deref(), Some("Harriet K. Osgood"));
     assert_eq!(src.title, None);
 }
+
+#[test]
+fn quotation_signed_with_a_dash() {
+    let text = "Readers wrote in.\n\n\u{201c}The ferry was late again and nobody told us why.\u{201d} \u{2015} Tomas Ebbeling.\n\n\u{201c}I will keep walking to work.\u{201d}\u{2015} Ida K. Marr\n";
+    let r = rows(text);
+    let signed: Vec<_> = r.iter().filter(|r| r.4 == "\u{2015}").collect();
+    assert_eq!(signed.len(), 2, "{r:?}");
+    assert_eq!(signed[0].0, Direct);
+    assert_eq!(
+        signed[0].1,
+        "\u{201c}The ferry was late again and nobody told us why.\u{201d}"
+    );
+    assert_eq!(signed[0].3, "Tomas Ebbeling");
+    assert_eq!(signed[1].3, "Ida K. Marr");
+    // A dash followed by a clause signs nothing.
+    let text = "\u{201c}We stayed home.\u{201d} \u{2014} and the storm came anyway.";
+    assert!(
+        rows(text).iter().all(|r| r.4 != "\u{2014}"),
+        "{:?}",
+        rows(text)
+    );
+}
