@@ -606,6 +606,16 @@ impl Grammar<'_, '_> {
         while s < hi && (d.has(s, class::CONJ | class::ADV) || d.is_dash(s)) {
             s += 1;
         }
+        // `In the debate, Cruz ...`, `After the vote, the chief ...`: an opening
+        // prepositional or subordinate phrase, closed by a comma, is circumstance.
+        if s < hi && d.has(s, class::PREP | class::SUB) {
+            if let Some(comma) = (s + 1..hi.min(s + 12))
+                .take_while(|&i| !d.in_quote(i))
+                .find(|&i| d.is_punct(i, ","))
+            {
+                s = comma + 1;
+            }
+        }
         if d.has(s, class::PRON) {
             return Some(s..s + 1);
         }

@@ -412,7 +412,13 @@ impl Extractor<'_, '_, '_> {
             }
             // `a band called Sophistafunk`: after an indefinite noun phrase a naming verb
             // names.
-            if info.naming && (d.lower_is(m.toks.start, "a") || d.lower_is(m.toks.start, "an")) {
+            // `a reporter called it "chaos"`: with an object pronoun the verb is a
+            // relation after all.
+            let object = d.has(c1, class::OBJ) || d.lower_is(c1, "it") || d.lower_is(c1, "her");
+            if info.naming
+                && !object
+                && (d.lower_is(m.toks.start, "a") || d.lower_is(m.toks.start, "an"))
+            {
                 return None;
             }
             rel.source = Some(SourceRef::Mention(m));
@@ -459,8 +465,12 @@ impl Extractor<'_, '_, '_> {
             && (lo..src_start).any(|i| d.is_word(i));
         let quote_before = has_before && quote_only(d, lo..src_start);
         if info.frame == Frame::Quote && !quote_before {
-            // `He continued: "..."`, `chanting "no contract, no peace"`.
-            let quote_after = pos < hi && (d.in_quote(pos) || d.is_punct(pos, ":"));
+            // `He continued: "..."`, `He continued, "..."`, `chanting "no contract, no
+            // peace"`.
+            let quote_after = pos < hi
+                && (d.in_quote(pos)
+                    || d.is_punct(pos, ":")
+                    || d.is_punct(pos, ",") && d.in_quote(pos + 1));
             if !quote_after {
                 return None;
             }

@@ -495,3 +495,32 @@ fn quotation_signed_with_a_dash() {
         rows(text)
     );
 }
+
+#[test]
+fn quote_cue_with_a_comma_before_the_quotation() {
+    let text = "The mayor spoke for an hour. She continued, \"The pool stays closed until May.\"";
+    let r = with_cue(text, "continued");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"The pool stays closed until May.\"");
+    assert_eq!(r.2, "She");
+}
+
+#[test]
+fn naming_verb_with_an_object_pronoun() {
+    // `a choir called Northsong` names; `a reporter called it ...` reports.
+    let text = "A reporter at the harbour called it \"a total mess.\"";
+    let r = with_cue(text, "called");
+    assert_eq!(r.1, "it \"a total mess.\"");
+    assert_eq!(r.2, "A reporter at the harbour");
+    let text = "They hired a choir called Northsong for the evening.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
+#[test]
+fn participle_after_an_opening_phrase() {
+    // The shared subject of `, saying` comes after an opening prepositional phrase.
+    let text = "At the hearing, the fire chief asked for two more engines, saying, \"We cannot cover the valley.\"";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.1, "\"We cannot cover the valley.\"");
+    assert_eq!(r.2, "the fire chief");
+}
