@@ -509,8 +509,12 @@ impl Extractor<'_, '_, '_> {
                     return Some(());
                 }
                 rel.content.push(self.before(lo, src_start)?);
+                // `"Q1," she said, but "Q2."`: a conjunction joins a second quotation.
+                let joined_quote =
+                    quote_before && after_ok && d.has(after, class::CONJ) && d.in_quote(after + 1);
                 if after_ok
                     && (quote_after
+                        || joined_quote
                         || d.lower_is(after, "that")
                         || !quote_before && self.clause_like(after))
                 {
@@ -528,13 +532,21 @@ impl Extractor<'_, '_, '_> {
         }
         // `C, the committee said in a statement posted on social media.`: after a
         // content-before pattern, a prepositional phrase is circumstance.
-        if has_before && d.has(pos, class::PREP) {
-            rel.content.push(self.before(lo, src_start)?);
-            return Some(());
-        }
-        if quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":") {
+        if has_before && d.has(pos, class::PREP)
+            || quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":")
+        {
             // `"Q," X said in response to a question`: circumstance, not content.
             rel.content.push(self.before(lo, src_start)?);
+            // `"Q1," X told Radio Ashby on Friday, "Q2."`: a quotation after the
+            // circumstance, opened after a comma and running to the end, goes on.
+            if quote_before {
+                if let Some(q) = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE) {
+                    let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
+                    if d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end {
+                        rel.content.push(q..hi);
+                    }
+                }
+            }
             return Some(());
         }
         let start = if d.is_punct(pos, ":") || d.is_dash(pos) {

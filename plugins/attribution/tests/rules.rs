@@ -524,3 +524,22 @@ fn participle_after_an_opening_phrase() {
     assert_eq!(r.1, "\"We cannot cover the valley.\"");
     assert_eq!(r.2, "the fire chief");
 }
+
+#[test]
+fn second_quotation_after_circumstance_or_conjunction() {
+    let text =
+        "\"The dam is sound,\" Pell told Radio Ashby on Friday, \"but the spillway is not.\"";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "\"The dam is sound,\" | \"but the spillway is not.\"");
+    let text = "\"I admire the council,\" she said, but \"its budget is a fantasy.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(
+        r.1,
+        "\"I admire the council,\" | but \"its budget is a fantasy.\""
+    );
+    // A quotation after the circumstance that another cue introduces is not this one's.
+    let text = "\"We are done,\" Pell said at the meeting, where Ruiz replied, \"Not yet.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"We are done,\"");
+}
