@@ -313,7 +313,13 @@ impl Extractor<'_, '_, '_> {
                     && r.cue.start < c0
                     && r.content.last().is_some_and(|c| c.end <= r.cue.start)
             });
-            if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before {
+            // `Ana Ruiz, a professor at Ashby, described the plan`: what stands before
+            // the comma is the subject with its appositive, not inverted content.
+            let subject_before = !d.in_quote(c0 - 1)
+                && self
+                    .source_before(c0, lo)
+                    .is_some_and(|m| m.toks.start == skip_lead(d, lo, c0) && m.core != m.toks);
+            if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before && !subject_before {
                 let src_end = g.np_to_clause_end(c1, hi);
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..src_end,

@@ -543,3 +543,18 @@ fn second_quotation_after_circumstance_or_conjunction() {
     let r = with_cue(text, "said");
     assert_eq!(r.1, "\"We are done,\"");
 }
+
+#[test]
+fn subject_with_appositive_is_not_inverted_content() {
+    // `C, described X` would read the name before the comma as content; a name and its
+    // appositive before the cue are its subject.
+    let text = "Lorna Vasquez, a lecturer at Pellham College, described the plan as a gamble.";
+    let r = with_cue(text, "described");
+    assert_eq!(r.2, "Lorna Vasquez, a lecturer at Pellham College");
+    assert_eq!(r.3, "Lorna Vasquez");
+    // Inverted content is still read after a clause.
+    let text = "The convoy turned back at the checkpoint, said Ivo Marten, a local commander.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "The convoy turned back at the checkpoint");
+    assert_eq!(r.3, "Ivo Marten");
+}
