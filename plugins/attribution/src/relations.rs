@@ -436,6 +436,17 @@ impl Extractor<'_, '_, '_> {
             pos = g.skip_addressee(pos, hi);
         }
         pos = g.skip_right_adjuncts(pos, hi);
+        // `told conservative radio host Ana Ruiz on Wednesday that`, `telling customers
+        // at a diner that`: a longer addressee with its circumstance runs to a `that`
+        // before any punctuation, quotation or other cue.
+        if info.frame == Frame::Tell && pos < hi && !d.lower_is(pos, "that") && !d.in_quote(pos) {
+            let that = (pos..hi.min(pos + 14))
+                .take_while(|&i| d.is_word(i) && (i == pos || g.cue_at[i] == NONE))
+                .find(|&i| d.lower_is(i, "that"));
+            if let Some(t) = that {
+                pos = t;
+            }
+        }
         if elided && participle && !info.bare {
             // `writing a book`: only a complement clause or a quotation is content;
             // `showing "respect"` is no evidence: beliefs and evidence need `that`.

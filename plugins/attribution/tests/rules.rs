@@ -558,3 +558,14 @@ fn subject_with_appositive_is_not_inverted_content() {
     assert_eq!(r.1, "The convoy turned back at the checkpoint");
     assert_eq!(r.3, "Ivo Marten");
 }
+
+#[test]
+fn long_addressee_runs_to_that() {
+    let text = "Okafor told veteran radio host Lena Brandt on Monday that the depot would close.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "that the depot would close");
+    // Without `that`, the addressee ends where the clause starts.
+    let text = "Okafor told reporters the depot would close.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "the depot would close");
+}
