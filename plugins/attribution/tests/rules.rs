@@ -569,3 +569,14 @@ fn long_addressee_runs_to_that() {
     let r = with_cue(text, "told");
     assert_eq!(r.1, "the depot would close");
 }
+
+#[test]
+fn referring_and_citing_take_an_object() {
+    let text = "\"It could not get worse,\" said Dana Holt, a county clerk, referring to the flooded archive.";
+    let r = with_cue(text, "referring to");
+    assert_eq!(r.1, "the flooded archive");
+    let text = "The council delayed the vote, citing the cost of the new bridge.";
+    let r = with_cue(text, "citing");
+    assert_eq!(r.1, "the cost of the new bridge");
+    assert_eq!(r.2, "The council");
+}
