@@ -290,6 +290,25 @@ impl Extractor<'_, '_, '_> {
             return None;
         }
 
+        // `Asked whether the dam would hold, the engineer said ...`, `When asked about
+        // it, she ...`: a passive participle of saying opens the sentence; what follows
+        // it up to the comma is the content, and the one who asked goes unsaid (the
+        // subject after the comma was asked, it did not ask).
+        let opens = c0 == lo || c0 == lo + 1 && d.has(lo, class::SUB);
+        if opens && past && !participle && info.class == CueClass::Speech && c1 < hi {
+            let comma = (c1..hi).find(|&i| {
+                d.is_punct(i, ";")
+                    || d.is_punct(i, ",") && !d.in_quote(i)
+                    || closes_quote(d, i) && d.is_punct(i - 1, ",")
+            })?;
+            if d.is_punct(comma, ";") || comma + 1 >= hi {
+                return None;
+            }
+            let content_end = if d.in_quote(comma) { comma + 1 } else { comma };
+            rel.content.push(c1..content_end);
+            return Some(());
+        }
+
         // Inverted: `"Q," said X` / `C, said X, a role.` An inverted source runs to the
         // clause end; `X, a role, told Reuters that` is an appositive subject instead.
         let after_break =

@@ -580,3 +580,17 @@ fn referring_and_citing_take_an_object() {
     assert_eq!(r.1, "the cost of the new bridge");
     assert_eq!(r.2, "The council");
 }
+
+#[test]
+fn opening_passive_participle_of_asking() {
+    // The subject after the comma was asked; who asked is not said.
+    let text = "Asked whether the ferry would run on Sunday, the harbour master shrugged.";
+    let r = with_cue(text, "Asked");
+    assert_eq!(r.1, "whether the ferry would run on Sunday");
+    assert_eq!(r.2, "");
+    let text = "When asked about the levy, Councillor Ames said it was fair.";
+    let r = with_cue(text, "asked");
+    assert_eq!(r.1, "about the levy");
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "it was fair");
+}
