@@ -594,3 +594,16 @@ fn opening_passive_participle_of_asking() {
     let r = with_cue(text, "said");
     assert_eq!(r.1, "it was fair");
 }
+
+#[test]
+fn cues_of_raised_and_sung_voices() {
+    let text = "\"Open the gate!\" the guard yelled. \"Now!\"";
+    let r = with_cue(text, "yelled");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"Open the gate!\" | \"Now!\"");
+    let text = "\"Home is where the harbour is,\" the sailors sang.";
+    let r = with_cue(text, "sang");
+    assert_eq!(r.2, "the sailors");
+    // Without a quotation these verbs report nothing.
+    assert!(rows("The children sang in the hall.").is_empty());
+}
