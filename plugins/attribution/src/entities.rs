@@ -175,7 +175,9 @@ impl Namer<'_, '_> {
                 }
                 break;
             }
-            while t < r.end && d.is_punct(t, ".") {
+            // The period of the title just read (`Sen.`); a period after an initial
+            // (`Mary E. Smith`) is no title.
+            while t > i && t < r.end && d.is_punct(t, ".") {
                 t += 1;
             }
             if t > i {
@@ -275,13 +277,18 @@ impl Namer<'_, '_> {
             .rev()
             .find(|&i| d.toks[i].is_wordlike())
             .unwrap_or(core.start);
-        // `the Western Relief Agency (WRA)`: the acronym in brackets is an alias.
-        if head_last >= core.start + 2
-            && d.is_punct(head_last - 1, "(")
-            && d.toks[head_last].has(newsproc_text::Flags::ALL_CAPS)
-            && head_last - 2 >= core.start
+        // `the Western Relief Agency (WRA)`, `Sen. Richard Durbin (D-Ill.)`: a label in
+        // brackets after the name (an acronym alias, a party and state) is no part of
+        // the name.
+        if let Some(open) = (core.start + 1..=head_last)
+            .rev()
+            .take(8)
+            .find(|&i| d.is_punct(i, "("))
+            .filter(|&open| !(open + 1..=head_last).any(|i| d.is_punct(i, ")")))
         {
-            head_last -= 2;
+            if let Some(before) = (core.start..open).rev().find(|&i| d.toks[i].is_wordlike()) {
+                head_last = before;
+            }
         }
         m.definite = d.lower_is(core.start, "the")
             || d.has(core.start, class::POSS)

@@ -301,19 +301,27 @@ impl Grammar<'_, '_> {
         .any(|w| d.lower_is(i, w))
     }
 
-    /// The `(` matching the `)` at `close`, when the brackets hold one to four words.
+    /// The `(` matching the `)` at `close`, when the brackets hold a short label: one to
+    /// four words (`(WRA)`, `(Reuters)`), or a party-and-state label whose words carry
+    /// abbreviation periods and hyphens (`(D-N.Y.)`, `(R - Ohio)`).
     fn paren_open(&self, close: usize, lo: usize) -> Option<usize> {
         let d = self.doc;
         let mut i = close;
-        for _ in 0..5 {
+        let mut words = 0;
+        for _ in 0..8 {
             if i <= lo {
                 return None;
             }
             i -= 1;
             if d.is_punct(i, "(") {
-                return Some(i);
+                return (words > 0).then_some(i);
             }
-            if !d.is_word(i) {
+            if d.is_word(i) {
+                words += 1;
+                if words > 4 {
+                    return None;
+                }
+            } else if !(d.is_punct(i, ".") || d.is_dash(i)) {
                 return None;
             }
         }
@@ -597,6 +605,16 @@ impl Grammar<'_, '_> {
         // Skip a leading conjunction or adverb, and an introductory phrase up to a comma.
         while s < hi && (d.has(s, class::CONJ | class::ADV) || d.is_dash(s)) {
             s += 1;
+        }
+        // `In the debate, Cruz ...`, `After the vote, the chief ...`: an opening
+        // prepositional or subordinate phrase, closed by a comma, is circumstance.
+        if s < hi && d.has(s, class::PREP | class::SUB) {
+            if let Some(comma) = (s + 1..hi.min(s + 12))
+                .take_while(|&i| !d.in_quote(i))
+                .find(|&i| d.is_punct(i, ","))
+            {
+                s = comma + 1;
+            }
         }
         if d.has(s, class::PRON) {
             return Some(s..s + 1);

@@ -90,7 +90,7 @@ impl Extractor<'_, '_, '_> {
                 i = cue.end.max(i + 1);
             }
             if rels.len() == first {
-                if let Some(rel) = self.lead_in(u, unit) {
+                if let Some(rel) = self.lead_in(u, unit).or_else(|| self.signature(u, unit)) {
                     rels.push(rel);
                 }
             }
@@ -290,6 +290,25 @@ impl Extractor<'_, '_, '_> {
             return None;
         }
 
+        // `Asked whether the dam would hold, the engineer said ...`, `When asked about
+        // it, she ...`: a passive participle of saying opens the sentence; what follows
+        // it up to the comma is the content, and the one who asked goes unsaid (the
+        // subject after the comma was asked, it did not ask).
+        let opens = c0 == lo || c0 == lo + 1 && d.has(lo, class::SUB);
+        if opens && past && !participle && info.class == CueClass::Speech && c1 < hi {
+            let comma = (c1..hi).find(|&i| {
+                d.is_punct(i, ";")
+                    || d.is_punct(i, ",") && !d.in_quote(i)
+                    || closes_quote(d, i) && d.is_punct(i - 1, ",")
+            })?;
+            if d.is_punct(comma, ";") || comma + 1 >= hi {
+                return None;
+            }
+            let content_end = if d.in_quote(comma) { comma + 1 } else { comma };
+            rel.content.push(c1..content_end);
+            return Some(());
+        }
+
         // Inverted: `"Q," said X` / `C, said X, a role.` An inverted source runs to the
         // clause end; `X, a role, told Reuters that` is an appositive subject instead.
         let after_break =
@@ -313,7 +332,13 @@ impl Extractor<'_, '_, '_> {
                     && r.cue.start < c0
                     && r.content.last().is_some_and(|c| c.end <= r.cue.start)
             });
-            if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before {
+            // `Ana Ruiz, a professor at Ashby, described the plan`: what stands before
+            // the comma is the subject with its appositive, not inverted content.
+            let subject_before = !d.in_quote(c0 - 1)
+                && self
+                    .source_before(c0, lo)
+                    .is_some_and(|m| m.toks.start == skip_lead(d, lo, c0) && m.core != m.toks);
+            if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before && !subject_before {
                 let src_end = g.np_to_clause_end(c1, hi);
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..src_end,
@@ -412,7 +437,13 @@ impl Extractor<'_, '_, '_> {
             }
             // `a band called Sophistafunk`: after an indefinite noun phrase a naming verb
             // names.
-            if info.naming && (d.lower_is(m.toks.start, "a") || d.lower_is(m.toks.start, "an")) {
+            // `a reporter called it "chaos"`: with an object pronoun the verb is a
+            // relation after all.
+            let object = d.has(c1, class::OBJ) || d.lower_is(c1, "it") || d.lower_is(c1, "her");
+            if info.naming
+                && !object
+                && (d.lower_is(m.toks.start, "a") || d.lower_is(m.toks.start, "an"))
+            {
                 return None;
             }
             rel.source = Some(SourceRef::Mention(m));
@@ -424,6 +455,17 @@ impl Extractor<'_, '_, '_> {
             pos = g.skip_addressee(pos, hi);
         }
         pos = g.skip_right_adjuncts(pos, hi);
+        // `told conservative radio host Ana Ruiz on Wednesday that`, `telling customers
+        // at a diner that`: a longer addressee with its circumstance runs to a `that`
+        // before any punctuation, quotation or other cue.
+        if info.frame == Frame::Tell && pos < hi && !d.lower_is(pos, "that") && !d.in_quote(pos) {
+            let that = (pos..hi.min(pos + 14))
+                .take_while(|&i| d.is_word(i) && (i == pos || g.cue_at[i] == NONE))
+                .find(|&i| d.lower_is(i, "that"));
+            if let Some(t) = that {
+                pos = t;
+            }
+        }
         if elided && participle && !info.bare {
             // `writing a book`: only a complement clause or a quotation is content;
             // `showing "respect"` is no evidence: beliefs and evidence need `that`.
@@ -459,8 +501,12 @@ impl Extractor<'_, '_, '_> {
             && (lo..src_start).any(|i| d.is_word(i));
         let quote_before = has_before && quote_only(d, lo..src_start);
         if info.frame == Frame::Quote && !quote_before {
-            // `He continued: "..."`, `chanting "no contract, no peace"`.
-            let quote_after = pos < hi && (d.in_quote(pos) || d.is_punct(pos, ":"));
+            // `He continued: "..."`, `He continued, "..."`, `chanting "no contract, no
+            // peace"`.
+            let quote_after = pos < hi
+                && (d.in_quote(pos)
+                    || d.is_punct(pos, ":")
+                    || d.is_punct(pos, ",") && d.in_quote(pos + 1));
             if !quote_after {
                 return None;
             }
@@ -499,8 +545,12 @@ impl Extractor<'_, '_, '_> {
                     return Some(());
                 }
                 rel.content.push(self.before(lo, src_start)?);
+                // `"Q1," she said, but "Q2."`: a conjunction joins a second quotation.
+                let joined_quote =
+                    quote_before && after_ok && d.has(after, class::CONJ) && d.in_quote(after + 1);
                 if after_ok
                     && (quote_after
+                        || joined_quote
                         || d.lower_is(after, "that")
                         || !quote_before && self.clause_like(after))
                 {
@@ -518,13 +568,21 @@ impl Extractor<'_, '_, '_> {
         }
         // `C, the committee said in a statement posted on social media.`: after a
         // content-before pattern, a prepositional phrase is circumstance.
-        if has_before && d.has(pos, class::PREP) {
-            rel.content.push(self.before(lo, src_start)?);
-            return Some(());
-        }
-        if quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":") {
+        if has_before && d.has(pos, class::PREP)
+            || quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":")
+        {
             // `"Q," X said in response to a question`: circumstance, not content.
             rel.content.push(self.before(lo, src_start)?);
+            // `"Q1," X told Radio Ashby on Friday, "Q2."`: a quotation after the
+            // circumstance, opened after a comma and running to the end, goes on.
+            if quote_before {
+                if let Some(q) = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE) {
+                    let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
+                    if d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end {
+                        rel.content.push(q..hi);
+                    }
+                }
+            }
             return Some(());
         }
         let start = if d.is_punct(pos, ":") || d.is_dash(pos) {
@@ -980,6 +1038,51 @@ impl Extractor<'_, '_, '_> {
                 std::iter::once(mark + 1..hi).collect()
             },
             open,
+        })
+    }
+
+    /// `"Q" ― Ana Ruiz`: a quotation signed with a dash and a name (readers' comments,
+    /// testimonials, epigraphs). The name runs to the end of the unit and is all
+    /// capitalised words; the quotation opens the unit or, when it ended a sentence of
+    /// its own, is the whole of the unit before it in the paragraph.
+    fn signature(&self, u: usize, unit: &Unit) -> Option<Rel> {
+        let d = self.doc();
+        let lo = unit.toks.start;
+        let hi = content_end(d, unit);
+        let mark = (lo..hi).find(|&i| d.is_dash(i) && !d.in_quote(i))?;
+        let s = mark + 1;
+        if s >= hi || !d.is_cap(s) || self.g.np_right(s, hi) != hi {
+            return None;
+        }
+        let name_only = (s..hi).all(|i| d.is_cap(i) || d.is_punct(i, "."))
+            && (s..hi).filter(|&i| d.is_word(i)).count() <= 6;
+        if !name_only {
+            return None;
+        }
+        let content = if mark > lo {
+            let start = skip_lead(d, lo, mark);
+            if start >= mark || !quote_only(d, start..mark) || !closes_quote(d, mark - 1) {
+                return None;
+            }
+            start..mark
+        } else {
+            let prev = d.units.get(u.checked_sub(1)?)?;
+            if prev.paragraph != unit.paragraph || !quote_only(d, prev.toks.clone()) {
+                return None;
+            }
+            prev.toks.clone()
+        };
+        Some(Rel {
+            unit: u,
+            cue: mark..mark + 1,
+            lemma: "dash".to_owned(),
+            class: None,
+            source: Some(SourceRef::Mention(MentionToks {
+                toks: s..hi,
+                core: s..hi,
+            })),
+            content: vec![content],
+            open: false,
         })
     }
 

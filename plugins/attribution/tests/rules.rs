@@ -448,3 +448,162 @@ fn a_circumstance_after_the_addressee_is_no_content() {
     assert_eq!(told.1, "“Nobody here wants another shutdown,”");
     assert_eq!(told.3, "Thomas Whitfield");
 }
+
+#[test]
+fn party_and_state_label_after_a_name() {
+    // A bracketed party-and-state label closes the subject before the cue and is no
+    // part of the name.
+    let text = "\"The levy will not pass this year,\" Rep. Nora Quillfeather (D-Ore.) said.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"The levy will not pass this year,\"");
+    assert_eq!(r.2, "Rep. Nora Quillfeather (D-Ore.)");
+    assert_eq!(r.3, "Nora Quillfeather");
+    let text = "Sen. Amos Verlaine (R-N.M.) told reporters that the bridge bill was dead.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "that the bridge bill was dead");
+    assert_eq!(r.3, "Amos Verlaine");
+}
+
+#[test]
+fn middle_initial_is_no_title() {
+    let text = "Harriet K. Osgood said the library would stay open.";
+    let l = layer(text);
+    let src = l.attributions[0].source.as_ref().unwrap();
+    assert_eq!(src.name.as_deref(), Some("Harriet K. Osgood"));
+    assert_eq!(src.title, None);
+}
+
+#[test]
+fn quotation_signed_with_a_dash() {
+    let text = "Readers wrote in.\n\n\u{201c}The ferry was late again and nobody told us why.\u{201d} \u{2015} Tomas Ebbeling.\n\n\u{201c}I will keep walking to work.\u{201d}\u{2015} Ida K. Marr\n";
+    let r = rows(text);
+    let signed: Vec<_> = r.iter().filter(|r| r.4 == "\u{2015}").collect();
+    assert_eq!(signed.len(), 2, "{r:?}");
+    assert_eq!(signed[0].0, Direct);
+    assert_eq!(
+        signed[0].1,
+        "\u{201c}The ferry was late again and nobody told us why.\u{201d}"
+    );
+    assert_eq!(signed[0].3, "Tomas Ebbeling");
+    assert_eq!(signed[1].3, "Ida K. Marr");
+    // A dash followed by a clause signs nothing.
+    let text = "\u{201c}We stayed home.\u{201d} \u{2014} and the storm came anyway.";
+    assert!(
+        rows(text).iter().all(|r| r.4 != "\u{2014}"),
+        "{:?}",
+        rows(text)
+    );
+}
+
+#[test]
+fn quote_cue_with_a_comma_before_the_quotation() {
+    let text = "The mayor spoke for an hour. She continued, \"The pool stays closed until May.\"";
+    let r = with_cue(text, "continued");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"The pool stays closed until May.\"");
+    assert_eq!(r.2, "She");
+}
+
+#[test]
+fn naming_verb_with_an_object_pronoun() {
+    // `a choir called Northsong` names; `a reporter called it ...` reports.
+    let text = "A reporter at the harbour called it \"a total mess.\"";
+    let r = with_cue(text, "called");
+    assert_eq!(r.1, "it \"a total mess.\"");
+    assert_eq!(r.2, "A reporter at the harbour");
+    let text = "They hired a choir called Northsong for the evening.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
+#[test]
+fn participle_after_an_opening_phrase() {
+    // The shared subject of `, saying` comes after an opening prepositional phrase.
+    let text = "At the hearing, the fire chief asked for two more engines, saying, \"We cannot cover the valley.\"";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.1, "\"We cannot cover the valley.\"");
+    assert_eq!(r.2, "the fire chief");
+}
+
+#[test]
+fn second_quotation_after_circumstance_or_conjunction() {
+    let text =
+        "\"The dam is sound,\" Pell told Radio Ashby on Friday, \"but the spillway is not.\"";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "\"The dam is sound,\" | \"but the spillway is not.\"");
+    let text = "\"I admire the council,\" she said, but \"its budget is a fantasy.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(
+        r.1,
+        "\"I admire the council,\" | but \"its budget is a fantasy.\""
+    );
+    // A quotation after the circumstance that another cue introduces is not this one's.
+    let text = "\"We are done,\" Pell said at the meeting, where Ruiz replied, \"Not yet.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"We are done,\"");
+}
+
+#[test]
+fn subject_with_appositive_is_not_inverted_content() {
+    // `C, described X` would read the name before the comma as content; a name and its
+    // appositive before the cue are its subject.
+    let text = "Lorna Vasquez, a lecturer at Pellham College, described the plan as a gamble.";
+    let r = with_cue(text, "described");
+    assert_eq!(r.2, "Lorna Vasquez, a lecturer at Pellham College");
+    assert_eq!(r.3, "Lorna Vasquez");
+    // Inverted content is still read after a clause.
+    let text = "The convoy turned back at the checkpoint, said Ivo Marten, a local commander.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "The convoy turned back at the checkpoint");
+    assert_eq!(r.3, "Ivo Marten");
+}
+
+#[test]
+fn long_addressee_runs_to_that() {
+    let text = "Okafor told veteran radio host Lena Brandt on Monday that the depot would close.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "that the depot would close");
+    // Without `that`, the addressee ends where the clause starts.
+    let text = "Okafor told reporters the depot would close.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "the depot would close");
+}
+
+#[test]
+fn referring_and_citing_take_an_object() {
+    let text = "\"It could not get worse,\" said Dana Holt, a county clerk, referring to the flooded archive.";
+    let r = with_cue(text, "referring to");
+    assert_eq!(r.1, "the flooded archive");
+    let text = "The council delayed the vote, citing the cost of the new bridge.";
+    let r = with_cue(text, "citing");
+    assert_eq!(r.1, "the cost of the new bridge");
+    assert_eq!(r.2, "The council");
+}
+
+#[test]
+fn opening_passive_participle_of_asking() {
+    // The subject after the comma was asked; who asked is not said.
+    let text = "Asked whether the ferry would run on Sunday, the harbour master shrugged.";
+    let r = with_cue(text, "Asked");
+    assert_eq!(r.1, "whether the ferry would run on Sunday");
+    assert_eq!(r.2, "");
+    let text = "When asked about the levy, Councillor Ames said it was fair.";
+    let r = with_cue(text, "asked");
+    assert_eq!(r.1, "about the levy");
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "it was fair");
+}
+
+#[test]
+fn cues_of_raised_and_sung_voices() {
+    let text = "\"Open the gate!\" the guard yelled. \"Now!\"";
+    let r = with_cue(text, "yelled");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"Open the gate!\" | \"Now!\"");
+    let text = "\"Home is where the harbour is,\" the sailors sang.";
+    let r = with_cue(text, "sang");
+    assert_eq!(r.2, "the sailors");
+    // Without a quotation these verbs report nothing.
+    assert!(rows("The children sang in the hall.").is_empty());
+}
