@@ -58,8 +58,8 @@ pub struct Config {
     pub extra_gazetteer: Vec<PathBuf>,
     /// Which cue classes make relations: any of `speech`, `belief`, `stance`, `evidence`.
     pub cue_classes: Vec<String>,
-    /// What to do with relations in boilerplate: `flag` (keep, `in_boilerplate: true`)
-    /// or `drop`.
+    /// What to do with relations outside the article's running text (boilerplate,
+    /// captions, credit lines): `flag` (keep, `in_boilerplate: true`) or `drop`.
     pub boilerplate: String,
 }
 

@@ -138,7 +138,7 @@ impl<'t> Resolver<'_, 't> {
             let in_boilerplate = source.is_some_and(|s| {
                 let first = content[0];
                 let hull = Span::new(first.start, content.last().map_or(first.end, |c| c.end));
-                s.in_boilerplate(hull)
+                s.outside_body(hull)
             });
             if in_boilerplate && drop_boilerplate {
                 continue;

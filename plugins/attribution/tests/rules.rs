@@ -348,6 +348,24 @@ fn relations_in_boilerplate_are_flagged_or_dropped() {
 }
 
 #[test]
+fn relations_in_captions_are_flagged_as_outside_the_article() {
+    let text = "The mayor said the bridge was safe.\nResidents say the river rose overnight. \
+                (Photo: Lena Ortiz)";
+    let cut = text.find("Residents").unwrap();
+    let source = SourceLayer {
+        captions: vec![Span::new(cut, text.len())],
+        ..SourceLayer::default()
+    };
+    let flags: Vec<bool> = stage()
+        .extract(text, Some(&source))
+        .attributions
+        .iter()
+        .map(|a| a.in_boilerplate)
+        .collect();
+    assert_eq!(flags, [false, true]);
+}
+
+#[test]
 fn the_dateline_is_not_content() {
     let text = "LAKEVILLE (Newswire) - Two schools closed after the storm, officials said.";
     let end = text.find(" - ").unwrap() + 2;
