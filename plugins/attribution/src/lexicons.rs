@@ -116,9 +116,14 @@ fn fold_hash(bytes: &[u8]) -> u64 {
         let lower = v | (upper >> 2);
         h = (h.rotate_left(5) ^ lower).wrapping_mul(K);
     }
-    // The low bits of a product depend only on the low bits of its factors; the table
-    // indexes with the low bits, so fold the high ones in.
-    h ^ (h >> 32)
+    // The low bits of a product depend only on the low bits of its factors and the table
+    // indexes with the low bits: finish with a full avalanche (MurmurHash3's fmix64) so
+    // that words alike in their first bytes do not pile up in one probe run.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// What a cue says about its content.
