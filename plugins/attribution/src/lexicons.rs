@@ -104,10 +104,18 @@ fn fold_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     const LO: u64 = 0x0101_0101_0101_0101;
     let mut h: u64 = bytes.len() as u64;
-    for chunk in bytes.chunks(8) {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        let v = u64::from_le_bytes(buf);
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    // Whole chunks load directly; the tail is assembled byte by byte (same value as a
+    // zero-padded chunk) because a short `copy_from_slice` compiles to a `memcpy` call
+    // whose store stalls the load that follows.
+    let tail = (!tail.is_empty()).then(|| {
+        tail.iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+    });
+    let words = chunks.map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    for v in words.chain(tail) {
         // A byte below 0x80 is a capital when b + 0x3F reaches 0x80 and b + 0x25 does not.
         let ascii = !v & (LO * 0x80);
         let upper = (v & !(LO * 0x80)).wrapping_add(LO * 0x3F)
@@ -116,9 +124,14 @@ fn fold_hash(bytes: &[u8]) -> u64 {
         let lower = v | (upper >> 2);
         h = (h.rotate_left(5) ^ lower).wrapping_mul(K);
     }
-    // The low bits of a product depend only on the low bits of its factors; the table
-    // indexes with the low bits, so fold the high ones in.
-    h ^ (h >> 32)
+    // The low bits of a product depend only on the low bits of its factors and the table
+    // indexes with the low bits: finish with a full avalanche (MurmurHash3's fmix64) so
+    // that words alike in their first bytes do not pile up in one probe run.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// What a cue says about its content.
