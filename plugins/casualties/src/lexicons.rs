@@ -117,16 +117,18 @@ pub struct Marker {
     pub scope: Scope,
 }
 
-/// The compiled lists. Each matcher's entries line up with its `*_info` vector.
+/// The compiled lists. Each list's entries line up with its `*_info` vector. Only the
+/// outcome words are searched for in the whole text; the other lists are looked up
+/// word by word through `in_sentences`, so they need no automaton of their own.
 pub struct Lexicons {
     pub outcomes: PhraseMatcher,
     pub outcome_info: Vec<OutcomeWord>,
-    pub victims: PhraseMatcher,
+    pub victims: Lexicon,
     pub victim_info: Vec<VictimWord>,
-    pub words: PhraseMatcher,
+    pub words: Lexicon,
     pub word_classes: Vec<u16>,
-    pub causes: PhraseMatcher,
-    pub markers: PhraseMatcher,
+    pub causes: Lexicon,
+    pub markers: Lexicon,
     pub marker_info: Vec<Marker>,
     /// Victims, words, causes and markers (in that order: [`MARKERS`] is the index of
     /// the markers) looked up together, word by word, in the sentences with an outcome
@@ -204,12 +206,12 @@ impl Lexicons {
         Ok(Lexicons {
             outcomes: outcomes.into_matcher(),
             outcome_info,
-            victims: victims.into_matcher(),
+            victims,
             victim_info,
-            words: words.into_matcher(),
+            words,
             word_classes,
-            causes: causes.into_matcher(),
-            markers: markers.into_matcher(),
+            causes,
+            markers,
             marker_info,
             in_sentences,
         })
@@ -414,9 +416,9 @@ mod tests {
     fn built_in_lists_load() {
         let lex = Lexicons::load(&ExtraFiles::default()).unwrap();
         assert_eq!(lex.outcome_info.len(), lex.outcomes.lexicon().len());
-        assert_eq!(lex.victim_info.len(), lex.victims.lexicon().len());
-        assert_eq!(lex.word_classes.len(), lex.words.lexicon().len());
-        assert_eq!(lex.marker_info.len(), lex.markers.lexicon().len());
+        assert_eq!(lex.victim_info.len(), lex.victims.len());
+        assert_eq!(lex.word_classes.len(), lex.words.len());
+        assert_eq!(lex.marker_info.len(), lex.markers.len());
     }
 
     #[test]
