@@ -10,6 +10,7 @@
 //! For tests, [`Chain`] runs stages in-process, through the same JSON protocol as the
 //! loaded plugins but without `dlopen`.
 
+pub mod arbitrary;
 mod chain;
 mod document;
 mod failure;

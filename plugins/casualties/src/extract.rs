@@ -829,29 +829,23 @@ impl<'t> Analysis<'t> {
     /// A form of "have" right before token `t` (adverbs and other auxiliaries between):
     /// the perfect, "has killed", "have been killed", "had died".
     fn perfect(&self, t: usize, sent_start: usize) -> bool {
-        let mut j = t;
-        let mut n = 0;
-        while j > sent_start && n < 3 {
-            j -= 1;
-            n += 1;
-            if self.has(j, class::PERFECT) {
-                return true;
-            }
-            if !self.has(j, class::AUX) {
-                return false;
-            }
-        }
-        false
+        self.auxiliary_before(t, sent_start, class::PERFECT)
     }
 
     /// A form of "be" right before token `t` (adverbs and "also" between): passive.
     fn passive_before(&self, t: usize, sent_start: usize) -> bool {
+        self.auxiliary_before(t, sent_start, class::PASSIVE)
+    }
+
+    /// A word of class `wanted` among the (at most three) auxiliaries and adverbs right
+    /// before token `t`.
+    fn auxiliary_before(&self, t: usize, sent_start: usize, wanted: u16) -> bool {
         let mut j = t;
         let mut n = 0;
         while j > sent_start && n < 3 {
             j -= 1;
             n += 1;
-            if self.has(j, class::PASSIVE) {
+            if self.has(j, wanted) {
                 return true;
             }
             if !self.has(j, class::AUX) {

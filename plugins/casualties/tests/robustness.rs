@@ -4,23 +4,8 @@
 //! characters and arbitrary bytes.
 
 use newsproc_sdk::Stage;
+use newsproc_sdk::arbitrary::{Rng, TextGen};
 use newsproc_stage_casualties::{CasualtiesStage, Config, spans};
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "killed",
@@ -104,28 +89,10 @@ const PIECES: &[&str] = &[
     "who",
 ];
 
-fn random_text(rng: &mut Rng) -> String {
-    let mut s = String::new();
-    let n = rng.below(60);
-    for _ in 0..n {
-        if rng.below(10) == 0 {
-            // Arbitrary bytes, made valid UTF-8 the lossy way.
-            let bytes: Vec<u8> = (0..rng.below(8)).map(|_| rng.next() as u8).collect();
-            s.push_str(&String::from_utf8_lossy(&bytes));
-        } else {
-            s.push_str(PIECES[rng.below(PIECES.len())]);
-        }
-        if rng.below(3) > 0 {
-            s.push(' ');
-        }
-    }
-    s
-}
-
 #[test]
 fn never_panics_and_spans_are_valid() {
     let stage = CasualtiesStage::new(Config::default()).unwrap();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
     let iterations: usize = std::env::var("NEWSPROC_CASUALTIES_FUZZ")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -144,7 +111,7 @@ fn never_panics_and_spans_are_valid() {
         "the death toll rose to".into(),
         "13 people were killed and".into(),
     ];
-    fixed.extend((0..iterations).map(|_| random_text(&mut rng)));
+    fixed.extend((0..iterations).map(|_| TextGen::new(PIECES).text(&mut rng)));
     for text in &fixed {
         let layer = stage.layer(text, None, None);
         for span in spans(&layer) {

@@ -9,27 +9,12 @@ use newsproc_layers::attribution::{
     Attribution, AttributionKind, AttributionLayer, Source, SourceKind, SourceMention,
 };
 use newsproc_layers::source::{Boilerplate, BoilerplateKind, SourceLayer};
+use newsproc_sdk::arbitrary::{Rng, TextGen};
 use newsproc_sdk::{Chain, Span, Stage, in_process};
 use newsproc_stage_attribution::AttributionStage;
 use newsproc_stage_quotes::{Config, QuotesStage};
 use newsproc_stage_source::SourceStage;
 use serde_json::Value;
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "\"",
@@ -126,24 +111,6 @@ const PIECES: &[&str] = &[
     "A",
     "I",
 ];
-
-fn random_text(rng: &mut Rng) -> String {
-    let mut s = String::new();
-    let n = rng.below(80);
-    for _ in 0..n {
-        if rng.below(12) == 0 {
-            // Arbitrary bytes, made valid UTF-8 the lossy way.
-            let bytes: Vec<u8> = (0..rng.below(6)).map(|_| rng.next() as u8).collect();
-            s.push_str(&String::from_utf8_lossy(&bytes));
-        } else {
-            s.push_str(PIECES[rng.below(PIECES.len())]);
-        }
-        if rng.below(3) == 0 {
-            s.push(' ');
-        }
-    }
-    s
-}
 
 /// A span valid for `text` (on character boundaries), possibly empty.
 fn random_span(rng: &mut Rng, text: &str) -> Span {
@@ -253,9 +220,13 @@ fn iterations() -> usize {
 #[test]
 fn arbitrary_text_and_layers() {
     let stage = QuotesStage::new(Config::default()).unwrap();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
     for _ in 0..iterations() {
-        let text = random_text(&mut rng);
+        let text = TextGen {
+            max_parts: 80,
+            ..TextGen::new(PIECES)
+        }
+        .text(&mut rng);
         let (source, attribution) = random_layers(&mut rng, &text);
         let layer = stage.extract(&text, &source, &attribution);
         let value = serde_json::to_value(&layer).unwrap();
@@ -275,9 +246,13 @@ fn through_the_pipeline() {
         in_process::<QuotesStage>().unwrap(),
     ])
     .unwrap();
-    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut rng = Rng::new(0xD1B5_4A32_D192_ED03);
     for _ in 0..iterations() / 10 {
-        let text = random_text(&mut rng);
+        let text = TextGen {
+            max_parts: 80,
+            ..TextGen::new(PIECES)
+        }
+        .text(&mut rng);
         let outcome = chain.run("fuzz", &text, true);
         assert!(
             outcome

@@ -6,24 +6,9 @@
 //! `NEWSPROC_SOURCE_FUZZ` sets the number of texts, `NEWSPROC_SOURCE_SEED` the seed.
 
 use newsproc_layers::source::SourceLayer;
+use newsproc_sdk::arbitrary::{Rng, TextGen};
 use newsproc_sdk::{Span, Stage};
 use newsproc_stage_source::SourceStage;
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "AMMAN",
@@ -118,27 +103,6 @@ const PIECES: &[&str] = &[
     "_",
 ];
 
-fn arbitrary_text(rng: &mut Rng) -> String {
-    let mut s = String::new();
-    let n = rng.below(60);
-    for _ in 0..n {
-        match rng.below(10) {
-            0 => {
-                // Arbitrary bytes, read as UTF-8 (invalid sequences replaced).
-                let bytes: Vec<u8> = (0..rng.below(12)).map(|_| rng.next() as u8).collect();
-                s.push_str(&String::from_utf8_lossy(&bytes));
-            }
-            1 => {
-                // A long run of one punctuation mark.
-                let c = ['-', '(', ')', '/', '.', '"', '\n', '—'][rng.below(8)];
-                s.extend(std::iter::repeat_n(c, rng.below(200)));
-            }
-            _ => s.push_str(PIECES[rng.below(PIECES.len())]),
-        }
-    }
-    s
-}
-
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(
         span.start <= span.end && span.end <= text.len(),
@@ -198,9 +162,9 @@ fn arbitrary_strings() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x9E37_79B9_7F4A_7C15);
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     for _ in 0..iterations {
-        let text = arbitrary_text(&mut rng);
+        let text = TextGen::new(PIECES).text(&mut rng);
         let layer = stage.layer(&text);
         check(&text, &layer);
     }
