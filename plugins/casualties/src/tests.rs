@@ -501,3 +501,18 @@ fn counts_listed_later_that_add_up_to_a_figure_break_it_down() {
     );
     assert_eq!(t.killed, Some(8));
 }
+
+#[test]
+fn a_whole_that_includes_the_figure_given_before_replaces_it() {
+    let t = totals(
+        "A car bomb killed 12 civilians in the market on Monday. Medics later said at least \
+         20 people including 12 civilians were killed in the blast.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(20), Some(12)));
+    // A whole whose parts do not repeat the figure leaves it as it is.
+    let t = totals(
+        "A car bomb killed 12 people in the market on Monday. Medics later said at least \
+         20 people including five children were killed in the blast.",
+    );
+    assert_eq!(t.killed, Some(12));
+}

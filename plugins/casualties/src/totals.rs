@@ -22,7 +22,9 @@
 //!    women and children; each combatant side: government, opposition, jihadist,
 //!    foreign, side not stated), read from the claims of that group, parts included.
 //!    Each figure is the first one given, then for each later claim: a whole figure
-//!    replaces one made only of parts, and a part never changes a whole (parts listed
+//!    replaces one made only of parts, a whole one of whose parts gives the figure
+//!    replaces it ("58 civilians killed", then "82 people including 58 civilians": a
+//!    fuller count of the same people), and a part never changes a whole (parts listed
 //!    together add up among themselves only); counts listed
 //!    together ("12 soldiers and one civilian") or that say they add ("another six",
 //!    "six more", after a count of the same outcome) add, except that counts listed
@@ -113,6 +115,9 @@ struct Reading {
     part: bool,
     /// Its sentence updates a toll ("rose to").
     update: bool,
+    /// One of its parts gives the slot's figure: a fuller count of the same people
+    /// ("58 civilians killed", then "82 people including 58 civilians").
+    contains: bool,
 }
 
 /// One event's figure for one outcome and slot, and the claims that make it.
@@ -140,7 +145,8 @@ impl Slot {
                 claims: vec![i],
             }
         };
-        if self.claims.is_empty() {
+        let fuller = how.contains && !vague && !implicit && v > self.value;
+        if self.claims.is_empty() || fuller {
             replace(self, v);
         } else if how.part && !self.parts {
             // A break-down of a whole already given.
@@ -304,6 +310,12 @@ pub fn totals(
     }
 
     // Steps 3 and 4.
+    // (whole, figure) of each exact part: "82 people including 58 civilians".
+    let part_figures: Vec<(usize, u64)> = claims
+        .iter()
+        .filter(|c| countable(c) && !c.number.implicit && c.number.vague.is_none())
+        .filter_map(|c| Some((c.part_of?, c.number.min)))
+        .collect();
     let mut events: Vec<EventSlots> = Vec::new();
     let mut event_of: Vec<Option<usize>> = vec![None; claims.len()];
     let mut last_sentence = None;
@@ -403,11 +415,20 @@ pub fn totals(
                         && claimant(&claims[j]).is_some_and(|other| other != name)
                 })
             });
+            // Whether one of the claim's parts repeats the figure the slot holds.
+            let contains = g == OVERALL
+                && !slot.vague
+                && !slot.implicit
+                && !slot.claims.is_empty()
+                && part_figures
+                    .iter()
+                    .any(|&(whole, v)| whole == i && v == slot.value);
             let how = Reading {
                 adds,
                 disagrees,
                 part,
                 update: setting.update,
+                contains,
             };
             slot.read(i, claim, how);
         }
