@@ -516,3 +516,19 @@ fn a_whole_that_includes_the_figure_given_before_replaces_it() {
     );
     assert_eq!(t.killed, Some(12));
 }
+
+#[test]
+fn a_victim_word_modifying_a_thing_counts_no_one() {
+    assert_eq!(
+        totals(
+            "The death toll of a terrorist attack near the port is rising. Officials said 30 \
+             people were killed."
+        )
+        .killed,
+        Some(30)
+    );
+    assert_eq!(
+        claims("A rebel attack killed a soldier."),
+        [killed(1, "soldier")]
+    );
+}
