@@ -532,3 +532,18 @@ fn a_victim_word_modifying_a_thing_counts_no_one() {
         [killed(1, "soldier")]
     );
 }
+
+#[test]
+fn civilians_after_children_are_the_wider_group() {
+    let t = totals(
+        "Nine children died when shells hit the school. The monitor said 23 civilians were \
+         killed in the shelling.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(23), Some(23)));
+    // Fewer civilians than children leave the figure as it is.
+    let t = totals(
+        "Nine children died when shells hit the school. The monitor said five civilians were \
+         killed in the shelling.",
+    );
+    assert_eq!(t.killed_civilians, Some(9));
+}

@@ -24,7 +24,9 @@
 //!    Each figure is the first one given, then for each later claim: a whole figure
 //!    replaces one made only of parts, a whole one of whose parts gives the figure
 //!    replaces it ("58 civilians killed", then "82 people including 58 civilians": a
-//!    fuller count of the same people), and a part never changes a whole (parts listed
+//!    fuller count of the same people), so does a larger figure of civilians killed
+//!    after one only of children or women ("nine children killed", then "23 civilians
+//!    killed": the wider group holds them), and a part never changes a whole (parts listed
 //!    together add up among themselves only); counts listed
 //!    together ("12 soldiers and one civilian") or that say they add ("another six",
 //!    "six more", after a count of the same outcome) add, except that counts listed
@@ -423,12 +425,26 @@ pub fn totals(
                 && part_figures
                     .iter()
                     .any(|&(whole, v)| whole == i && v == slot.value);
+            // Civilians after a figure only of children or women: the wider group,
+            // which holds them ("nine children killed", then "23 civilians killed").
+            let wider = g == CIVILIANS
+                && o == KILLED
+                && claim
+                    .victims
+                    .as_ref()
+                    .is_some_and(|v| v.group == VictimGroup::Civilians)
+                && !slot.claims.is_empty()
+                && slot.claims.iter().all(|&j| {
+                    claims[j].victims.as_ref().is_some_and(|v| {
+                        matches!(v.group, VictimGroup::Children | VictimGroup::Women)
+                    })
+                });
             let how = Reading {
                 adds,
                 disagrees,
                 part,
                 update: setting.update,
-                contains,
+                contains: contains || wider,
             };
             slot.read(i, claim, how);
         }
