@@ -547,3 +547,12 @@ fn civilians_after_children_are_the_wider_group() {
     );
     assert_eq!(t.killed_civilians, Some(9));
 }
+
+#[test]
+fn a_whole_that_includes_a_sides_figure_replaces_it() {
+    let t = totals(
+        "An air strike killed seven rebel fighters on Monday. The strike killed 40 rebel \
+         fighters including seven commanders, the monitor said.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(40), Some(40)));
+}

@@ -20,7 +20,8 @@
 //! 4. **An event's figures.** For each outcome the event has an overall figure, read
 //!    from its claims that are not parts, and a figure per victim group (civilians, with
 //!    women and children; each combatant side: government, opposition, jihadist,
-//!    foreign, side not stated), read from the claims of that group, parts included.
+//!    foreign, side not stated), read from the claims of that group, parts included
+//!    (combatants of no stated side that are a part of one side's are of that side).
 //!    Each figure is the first one given, then for each later claim: a whole figure
 //!    replaces one made only of parts, a whole one of whose parts gives the figure
 //!    replaces it ("58 civilians killed", then "82 people including 58 civilians": a
@@ -61,6 +62,7 @@ use crate::setting::{Date, Setting, recent};
 /// opposition, jihadist, foreign, side not stated), and the overall figure.
 const CIVILIANS: usize = 0;
 const SIDES: std::ops::Range<usize> = 1..6;
+const SIDE_NOT_STATED: usize = 5;
 const OVERALL: usize = 6;
 const SLOTS: usize = 7;
 /// Outcomes with figures: killed, injured, shot.
@@ -79,7 +81,7 @@ fn group_of(claim: &Claim) -> Option<usize> {
             Some(Side::Opposition) => 2,
             Some(Side::Jihadist) => 3,
             Some(Side::Foreign) => 4,
-            None => 5,
+            None => SIDE_NOT_STATED,
         }),
         VictimGroup::Unknown => None,
     }
@@ -353,7 +355,13 @@ pub fn totals(
         ev.claims.push(i);
         let part = claim.part_of.is_some();
         let adds = setting.coordinated || (setting.additive && last_outcome == Some(o));
-        for g in [Some(OVERALL).filter(|_| !part), group_of(claim)]
+        // Combatants of no stated side among a whole's of one side are of that side
+        // ("40 rebel fighters including seven commanders").
+        let group = match (group_of(claim), claim.part_of.map(|w| group_of(&claims[w]))) {
+            (Some(SIDE_NOT_STATED), Some(Some(w))) if SIDES.contains(&w) => Some(w),
+            (g, _) => g,
+        };
+        for g in [Some(OVERALL).filter(|_| !part), group]
             .into_iter()
             .flatten()
         {
@@ -418,8 +426,7 @@ pub fn totals(
                 })
             });
             // Whether one of the claim's parts repeats the figure the slot holds.
-            let contains = g == OVERALL
-                && !slot.vague
+            let contains = !slot.vague
                 && !slot.implicit
                 && !slot.claims.is_empty()
                 && part_figures
