@@ -896,6 +896,10 @@ impl<'t> Analysis<'t> {
         if article && (!(info.singular && info.group.is_some()) || trig.form == Form::Tally) {
             return false;
         }
+        // "the death toll of a terrorist attack": the victim word modifies a thing.
+        if article && !np.is_empty() && self.has(np.end, class::THING) {
+            return false;
+        }
         used[q] = true;
         let whole = out.len();
         out.push(RawClaim {

@@ -76,6 +76,9 @@ pub mod class {
     pub const PERFECT: u16 = 1 << 11;
     /// A relation whose count after "of" is of relatives, not victims: "father of five".
     pub const KIN: u16 = 1 << 12;
+    /// A noun for a thing that a victim word may modify: "a terrorist attack", "a rebel
+    /// position" name no person.
+    pub const THING: u16 = 1 << 13;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,9 +345,10 @@ fn parse_classes(e: &Entry) -> Result<u16, String> {
             "additive" => class::ADDITIVE,
             "perfect" => class::PERFECT,
             "kin" => class::KIN,
+            "thing" => class::THING,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect or kin"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin or thing"
                 ));
             }
         };

@@ -501,3 +501,58 @@ fn counts_listed_later_that_add_up_to_a_figure_break_it_down() {
     );
     assert_eq!(t.killed, Some(8));
 }
+
+#[test]
+fn a_whole_that_includes_the_figure_given_before_replaces_it() {
+    let t = totals(
+        "A car bomb killed 12 civilians in the market on Monday. Medics later said at least \
+         20 people including 12 civilians were killed in the blast.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(20), Some(12)));
+    // A whole whose parts do not repeat the figure leaves it as it is.
+    let t = totals(
+        "A car bomb killed 12 people in the market on Monday. Medics later said at least \
+         20 people including five children were killed in the blast.",
+    );
+    assert_eq!(t.killed, Some(12));
+}
+
+#[test]
+fn a_victim_word_modifying_a_thing_counts_no_one() {
+    assert_eq!(
+        totals(
+            "The death toll of a terrorist attack near the port is rising. Officials said 30 \
+             people were killed."
+        )
+        .killed,
+        Some(30)
+    );
+    assert_eq!(
+        claims("A rebel attack killed a soldier."),
+        [killed(1, "soldier")]
+    );
+}
+
+#[test]
+fn civilians_after_children_are_the_wider_group() {
+    let t = totals(
+        "Nine children died when shells hit the school. The monitor said 23 civilians were \
+         killed in the shelling.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(23), Some(23)));
+    // Fewer civilians than children leave the figure as it is.
+    let t = totals(
+        "Nine children died when shells hit the school. The monitor said five civilians were \
+         killed in the shelling.",
+    );
+    assert_eq!(t.killed_civilians, Some(9));
+}
+
+#[test]
+fn a_whole_that_includes_a_sides_figure_replaces_it() {
+    let t = totals(
+        "An air strike killed seven rebel fighters on Monday. The strike killed 40 rebel \
+         fighters including seven commanders, the monitor said.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(40), Some(40)));
+}

@@ -20,9 +20,14 @@
 //! 4. **An event's figures.** For each outcome the event has an overall figure, read
 //!    from its claims that are not parts, and a figure per victim group (civilians, with
 //!    women and children; each combatant side: government, opposition, jihadist,
-//!    foreign, side not stated), read from the claims of that group, parts included.
+//!    foreign, side not stated), read from the claims of that group, parts included
+//!    (combatants of no stated side that are a part of one side's are of that side).
 //!    Each figure is the first one given, then for each later claim: a whole figure
-//!    replaces one made only of parts, and a part never changes a whole (parts listed
+//!    replaces one made only of parts, a whole one of whose parts gives the figure
+//!    replaces it ("58 civilians killed", then "82 people including 58 civilians": a
+//!    fuller count of the same people), so does a larger figure of civilians killed
+//!    after one only of children or women ("nine children killed", then "23 civilians
+//!    killed": the wider group holds them), and a part never changes a whole (parts listed
 //!    together add up among themselves only); counts listed
 //!    together ("12 soldiers and one civilian") or that say they add ("another six",
 //!    "six more", after a count of the same outcome) add, except that counts listed
@@ -57,6 +62,7 @@ use crate::setting::{Date, Setting, recent};
 /// opposition, jihadist, foreign, side not stated), and the overall figure.
 const CIVILIANS: usize = 0;
 const SIDES: std::ops::Range<usize> = 1..6;
+const SIDE_NOT_STATED: usize = 5;
 const OVERALL: usize = 6;
 const SLOTS: usize = 7;
 /// Outcomes with figures: killed, injured, shot.
@@ -75,7 +81,7 @@ fn group_of(claim: &Claim) -> Option<usize> {
             Some(Side::Opposition) => 2,
             Some(Side::Jihadist) => 3,
             Some(Side::Foreign) => 4,
-            None => 5,
+            None => SIDE_NOT_STATED,
         }),
         VictimGroup::Unknown => None,
     }
@@ -113,6 +119,9 @@ struct Reading {
     part: bool,
     /// Its sentence updates a toll ("rose to").
     update: bool,
+    /// One of its parts gives the slot's figure: a fuller count of the same people
+    /// ("58 civilians killed", then "82 people including 58 civilians").
+    contains: bool,
 }
 
 /// One event's figure for one outcome and slot, and the claims that make it.
@@ -140,7 +149,8 @@ impl Slot {
                 claims: vec![i],
             }
         };
-        if self.claims.is_empty() {
+        let fuller = how.contains && !vague && !implicit && v > self.value;
+        if self.claims.is_empty() || fuller {
             replace(self, v);
         } else if how.part && !self.parts {
             // A break-down of a whole already given.
@@ -304,6 +314,12 @@ pub fn totals(
     }
 
     // Steps 3 and 4.
+    // (whole, figure) of each exact part: "82 people including 58 civilians".
+    let part_figures: Vec<(usize, u64)> = claims
+        .iter()
+        .filter(|c| countable(c) && !c.number.implicit && c.number.vague.is_none())
+        .filter_map(|c| Some((c.part_of?, c.number.min)))
+        .collect();
     let mut events: Vec<EventSlots> = Vec::new();
     let mut event_of: Vec<Option<usize>> = vec![None; claims.len()];
     let mut last_sentence = None;
@@ -339,7 +355,13 @@ pub fn totals(
         ev.claims.push(i);
         let part = claim.part_of.is_some();
         let adds = setting.coordinated || (setting.additive && last_outcome == Some(o));
-        for g in [Some(OVERALL).filter(|_| !part), group_of(claim)]
+        // Combatants of no stated side among a whole's of one side are of that side
+        // ("40 rebel fighters including seven commanders").
+        let group = match (group_of(claim), claim.part_of.map(|w| group_of(&claims[w]))) {
+            (Some(SIDE_NOT_STATED), Some(Some(w))) if SIDES.contains(&w) => Some(w),
+            (g, _) => g,
+        };
+        for g in [Some(OVERALL).filter(|_| !part), group]
             .into_iter()
             .flatten()
         {
@@ -403,11 +425,33 @@ pub fn totals(
                         && claimant(&claims[j]).is_some_and(|other| other != name)
                 })
             });
+            // Whether one of the claim's parts repeats the figure the slot holds.
+            let contains = !slot.vague
+                && !slot.implicit
+                && !slot.claims.is_empty()
+                && part_figures
+                    .iter()
+                    .any(|&(whole, v)| whole == i && v == slot.value);
+            // Civilians after a figure only of children or women: the wider group,
+            // which holds them ("nine children killed", then "23 civilians killed").
+            let wider = g == CIVILIANS
+                && o == KILLED
+                && claim
+                    .victims
+                    .as_ref()
+                    .is_some_and(|v| v.group == VictimGroup::Civilians)
+                && !slot.claims.is_empty()
+                && slot.claims.iter().all(|&j| {
+                    claims[j].victims.as_ref().is_some_and(|v| {
+                        matches!(v.group, VictimGroup::Children | VictimGroup::Women)
+                    })
+                });
             let how = Reading {
                 adds,
                 disagrees,
                 part,
                 update: setting.update,
+                contains: contains || wider,
             };
             slot.read(i, claim, how);
         }
