@@ -245,6 +245,8 @@ impl<'t> Resolver<'_, 't> {
         // (first token, unit, name, key, subject)
         let mut found: Vec<(usize, usize, Range<usize>, &'t str, bool)> = Vec::new();
         let mut genders: FastMap<&'t str, Gender> = FastMap::default();
+        // Surnames of two people of different genders: no pronoun may decide them.
+        let mut conflicted: FastMap<&'t str, ()> = FastMap::default();
         let mut chunks = Vec::new();
         for (u, unit) in d.units.iter().enumerate() {
             // The subject: the first noun phrase of the sentence, after conjunctions,
@@ -308,11 +310,35 @@ impl<'t> Resolver<'_, 't> {
                         }
                         Some(g) if gender != Gender::Unknown && g != gender => {
                             genders.insert(key, Gender::Unknown);
+                            conflicted.insert(key, ());
                         }
                         Some(_) => {}
                     }
                 }
                 found.push((c.start, u, name, key, c.start <= first_np));
+            }
+        }
+        // A subject whose gender no title, given name or noun tells takes it from `he`
+        // or `she` later in its sentence, before anyone else is named ("Obama said he
+        // would veto it"); quotations aside, where `he` may be anyone.
+        for (k, (_, u, name, key, subject)) in found.iter().enumerate() {
+            if !*subject
+                || genders.get(key) != Some(&Gender::Unknown)
+                || conflicted.contains_key(key)
+            {
+                continue;
+            }
+            let next = found
+                .get(k + 1)
+                .filter(|f| f.1 == *u)
+                .map_or(d.units[*u].toks.end, |f| f.0);
+            let g = (name.end..next)
+                .find(|&i| {
+                    d.has(i, class::PRON) && !d.in_quote(i) && d.words[i].gender != Gender::Unknown
+                })
+                .map_or(Gender::Unknown, |i| d.words[i].gender);
+            if g != Gender::Unknown {
+                genders.insert(key, g);
             }
         }
         found

@@ -200,6 +200,17 @@ fn gender_from_a_noun_before_the_name_or_in_its_appositive() {
 }
 
 #[test]
+fn gender_from_a_pronoun_later_in_the_subjects_sentence() {
+    // Neither given name is in the list; "she" after the first subject tells.
+    let text = "Dr. Ardel Vantrey said she would not leave the valley. \
+                Dr. Corin Pelk said the council had met twice. \
+                \"We stay here,\" she said.";
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.2, "she");
+    assert_eq!(last.3, "Ardel Vantrey");
+}
+
+#[test]
 fn collective_and_anonymous_sources() {
     let text = "The town fell on Sunday, residents and witnesses said. \
                 They said the shelling lasted all night. \
