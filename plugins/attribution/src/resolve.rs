@@ -14,7 +14,7 @@ use newsproc_text::TokenKind;
 use crate::doc::Doc;
 use crate::entities::{MentionInfo, Namer, acronym, strip_possessive, surname};
 use crate::grammar::Grammar;
-use crate::lexicons::{FastMap, Gender, class};
+use crate::lexicons::{FastMap, Gender, NounKind, class};
 use crate::relations::{Rel, SourceRef};
 
 /// How far back (in units) a pronoun looks for its referent.
@@ -245,6 +245,8 @@ impl<'t> Resolver<'_, 't> {
         // (first token, unit, name, key, subject)
         let mut found: Vec<(usize, usize, Range<usize>, &'t str, bool)> = Vec::new();
         let mut genders: FastMap<&'t str, Gender> = FastMap::default();
+        // Surnames of two people of different genders: no pronoun may decide them.
+        let mut conflicted: FastMap<&'t str, ()> = FastMap::default();
         let mut chunks = Vec::new();
         for (u, unit) in d.units.iter().enumerate() {
             // The subject: the first noun phrase of the sentence, after conjunctions,
@@ -290,6 +292,9 @@ impl<'t> Resolver<'_, 't> {
                 if gender == Gender::Unknown && given {
                     gender = w.gender;
                 }
+                if gender == Gender::Unknown {
+                    gender = described_gender(d, c.start, c.end, unit.toks.end);
+                }
                 let key = surname_key(d, name.clone());
                 // A given name alone ("Melanie") names a person too.
                 let full = titled || given || name.len() > 1 || w.is(class::FIRST_NAME);
@@ -305,11 +310,35 @@ impl<'t> Resolver<'_, 't> {
                         }
                         Some(g) if gender != Gender::Unknown && g != gender => {
                             genders.insert(key, Gender::Unknown);
+                            conflicted.insert(key, ());
                         }
                         Some(_) => {}
                     }
                 }
                 found.push((c.start, u, name, key, c.start <= first_np));
+            }
+        }
+        // A subject whose gender no title, given name or noun tells takes it from `he`
+        // or `she` later in its sentence, before anyone else is named ("Obama said he
+        // would veto it"); quotations aside, where `he` may be anyone.
+        for (k, (_, u, name, key, subject)) in found.iter().enumerate() {
+            if !*subject
+                || genders.get(key) != Some(&Gender::Unknown)
+                || conflicted.contains_key(key)
+            {
+                continue;
+            }
+            let next = found
+                .get(k + 1)
+                .filter(|f| f.1 == *u)
+                .map_or(d.units[*u].toks.end, |f| f.0);
+            let g = (name.end..next)
+                .find(|&i| {
+                    d.has(i, class::PRON) && !d.in_quote(i) && d.words[i].gender != Gender::Unknown
+                })
+                .map_or(Gender::Unknown, |i| d.words[i].gender);
+            if g != Gender::Unknown {
+                genders.insert(key, g);
             }
         }
         found
@@ -691,6 +720,45 @@ impl<'t> Resolver<'_, 't> {
             _ => None,
         }
     }
+}
+
+/// How many words an appositive may run before its head noun: `Terry Strada, a 9/11
+/// widow` finds `widow`; a longer phrase is more likely about someone else.
+const APPOSITIVE_WORDS: usize = 4;
+
+/// The gender a gendered noun for a person gives the name in tokens `start..end`: the
+/// noun right before it (`widow Terry Strada`, `Republican congresswoman Jane Doe`) or
+/// the head of an appositive after it (`Jane Doe, a mother of three,`). Nouns for
+/// people carry their gender in `nouns.txt`; a name whose given name is unknown to
+/// `first-names.txt` gets one for pronoun resolution this way.
+fn described_gender(d: &Doc<'_>, start: usize, end: usize, unit_end: usize) -> Gender {
+    let person = |i: usize| {
+        d.words
+            .get(i)
+            .filter(|w| w.noun == Some(NounKind::Person))
+            .map_or(Gender::Unknown, |w| w.gender)
+    };
+    if let Some(before) = start.checked_sub(1) {
+        let g = person(before);
+        if g != Gender::Unknown {
+            return g;
+        }
+    }
+    // `, a|an|the ... NOUN`: the first gendered person noun within a few words, before
+    // any punctuation ends the appositive.
+    if !d.is_punct(end, ",") || !d.has(end + 1, class::DET) {
+        return Gender::Unknown;
+    }
+    for i in (end + 2..unit_end).take(APPOSITIVE_WORDS) {
+        if !d.is_word(i) {
+            break;
+        }
+        let g = person(i);
+        if g != Gender::Unknown {
+            return g;
+        }
+    }
+    Gender::Unknown
 }
 
 /// The surname of a name, from its tokens: the last word, possessive aside (`Clinton’s`

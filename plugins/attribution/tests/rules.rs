@@ -187,6 +187,30 @@ fn gender_decides_between_two_people() {
 }
 
 #[test]
+fn gender_from_a_noun_before_the_name_or_in_its_appositive() {
+    // Neither given name is in the list: "widow" before one name and "a father of
+    // four" after the other tell the pronouns apart.
+    let text = "The widow Quilla Vantrey met Doran Pelk, a father of four, on Monday. \
+                \"Nobody listened to us,\" she said. \"The dam was weak,\" he said.";
+    let all = rows(text);
+    let she = all.iter().find(|r| r.2 == "she").unwrap();
+    assert_eq!(she.3, "Quilla Vantrey");
+    let he = all.iter().find(|r| r.2 == "he").unwrap();
+    assert_eq!(he.3, "Doran Pelk");
+}
+
+#[test]
+fn gender_from_a_pronoun_later_in_the_subjects_sentence() {
+    // Neither given name is in the list; "she" after the first subject tells.
+    let text = "Dr. Ardel Vantrey said she would not leave the valley. \
+                Dr. Corin Pelk said the council had met twice. \
+                \"We stay here,\" she said.";
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.2, "she");
+    assert_eq!(last.3, "Ardel Vantrey");
+}
+
+#[test]
 fn collective_and_anonymous_sources() {
     let text = "The town fell on Sunday, residents and witnesses said. \
                 They said the shelling lasted all night. \
