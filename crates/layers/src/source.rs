@@ -75,6 +75,24 @@ struct SpanOf {
     span: Span,
 }
 
+impl From<&SourceLayer> for OutsideBody {
+    fn from(layer: &SourceLayer) -> OutsideBody {
+        OutsideBody {
+            boilerplate: layer
+                .boilerplate
+                .iter()
+                .map(|b| SpanOf { span: b.span })
+                .collect(),
+            captions: layer.captions.clone(),
+            credits: layer
+                .credits
+                .iter()
+                .map(|c| SpanOf { span: c.span })
+                .collect(),
+        }
+    }
+}
+
 impl OutsideBody {
     /// As [`SourceLayer::in_boilerplate`].
     pub fn in_boilerplate(&self, span: Span) -> bool {
@@ -257,6 +275,10 @@ mod tests {
         for span in [(0, 24), (5, 20), (32, 38), (0, 5), (12, 14)] {
             let span = Span::new(span.0, span.1);
             assert_eq!(view.contains(span), layer.outside_body(span), "{span:?}");
+            assert_eq!(
+                OutsideBody::from(&layer).contains(span),
+                view.contains(span)
+            );
             assert_eq!(
                 view.in_boilerplate(span),
                 layer.in_boilerplate(span),

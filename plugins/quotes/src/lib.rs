@@ -36,7 +36,7 @@ use std::path::PathBuf;
 use newsproc_layers::attribution::AttributionLayer;
 use newsproc_layers::names;
 use newsproc_layers::quotes::{Quote, QuoteKind, QuotesLayer, Speaker, SpeakerQuotes, SpeakerVia};
-use newsproc_layers::source::SourceLayer;
+use newsproc_layers::source::{OutsideBody, SourceLayer};
 use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
 use newsproc_text::Quotes;
 use serde::{Deserialize, Serialize};
@@ -45,7 +45,7 @@ use crate::classify::{Attributed, classify};
 use crate::features::{Context, Lead, Scratch};
 use crate::lexicons::{FunctionWords, Lexicons};
 use crate::link::Relations;
-use crate::view::{Attributions, SourceBoilerplate};
+use crate::view::Attributions;
 
 /// The configuration keys. Every list file has the format of `newsproc_text::Lexicon`
 /// (one phrase a line, `#` comments, `!phrase` removes a built-in entry); paths are
@@ -112,8 +112,7 @@ impl Stage for QuotesStage {
             return Ok(QuotesLayer::default());
         }
         // Only the fields this stage reads (see `view`).
-        let source: SourceBoilerplate = doc.required_layer(names::SOURCE)?;
-        let source = SourceLayer::from(source);
+        let source: OutsideBody = doc.required_layer(names::SOURCE)?;
         let attribution: Attributions = doc.required_layer(names::ATTRIBUTION)?;
         Ok(self.extract_from(&doc.text, &pairs, &source, &attribution))
     }
@@ -132,14 +131,14 @@ impl QuotesStage {
         attribution: &AttributionLayer,
     ) -> QuotesLayer {
         let view = Attributions::from(attribution);
-        self.extract_from(text, &Quotes::new(text), source, &view)
+        self.extract_from(text, &Quotes::new(text), &OutsideBody::from(source), &view)
     }
 
     fn extract_from(
         &self,
         text: &str,
         pairs: &Quotes,
-        source: &SourceLayer,
+        source: &OutsideBody,
         attribution: &Attributions,
     ) -> QuotesLayer {
         let found = pairs.quotations();
@@ -190,7 +189,7 @@ impl QuotesStage {
                 speaker,
                 multi_paragraph: q.continues_over_paragraphs(),
                 unclosed: !q.closed,
-                in_boilerplate: source.outside_body(q.span),
+                in_boilerplate: source.contains(q.span),
                 nested_in,
                 relation: link.map(|l| l.relation),
             });

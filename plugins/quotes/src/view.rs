@@ -17,33 +17,9 @@
 use std::fmt;
 
 use newsproc_layers::attribution::{AttributionKind, AttributionLayer};
-use newsproc_layers::source::{Boilerplate, Credit, SourceLayer};
 use newsproc_sdk::Span;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-
-/// What of a source layer lies outside the article's running text (boilerplate,
-/// captions, credit lines), as a [`SourceLayer`] with nothing else filled in.
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct SourceBoilerplate {
-    #[serde(default)]
-    boilerplate: Vec<Boilerplate>,
-    #[serde(default)]
-    captions: Vec<Span>,
-    #[serde(default)]
-    credits: Vec<Credit>,
-}
-
-impl From<SourceBoilerplate> for SourceLayer {
-    fn from(view: SourceBoilerplate) -> SourceLayer {
-        SourceLayer {
-            boilerplate: view.boilerplate,
-            captions: view.captions,
-            credits: view.credits,
-            ..SourceLayer::default()
-        }
-    }
-}
 
 /// The relations of an attribution layer.
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -223,25 +199,5 @@ mod tests {
         assert!(
             serde_json::from_str::<Attributions>(r#"{"attributions":[{"content":[]}]}"#).is_err()
         );
-    }
-
-    #[test]
-    fn reads_the_source_layer_json() {
-        let layer = SourceLayer {
-            outlet: Some("The Daily Meridian".into()),
-            boilerplate: vec![Boilerplate {
-                span: Span::new(5, 9),
-                kind: newsproc_layers::source::BoilerplateKind::Appeal,
-            }],
-            captions: vec![Span::new(9, 12)],
-            body: vec![Span::new(0, 5)],
-            ..SourceLayer::default()
-        };
-        let json = serde_json::to_string(&layer).unwrap();
-        let read = SourceLayer::from(serde_json::from_str::<SourceBoilerplate>(&json).unwrap());
-        assert_eq!(read.boilerplate, layer.boilerplate);
-        assert_eq!(read.captions, layer.captions);
-        assert!(read.outside_body(Span::new(9, 12)));
-        assert!(!read.outside_body(Span::new(0, 5)));
     }
 }
