@@ -66,29 +66,42 @@ pub fn run(args: RunArgs) -> CmdResult {
             writer.finish()?;
             summary
         }
-        Some(path) => {
-            let partial = PartialFile::create(path)?;
-            let mut writer = RecordWriter::new(BufWriter::new(partial.file()?), format);
-            let summary =
-                run_documents(&pipeline.chain, documents, &mut writer, options, &mut bar)?;
-            writer
-                .finish()?
-                .into_inner()
-                .map_err(|e| e.into_error())?
-                .sync_all()?;
-            if stop.load(std::sync::atomic::Ordering::SeqCst) {
-                let kept = partial.keep_as_partial()?;
-                eprintln!(
-                    "newsproc: interrupted; the {} records written so far are in {} (not renamed to {})",
-                    summary.documents,
-                    kept.display(),
-                    path.display()
-                );
-            } else {
-                partial.commit()?;
+        Some(path) => match PartialFile::create(path)? {
+            // A device or pipe (`/dev/null`, a FIFO) is written in place: renaming a
+            // temporary file onto it would replace the device with a regular file.
+            None => {
+                let file = File::options().write(true).open(path).map_err(|e| {
+                    io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+                })?;
+                let mut writer = RecordWriter::new(BufWriter::new(file), format);
+                let summary =
+                    run_documents(&pipeline.chain, documents, &mut writer, options, &mut bar)?;
+                writer.finish()?;
+                summary
             }
-            summary
-        }
+            Some(partial) => {
+                let mut writer = RecordWriter::new(BufWriter::new(partial.file()?), format);
+                let summary =
+                    run_documents(&pipeline.chain, documents, &mut writer, options, &mut bar)?;
+                writer
+                    .finish()?
+                    .into_inner()
+                    .map_err(|e| e.into_error())?
+                    .sync_all()?;
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    let kept = partial.keep_as_partial()?;
+                    eprintln!(
+                        "newsproc: interrupted; the {} records written so far are in {} (not renamed to {})",
+                        summary.documents,
+                        kept.display(),
+                        path.display()
+                    );
+                } else {
+                    partial.commit()?;
+                }
+                summary
+            }
+        },
     };
     bar.finish();
     let interrupted = stop.load(std::sync::atomic::Ordering::SeqCst);
@@ -126,17 +139,26 @@ struct PartialFile {
 }
 
 impl PartialFile {
-    fn create(destination: &Path) -> io::Result<PartialFile> {
+    /// `None` when the destination exists and is not a regular file (a device, a pipe):
+    /// such a destination cannot be replaced by renaming and is written directly.
+    /// A symbolic link is followed, so the file it points to is replaced, not the link.
+    fn create(destination: &Path) -> io::Result<Option<PartialFile>> {
+        let destination = match std::fs::metadata(destination) {
+            Ok(meta) if !meta.is_file() => return Ok(None),
+            Ok(_) => std::fs::canonicalize(destination)?,
+            Err(_) => destination.to_path_buf(),
+        };
+        let destination = destination.as_path();
         let name = destination
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
         let temporary =
             destination.with_file_name(format!(".{name}.partial-{}", std::process::id()));
-        Ok(PartialFile {
+        Ok(Some(PartialFile {
             temporary,
             destination: destination.to_path_buf(),
-        })
+        }))
     }
 
     fn file(&self) -> io::Result<File> {

@@ -228,6 +228,66 @@ fn output_file_appears_only_when_complete() {
     );
 }
 
+/// A device or pipe named by `--output` is written in place. Renaming a finished
+/// temporary file onto it, as for a regular file, would replace `/dev/null` itself.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_is_written_in_place_and_stays_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("output-fifo");
+    let fifo = dir.join("records.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = newsproc(&[
+        "run",
+        "--format",
+        "jsonl",
+        "--output",
+        fifo.to_str().unwrap(),
+        fixtures().join("articles").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Checked before joining: were the pipe replaced, its reader would wait for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let written = reader.join().unwrap();
+    assert!(written.lines().count() >= 2, "{written}");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symbolic_link_replaces_the_file_not_the_link() {
+    let dir = scratch("output-link");
+    let real = dir.join("real.jsonl");
+    let link = dir.join("link.jsonl");
+    std::fs::write(&real, "old\n").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = newsproc(&[
+        "run",
+        "--format",
+        "jsonl",
+        "--output",
+        link.to_str().unwrap(),
+        fixtures().join("articles").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(written.lines().count() >= 2 && !written.starts_with("old"));
+}
+
 #[test]
 fn many_jobs_give_the_same_bytes_as_one() {
     let dir = scratch("jobs");
