@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::document::EncodedDocument;
-use crate::span_check::check_spans;
+use crate::span_check::check_spans_of;
 use crate::{DynStage, Failure, FailureKind};
 
 /// One stage of a chain, under the name the pipeline gives it.
@@ -193,7 +193,7 @@ fn run_step(step: &Step, input: &[u8], text: &str) -> Result<LayerOutput, Failur
         read = Some((|| {
             let envelope: Envelope = serde_json::from_slice(bytes)
                 .map_err(|e| invalid(format!("not a JSON envelope: {e}")))?;
-            check_spans(envelope.layer.get(), text).map_err(invalid)?;
+            check_spans_of(envelope.layer, text).map_err(invalid)?;
             Ok(LayerOutput {
                 layer: step.stage.manifest().provides.clone(),
                 stage: step.id.clone(),

@@ -52,6 +52,92 @@ pub fn check_spans(layer_json: &str, text: &str) -> Result<(), String> {
     }
 }
 
+/// Like [`check_spans`], for a layer already known to be JSON. Every layer the host keeps
+/// is checked, so this is on the hot path of every stage call: a scan over the bytes finds
+/// whether any span is bad, and only then does the walk that names where run.
+pub fn check_spans_of(layer: &serde_json::value::RawValue, text: &str) -> Result<(), String> {
+    if all_spans_fit(layer.get().as_bytes(), text) {
+        Ok(())
+    } else {
+        check_spans(layer.get(), text)
+    }
+}
+
+/// Whether every `[start, end]` pair of non-negative integers in `json`, which must be
+/// valid JSON, fits `text`. Reads numbers as `serde_json` does, so that it agrees with
+/// the walk.
+fn all_spans_fit(json: &[u8], text: &str) -> bool {
+    let fits = |start: u64, end: u64| {
+        start <= end
+            && end <= text.len() as u64
+            && text.is_char_boundary(start as usize)
+            && text.is_char_boundary(end as usize)
+    };
+    let mut i = 0;
+    while let Some(found) = memchr::memchr2(b'"', b'[', &json[i..]) {
+        i += found;
+        if json[i] == b'"' {
+            i = after_string(json, i);
+            continue;
+        }
+        if let Some((start, end)) = two_unsigned(json, i + 1)
+            && !fits(start, end)
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The index after the string that opens at `at`.
+fn after_string(json: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    while let Some(found) = memchr::memchr2(b'"', b'\\', &json[i..]) {
+        i += found;
+        if json[i] == b'"' {
+            return i + 1;
+        }
+        i += 2;
+        if i >= json.len() {
+            break;
+        }
+    }
+    json.len()
+}
+
+/// `ws* uint ws* , ws* uint ws* ]` from `at`: the two integers of a span's array.
+fn two_unsigned(json: &[u8], at: usize) -> Option<(u64, u64)> {
+    let skip_space = |mut i: usize| {
+        while json
+            .get(i)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            i += 1;
+        }
+        i
+    };
+    let (start, i) = unsigned(json, skip_space(at))?;
+    let i = skip_space(i);
+    (json.get(i) == Some(&b',')).then_some(())?;
+    let (end, i) = unsigned(json, skip_space(i + 1))?;
+    let i = skip_space(i);
+    (json.get(i) == Some(&b']')).then_some((start, end))
+}
+
+/// The JSON number at `at` if `serde_json` reads it as a non-negative integer (not
+/// `-0`, a fraction, an exponent or an overflow), and the index after it.
+fn unsigned(json: &[u8], at: usize) -> Option<(u64, usize)> {
+    let mut i = at;
+    let mut value: u64 = 0;
+    while let Some(d) = json.get(i).filter(|b| b.is_ascii_digit()) {
+        value = value.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+        i += 1;
+    }
+    let integer = i > at && !matches!(json.get(i), Some(b'.' | b'e' | b'E'));
+    integer.then_some((value, i))
+}
+
 enum Segment {
     Key(String),
     Index(usize),
@@ -210,6 +296,71 @@ mod tests {
         assert!(err.contains("character boundaries"), "{err}");
         let err = check_spans(r#"[[5,2]]"#, text).unwrap_err();
         assert!(err.contains("before it starts"), "{err}");
+    }
+
+    /// The scan and the walk must agree on every layer; the walk names where.
+    #[test]
+    fn the_scan_agrees_with_the_walk() {
+        use crate::arbitrary::Rng;
+        fn value(rng: &mut Rng, atoms: &[&str], depth: usize) -> String {
+            match rng.below(if depth > 3 { 2 } else { 5 }) {
+                0 | 1 => rng.pick(atoms).to_string(),
+                2 => {
+                    let items: Vec<String> = (0..rng.below(4))
+                        .map(|_| value(rng, atoms, depth + 1))
+                        .collect();
+                    let separator = *rng.pick(&[",", " , ", ",\n "]);
+                    format!("[{}]", items.join(separator))
+                }
+                3 => format!("[ {} ,{}\t]", rng.pick(atoms), rng.pick(atoms)),
+                _ => {
+                    let items: Vec<String> = (0..rng.below(3))
+                        .map(|k| format!(r#""k{k}":{}"#, value(rng, atoms, depth + 1)))
+                        .collect();
+                    format!("{{{}}}", items.join(","))
+                }
+            }
+        }
+        // Multi-byte characters, so that some offsets fall inside one.
+        let text = "Zwei \u{2014} \u{201C}drei\u{201D}.";
+        let atoms = [
+            "0",
+            "1",
+            "2",
+            "5",
+            "6",
+            "7",
+            "9",
+            "13",
+            "14",
+            "15",
+            "16",
+            "99",
+            "-0",
+            "-1",
+            "1.0",
+            "2e1",
+            "0.5",
+            "18446744073709551615",
+            "18446744073709551616",
+            r#""[1,2]""#,
+            r#""a\"[0,99]\\""#,
+            "null",
+            "true",
+            "[]",
+            "{}",
+        ];
+        let mut rng = Rng::new(11);
+        let mut bad = 0;
+        for _ in 0..20_000 {
+            let json = value(&mut rng, &atoms, 0);
+            let walk = check_spans(&json, text);
+            assert_eq!(all_spans_fit(json.as_bytes(), text), walk.is_ok(), "{json}");
+            let raw = serde_json::value::RawValue::from_string(json.clone()).unwrap();
+            assert_eq!(check_spans_of(&raw, text), walk, "{json}");
+            bad += usize::from(walk.is_err());
+        }
+        assert!(bad > 1000, "the generator makes bad spans too: {bad}");
     }
 
     #[test]
