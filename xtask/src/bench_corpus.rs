@@ -23,6 +23,8 @@ struct Measure {
     mb_per_second: f64,
     documents_per_second: f64,
     peak_mb: f64,
+    /// The run's `time in stages` line, when it printed one.
+    stage_times: Option<String>,
 }
 
 pub fn bench_corpus() -> Result {
@@ -84,6 +86,9 @@ pub fn bench_corpus() -> Result {
         ten.peak_mb
     );
     let _ = std::fs::remove_file(&big);
+    if let Some(line) = &once.stage_times {
+        println!("all corpora once, {line}");
+    }
 
     // Start-up: loading the four plugins and checking the pipeline.
     let mut times: Vec<f64> = (0..21)
@@ -122,7 +127,13 @@ fn measure(newsproc: &Path, plugins: &Path, inputs: &[&Path], jobs: usize) -> Re
         .lines()
         .find(|l| l.starts_with("newsproc: ") && l.contains("documents/s"))
         .ok_or_else(|| format!("no summary line from newsproc:\n{stderr}"))?;
-    parse_summary(line).ok_or_else(|| format!("cannot read the summary line: {line}"))
+    let mut measure =
+        parse_summary(line).ok_or_else(|| format!("cannot read the summary line: {line}"))?;
+    measure.stage_times = stderr
+        .lines()
+        .find(|l| l.starts_with("newsproc: time in stages"))
+        .map(str::to_owned);
+    Ok(measure)
 }
 
 fn null_device() -> &'static str {
@@ -145,6 +156,7 @@ fn parse_summary(line: &str) -> Option<Measure> {
         mb_per_second: number(3)?,
         documents_per_second: number(4)?,
         peak_mb: peak,
+        stage_times: None,
     })
 }
 

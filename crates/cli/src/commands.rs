@@ -108,6 +108,11 @@ pub fn run(args: RunArgs) -> CmdResult {
     if args.summary || stderr_is_terminal || summary.failed > 0 || summary.stopped_early {
         eprintln!("{}", crate::progress::summary_line(&summary));
     }
+    if args.summary
+        && let Some(line) = crate::progress::stage_time_line(&pipeline, &summary)
+    {
+        eprintln!("{line}");
+    }
     if interrupted {
         eprintln!(
             "newsproc: interrupted after {} documents; later documents have no record",

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsproc_host::{Progress, Rendered, RunSummary};
+use newsproc_host::{Pipeline, Progress, Rendered, RunSummary};
 
 /// A bar over the input bytes (documents, MB/s, time left) drawn on standard error when it
 /// is a terminal; invisible otherwise.
@@ -83,6 +83,33 @@ pub fn peak_memory_bytes() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
+}
+
+/// Where the time went: each stage's share of the time in stages and the speed it would
+/// have alone on one core, e.g. `newsproc: time in stages: source 0.21 s (14%, 61 MB/s), ...`.
+/// Stage authors read it to find the stage that limits a pipeline.
+pub fn stage_time_line(pipeline: &Pipeline, summary: &RunSummary) -> Option<String> {
+    let total: f64 = summary.stage_time.iter().map(|t| t.as_secs_f64()).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let parts: Vec<String> = pipeline
+        .chain
+        .stages()
+        .zip(&summary.stage_time)
+        .map(|((name, _), time)| {
+            let seconds = time.as_secs_f64();
+            format!(
+                "{name} {seconds:.2} s ({:.0}%, {:.1} MB/s)",
+                100.0 * seconds / total,
+                summary.bytes as f64 / 1e6 / seconds.max(1e-9)
+            )
+        })
+        .collect();
+    Some(format!(
+        "newsproc: time in stages (summed over jobs): {}",
+        parts.join(", ")
+    ))
 }
 
 pub fn summary_line(summary: &RunSummary) -> String {

@@ -20,6 +20,9 @@ pub struct Record {
     pub meta: Option<Box<RawValue>>,
     /// The document's length in bytes (0 when it could not be read).
     pub text_len: usize,
+    /// Each stage's time on this document, in chain order; never written to the output,
+    /// which must not depend on timing.
+    pub stage_time: Vec<std::time::Duration>,
 }
 
 impl Record {
@@ -39,6 +42,7 @@ impl Record {
             }],
             meta,
             text_len: 0,
+            stage_time: Vec::new(),
         }
     }
 }

@@ -27,6 +27,8 @@ pub struct RunSummary {
     /// The run stopped early (interrupted, or `fail_fast`); the documents after
     /// `documents` have no record.
     pub stopped_early: bool,
+    /// Time spent in each stage of the chain, summed over documents and jobs.
+    pub stage_time: Vec<Duration>,
 }
 
 impl RunSummary {
@@ -70,6 +72,7 @@ pub struct Rendered {
     pub failed: bool,
     pub text_len: usize,
     pub bytes: Vec<u8>,
+    pub stage_time: Vec<Duration>,
 }
 
 /// Called after each record is written, in order.
@@ -93,6 +96,7 @@ pub fn process_document(chain: &Chain, doc: DocInput, report: bool) -> Record {
                 errors: outcome.errors,
                 meta: doc.meta,
                 text_len: text.len(),
+                stage_time: outcome.stage_time,
             }
         }
     }
@@ -111,6 +115,7 @@ fn work(
         failed: record.failed(),
         text_len: record.text_len,
         id: record.id,
+        stage_time: record.stage_time,
     }
 }
 
@@ -130,6 +135,14 @@ pub fn run_ordered(
         summary.documents += 1;
         summary.failed += usize::from(record.failed);
         summary.bytes += record.text_len as u64;
+        if summary.stage_time.len() < record.stage_time.len() {
+            summary
+                .stage_time
+                .resize(record.stage_time.len(), Duration::ZERO);
+        }
+        for (total, time) in summary.stage_time.iter_mut().zip(&record.stage_time) {
+            *total += *time;
+        }
         summary.elapsed = started.elapsed();
         let failed = record.failed;
         sink(record, summary)?;

@@ -3,6 +3,7 @@
 //! in-process runner of stage tests, and the benchmarks that compare the two.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -54,6 +55,9 @@ pub struct DocError {
 pub struct DocOutcome {
     pub layers: Vec<LayerOutput>,
     pub errors: Vec<DocError>,
+    /// Wall time of each stage on this document, in chain order (zero when skipped):
+    /// the stage's own work and the protocol around it (encoding, span check).
+    pub stage_time: Vec<Duration>,
 }
 
 impl DocOutcome {
@@ -133,6 +137,7 @@ impl Chain {
         let encoded = EncodedDocument::new(id, text);
         let mut outputs: Vec<Option<LayerOutput>> = Vec::with_capacity(self.steps.len());
         let mut errors = Vec::new();
+        let mut stage_time = Vec::with_capacity(self.steps.len());
         let mut input = Vec::new();
         for step in &self.steps {
             if let Some((layer, at, _)) = step
@@ -149,13 +154,17 @@ impl Chain {
                     ),
                 });
                 outputs.push(None);
+                stage_time.push(Duration::ZERO);
                 continue;
             }
+            let started = Instant::now();
             let visible = step.inputs.iter().filter_map(|(layer, at, _)| {
                 outputs[*at].as_ref().map(|o| (layer.as_str(), &*o.json))
             });
             encoded.write_input(visible, report, &mut input);
-            match run_step(step, &input, text) {
+            let result = run_step(step, &input, text);
+            stage_time.push(started.elapsed());
+            match result {
                 Ok(output) => outputs.push(Some(output)),
                 Err(failure) => {
                     errors.push(DocError {
@@ -170,6 +179,7 @@ impl Chain {
         DocOutcome {
             layers: outputs.into_iter().flatten().collect(),
             errors,
+            stage_time,
         }
     }
 }
