@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::Task;
 use crate::gold::GoldDoc;
-use crate::spans::Span;
+use crate::spans::{Span, SpanSet};
 
 /// What went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -111,6 +111,27 @@ pub(crate) struct Finding {
     pub severity: f64,
     pub expected: String,
     pub predicted: String,
+}
+
+impl Finding {
+    /// An error about the content `set` of one relation or quotation, as severe as the
+    /// content is long.
+    pub fn over_content(
+        kind: ErrorKind,
+        doc_index: usize,
+        set: &SpanSet,
+        expected: String,
+        predicted: String,
+    ) -> Finding {
+        Finding {
+            kind,
+            doc_index,
+            ranges: set.ranges().to_vec(),
+            severity: set.len() as f64,
+            expected,
+            predicted,
+        }
+    }
 }
 
 /// The worst errors of one kind.

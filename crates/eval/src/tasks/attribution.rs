@@ -259,13 +259,8 @@ pub(crate) fn errors(
         |doc_index, doc, layer: Option<&AttributionLayer>| {
             let all_gold = relations(doc, task)?;
             let eval = evaluate(task, all_gold, layer);
-            let item = |kind, set: &SpanSet, expected: String, predicted: String| Finding {
-                kind,
-                doc_index,
-                ranges: set.ranges().to_vec(),
-                severity: set.len() as f64,
-                expected,
-                predicted,
+            let item = |kind, set: &SpanSet, expected, predicted| {
+                Finding::over_content(kind, doc_index, set, expected, predicted)
             };
             for (g, relation) in eval.gold.iter().enumerate() {
                 match eval.matching.of_gold(g) {

@@ -124,13 +124,8 @@ pub(crate) fn errors(
         predictions,
         |doc_index, doc, layer: Option<&QuotesLayer>| {
             let eval = evaluate(relations(doc, Task::Quotes)?, layer);
-            let item = |kind, set: &SpanSet, expected: String, predicted: String| Finding {
-                kind,
-                doc_index,
-                ranges: set.ranges().to_vec(),
-                severity: set.len() as f64,
-                expected,
-                predicted,
+            let item = |kind, set: &SpanSet, expected, predicted| {
+                Finding::over_content(kind, doc_index, set, expected, predicted)
             };
             for (g, relation) in eval.gold.iter().enumerate() {
                 let expected = format!("quotation by {}", describe_gold_source(doc, relation));
