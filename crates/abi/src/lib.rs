@@ -25,7 +25,7 @@
 //!
 //! The symbol is `newsproc_stage_abi_v{ABI_VERSION}_{crate}` where `{crate}` is the
 //! library's crate name, which is also its file stem without the platform prefix
-//! (`libnewsproc_stage_source.so` exports `newsproc_stage_abi_v1_newsproc_stage_source`).
+//! (`libnewsproc_stage_source.so` exports `newsproc_stage_abi_v2_newsproc_stage_source`).
 //! The crate name is part of the symbol so that several stages can be linked into one
 //! program as Rust libraries (for in-process tests and benchmarks) without their entry
 //! symbols colliding.
@@ -35,7 +35,11 @@
 use core::ffi::c_void;
 
 /// The version of this contract. The host refuses a library built for another one.
-pub const ABI_VERSION: u32 = 1;
+///
+/// v2: a document crosses as a [`DocumentRef`] (text as plain UTF-8, each layer its own
+/// JSON) instead of one JSON object, so that no stage unescapes the text or re-validates
+/// layers the host has checked.
+pub const ABI_VERSION: u32 = 2;
 
 /// The prefix of every entry symbol; the ABI version and crate name follow it.
 pub const ENTRY_SYMBOL_PREFIX: &str = "newsproc_stage_abi_v";
@@ -72,6 +76,14 @@ impl StrRef {
         StrRef {
             ptr: s.as_ptr(),
             len: s.len(),
+        }
+    }
+
+    /// Points at `bytes`, which the lender keeps alive and unchanged for the call.
+    pub const fn lend(bytes: &[u8]) -> Self {
+        StrRef {
+            ptr: bytes.as_ptr(),
+            len: bytes.len(),
         }
     }
 
@@ -125,12 +137,37 @@ pub type CreateFn = unsafe extern "C" fn(
     error: *mut OwnedBuf,
 ) -> Status;
 
-/// Runs the stage on one document (a JSON object, UTF-8, see the SDK for its shape) and
-/// writes the result (on success) or an error message (otherwise) to `*output`.
+/// One layer of an earlier stage, lent with a [`DocumentRef`].
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct LayerRef {
+    /// The layer's name, UTF-8.
+    pub name: StrRef,
+    /// The layer, UTF-8 JSON, as the host checked it.
+    pub json: StrRef,
+}
+
+/// One document as the host lends it for one `process` call.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct DocumentRef {
+    /// The document's id, UTF-8.
+    pub id: StrRef,
+    /// The article text, UTF-8, as it is (not JSON): offsets are into these bytes.
+    pub text: StrRef,
+    /// The layers the stage declared it requires or uses, of those the document has.
+    pub layers: *const LayerRef,
+    pub layer_count: usize,
+    /// Non-zero when the host wants a readable report besides the layer.
+    pub want_report: u32,
+}
+
+/// Runs the stage on one document and writes the result, the UTF-8 JSON envelope
+/// `{"layer": ..., "report": ...}` (on success), or an error message (otherwise) to
+/// `*output`.
 pub type ProcessFn = unsafe extern "C" fn(
     instance: *const c_void,
-    input_json: *const u8,
-    input_len: usize,
+    document: *const DocumentRef,
     output: *mut OwnedBuf,
 ) -> Status;
 

@@ -124,7 +124,7 @@ fn a_plugin_of_another_abi_version_is_refused() {
         std::env::consts::DLL_SUFFIX
     ));
     let (code, msg) = check(
-        "abi-v2",
+        "abi-v3",
         &format!(
             "[[stage]]\nname = \"foreign\"\nplugin = \"{}\"\n",
             foreign.display()
@@ -132,12 +132,34 @@ fn a_plugin_of_another_abi_version_is_refused() {
     );
     assert_eq!(code, Some(2));
     assert!(
-        msg.contains("built for plugin ABI v2, and this newsproc speaks v1"),
+        msg.contains("built for plugin ABI v3, and this newsproc speaks v2"),
         "{msg}"
     );
     assert!(msg.contains("or upgrade newsproc"), "{msg}");
 
-    // The same library under another name exports a v1 symbol whose header says v7.
+    // Under another name, the library is a stage built before this ABI.
+    let dir = scratch("abi-stale");
+    let stale = dir.join(format!(
+        "{}newsproc_stage_stale{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    ));
+    std::fs::copy(&foreign, &stale).unwrap();
+    let (code, msg) = check(
+        "abi-v1",
+        &format!(
+            "[[stage]]\nname = \"s\"\nplugin = \"{}\"\n",
+            stale.display()
+        ),
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        msg.contains("built for plugin ABI v1, and this newsproc speaks v2: rebuild the plugin"),
+        "{msg}"
+    );
+    assert!(!msg.contains("upgrade newsproc"), "{msg}");
+
+    // Under a third name it exports a v2 symbol whose header says v7.
     let dir = scratch("abi-mislabelled");
     let mislabelled = dir.join(format!(
         "{}newsproc_stage_mislabelled{}",
@@ -181,7 +203,7 @@ fn a_library_that_is_not_a_stage_is_refused() {
     assert_eq!(code, Some(2));
     assert!(
         msg.contains(
-            "it is not a newsproc stage: it has no entry symbol `newsproc_stage_abi_v1_other`"
+            "it is not a newsproc stage: it has no entry symbol `newsproc_stage_abi_v2_other`"
         ),
         "{msg}"
     );

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsproc_host::loader;
 use newsproc_host::search::SearchPath;
-use newsproc_sdk::{Chain, DynStage, EncodedDocument, in_process};
+use newsproc_sdk::{Chain, Document, DynStage, in_process};
 use newsproc_stage_attribution::AttributionStage;
 use newsproc_stage_casualties::CasualtiesStage;
 use newsproc_stage_quotes::QuotesStage;
@@ -94,7 +94,7 @@ fn bench(c: &mut Criterion) {
     }
     whole.finish();
 
-    // Each stage alone, on inputs that carry the layers it sees, prepared once.
+    // Each stage alone, on documents that carry the layers it sees, prepared once.
     let reference = Chain::of(variants[0].1.iter().cloned()).unwrap();
     let outcomes: Vec<_> = texts
         .iter()
@@ -102,16 +102,14 @@ fn bench(c: &mut Criterion) {
         .collect();
     for (i, name) in STAGES.iter().enumerate() {
         let manifest = variants[0].1[i].manifest().clone();
-        let inputs: Vec<Vec<u8>> = texts
+        let inputs: Vec<Document> = texts
             .iter()
             .zip(&outcomes)
             .map(|(text, outcome)| {
                 let layers = manifest
                     .visible_layers()
-                    .filter_map(|l| outcome.layer(l).map(|o| (l, &*o.json)));
-                let mut input = Vec::new();
-                EncodedDocument::new("bench", text).write_input(layers, false, &mut input);
-                input
+                    .filter_map(|l| outcome.layer(l).map(|o| (l, o.json.get())));
+                Document::new("bench", text, layers, false)
             })
             .collect();
         let mut group = c.benchmark_group(format!("stage/{name}"));

@@ -11,8 +11,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use newsproc_abi::{self as abi, OwnedBuf, StageVTable, VTableHeader};
-use newsproc_sdk::{ConfigError, DynStage, Failure, FailureKind, Manifest};
+use newsproc_abi::{self as abi, OwnedBuf, StageVTable, StrRef, VTableHeader};
+use newsproc_sdk::{ConfigError, Document, DynStage, Failure, FailureKind, Manifest};
 
 /// A loaded stage library.
 #[derive(Debug)]
@@ -150,7 +150,7 @@ fn load_uncached(path: &Path) -> Result<Plugin, LoadError> {
             abi::ABI_VERSION
         )));
     }
-    // SAFETY: version and size match: the pointer is to a v1 vtable that lives as long as
+    // SAFETY: version and size match: the pointer is to a vtable of this version that lives as long as
     // the library, which is never unloaded.
     let vtable: &'static StageVTable = unsafe { &*vtable_ptr };
     // SAFETY: the vtable's strings are 'static in the library.
@@ -247,12 +247,27 @@ impl DynStage for PluginStage {
         &self.plugin.manifest
     }
 
-    fn process(&self, input: &[u8], on_output: &mut dyn FnMut(&[u8])) -> Result<(), Failure> {
+    fn process(&self, doc: &Document<'_>, on_output: &mut dyn FnMut(&[u8])) -> Result<(), Failure> {
         let vtable = self.plugin.vtable;
+        let layers: Vec<abi::LayerRef> = doc
+            .layers()
+            .iter()
+            .map(|(name, json)| abi::LayerRef {
+                name: StrRef::lend(name.as_bytes()),
+                json: StrRef::lend(json.as_bytes()),
+            })
+            .collect();
+        let lent = abi::DocumentRef {
+            id: StrRef::lend(doc.id.as_bytes()),
+            text: StrRef::lend(doc.text.as_bytes()),
+            layers: layers.as_ptr(),
+            layer_count: layers.len(),
+            want_report: u32::from(doc.report),
+        };
         let mut output = OwnedBuf::EMPTY;
-        // SAFETY: the instance is alive (destroyed only on drop) and the input outlives the call.
-        let status =
-            unsafe { (vtable.process)(self.instance, input.as_ptr(), input.len(), &mut output) };
+        // SAFETY: the instance is alive (destroyed only on drop); the document and the
+        // layers it points to outlive the call.
+        let status = unsafe { (vtable.process)(self.instance, &lent, &mut output) };
         let result = if status == abi::STATUS_OK {
             // SAFETY: filled by the plugin, not yet freed.
             on_output(unsafe { output.as_bytes() });

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::document::EncodedDocument;
+use crate::document::Document;
 use crate::span_check::check_spans_of;
 use crate::{DynStage, Failure, FailureKind};
 
@@ -134,11 +134,9 @@ impl Chain {
     /// an error in the outcome, and a stage that needs its layer is skipped with an error
     /// that says why.
     pub fn run(&self, id: &str, text: &str, report: bool) -> DocOutcome {
-        let encoded = EncodedDocument::new(id, text);
         let mut outputs: Vec<Option<LayerOutput>> = Vec::with_capacity(self.steps.len());
         let mut errors = Vec::new();
         let mut stage_time = Vec::with_capacity(self.steps.len());
-        let mut input = Vec::new();
         for step in &self.steps {
             if let Some((layer, at, _)) = step
                 .inputs
@@ -159,10 +157,12 @@ impl Chain {
             }
             let started = Instant::now();
             let visible = step.inputs.iter().filter_map(|(layer, at, _)| {
-                outputs[*at].as_ref().map(|o| (layer.as_str(), &*o.json))
+                outputs[*at]
+                    .as_ref()
+                    .map(|o| (layer.as_str(), o.json.get()))
             });
-            encoded.write_input(visible, report, &mut input);
-            let result = run_step(step, &input, text);
+            let doc = Document::new(id, text, visible, report);
+            let result = run_step(step, &doc);
             stage_time.push(started.elapsed());
             match result {
                 Ok(output) => outputs.push(Some(output)),
@@ -184,7 +184,7 @@ impl Chain {
     }
 }
 
-fn run_step(step: &Step, input: &[u8], text: &str) -> Result<LayerOutput, Failure> {
+fn run_step(step: &Step, doc: &Document<'_>) -> Result<LayerOutput, Failure> {
     #[derive(Deserialize)]
     struct Envelope<'a> {
         #[serde(borrow)]
@@ -199,11 +199,11 @@ fn run_step(step: &Step, input: &[u8], text: &str) -> Result<LayerOutput, Failur
         )
     };
     let mut read: Option<Result<LayerOutput, Failure>> = None;
-    step.stage.process(input, &mut |bytes| {
+    step.stage.process(doc, &mut |bytes| {
         read = Some((|| {
             let envelope: Envelope = serde_json::from_slice(bytes)
                 .map_err(|e| invalid(format!("not a JSON envelope: {e}")))?;
-            check_spans_of(envelope.layer, text).map_err(invalid)?;
+            check_spans_of(envelope.layer, &doc.text).map_err(invalid)?;
             Ok(LayerOutput {
                 layer: step.stage.manifest().provides.clone(),
                 stage: step.id.clone(),

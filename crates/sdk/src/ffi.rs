@@ -5,8 +5,10 @@ use std::ffi::c_void;
 use std::mem::ManuallyDrop;
 use std::sync::OnceLock;
 
-use newsproc_abi::{self as abi, OwnedBuf, StageVTable, Status, StrRef};
+use newsproc_abi::{self as abi, DocumentRef, OwnedBuf, StageVTable, Status, StrRef};
 
+use crate::document::Document;
+use crate::failure::{Failure, FailureKind};
 use crate::panic_guard::guarded;
 use crate::stage::{ConfigError, Instance, Stage, manifest_of};
 
@@ -98,22 +100,59 @@ unsafe extern "C" fn create<S: Stage>(
     status
 }
 
+/// The document the host lends, in Rust types; an error names what is not UTF-8.
+///
+/// # Safety
+/// Every pointer in `lent` is null with a zero length, or points to that many readable
+/// bytes (or `LayerRef`s) that outlive the returned document.
+unsafe fn lent_document<'a>(lent: &DocumentRef) -> Result<Document<'a>, Failure> {
+    fn utf8<'a>(what: &str, r: StrRef) -> Result<&'a str, Failure> {
+        // SAFETY: guaranteed by the caller of `lent_document`.
+        let bytes = unsafe { borrowed(r.ptr, r.len) };
+        std::str::from_utf8(bytes).map_err(|e| {
+            Failure::new(
+                FailureKind::InvalidInput,
+                format!("the host lent a {what} that is not UTF-8: {e}"),
+            )
+        })
+    }
+    let layers: &[abi::LayerRef] = if lent.layers.is_null() || lent.layer_count == 0 {
+        &[]
+    } else {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::slice::from_raw_parts(lent.layers, lent.layer_count) }
+    };
+    let layers = layers
+        .iter()
+        .map(|l| Ok((utf8("layer name", l.name)?, utf8("layer", l.json)?)))
+        .collect::<Result<Vec<_>, Failure>>()?;
+    Ok(Document::new(
+        utf8("document id", lent.id)?,
+        utf8("text", lent.text)?,
+        layers,
+        lent.want_report != 0,
+    ))
+}
+
 unsafe extern "C" fn process<S: Stage>(
     instance: *const c_void,
-    input_json: *const u8,
-    input_len: usize,
+    document: *const DocumentRef,
     output: *mut OwnedBuf,
 ) -> Status {
-    if instance.is_null() || output.is_null() {
+    if instance.is_null() || document.is_null() || output.is_null() {
         return abi::STATUS_INVALID_INPUT;
     }
     // SAFETY: `instance` came from `create::<S>` of this library and is not destroyed
     // while the host can still call `process` on it.
     let instance = unsafe { &*instance.cast::<Instance<S>>() };
-    // SAFETY: the host lends `input_len` bytes for the duration of the call.
-    let input = unsafe { borrowed(input_json, input_len) };
+    // SAFETY: the host lends the document and all it points to for the call.
+    let lent = unsafe { &*document };
     let mut out = Vec::new();
-    let (status, bytes) = match guarded(|| instance.process_json(input, &mut out)) {
+    let (status, bytes) = match guarded(|| {
+        // SAFETY: as above.
+        let doc = unsafe { lent_document(lent) }?;
+        instance.process_document(&doc, &mut out)
+    }) {
         Ok(Ok(())) => (abi::STATUS_OK, out),
         Ok(Err(failure)) => (failure.kind.status(), failure.message.into_bytes()),
         Err(panic) => (abi::STATUS_PANIC, panic.into_bytes()),

@@ -26,7 +26,7 @@ pub mod suggest;
 use std::sync::Arc;
 
 pub use chain::{Chain, ChainStage, DocError, DocOutcome, LayerOutput};
-pub use document::{Document, EncodedDocument};
+pub use document::Document;
 pub use failure::{Failure, FailureKind};
 pub use manifest::{ConfigKey, Manifest};
 pub use newsproc_abi as abi;
@@ -40,10 +40,10 @@ pub use stage::{ConfigError, Instance, Stage, StageError, manifest_of, parse_con
 pub trait DynStage: Send + Sync {
     fn manifest(&self) -> &Manifest;
 
-    /// Runs the stage on one JSON input. On success, `on_output` is called once with the
+    /// Runs the stage on one document. On success, `on_output` is called once with the
     /// stage's JSON envelope `{"layer": ..., "report": ...}`, which is only valid during
     /// the call.
-    fn process(&self, input: &[u8], on_output: &mut dyn FnMut(&[u8])) -> Result<(), Failure>;
+    fn process(&self, doc: &Document<'_>, on_output: &mut dyn FnMut(&[u8])) -> Result<(), Failure>;
 }
 
 impl<S: Stage> DynStage for Instance<S> {
@@ -51,9 +51,9 @@ impl<S: Stage> DynStage for Instance<S> {
         Instance::manifest(self)
     }
 
-    fn process(&self, input: &[u8], on_output: &mut dyn FnMut(&[u8])) -> Result<(), Failure> {
+    fn process(&self, doc: &Document<'_>, on_output: &mut dyn FnMut(&[u8])) -> Result<(), Failure> {
         let mut out = Vec::new();
-        match guarded(|| self.process_json(input, &mut out)) {
+        match guarded(|| self.process_document(doc, &mut out)) {
             Ok(Ok(())) => {
                 on_output(&out);
                 Ok(())
@@ -71,17 +71,17 @@ pub fn in_process<S: Stage>() -> Result<Arc<dyn DynStage>, ConfigError> {
 
 /// Exports a [`Stage`] from a plugin library: `newsproc_sdk::export_stage!(MyStage);`
 ///
-/// The entry symbol is `newsproc_stage_abi_v1_<crate name>` (see [`newsproc_abi`]).
+/// The entry symbol is `newsproc_stage_abi_v2_<crate name>` (see [`newsproc_abi`]).
 #[macro_export]
 macro_rules! export_stage {
     ($stage:ty) => {
         const _: () = {
             ::core::assert!(
-                $crate::abi::ABI_VERSION == 1,
-                "export_stage! names the entry symbol for ABI v1; update it with ABI_VERSION"
+                $crate::abi::ABI_VERSION == 2,
+                "export_stage! names the entry symbol for ABI v2; update it with ABI_VERSION"
             );
 
-            #[unsafe(export_name = concat!("newsproc_stage_abi_v1_", env!("CARGO_CRATE_NAME")))]
+            #[unsafe(export_name = concat!("newsproc_stage_abi_v2_", env!("CARGO_CRATE_NAME")))]
             extern "C" fn newsproc_stage_entry() -> *const $crate::abi::StageVTable {
                 static VTABLE: ::std::sync::OnceLock<$crate::ffi::ExportedVTable> =
                     ::std::sync::OnceLock::new();

@@ -241,15 +241,13 @@ impl<S: Stage> Instance<S> {
         &self.manifest
     }
 
-    /// Runs the stage on one JSON input and writes the JSON envelope
+    /// Runs the stage on one document and writes the JSON envelope
     /// `{"layer": ..., "report": ...}` into `out`.
-    pub fn process_json(&self, input: &[u8], out: &mut Vec<u8>) -> Result<(), crate::Failure> {
-        let doc: Document = serde_json::from_slice(input).map_err(|e| {
-            crate::Failure::new(
-                crate::FailureKind::InvalidInput,
-                format!("stage `{}` could not read its input: {e}", S::NAME),
-            )
-        })?;
+    pub fn process_document(
+        &self,
+        doc: &Document<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), crate::Failure> {
         if let Some(missing) = S::REQUIRES.iter().find(|l| !doc.has_layer(l)) {
             return Err(crate::Failure::new(
                 crate::FailureKind::InvalidInput,
@@ -261,9 +259,9 @@ impl<S: Stage> Instance<S> {
         }
         let output = self
             .stage
-            .process(&doc)
+            .process(doc)
             .map_err(|e| crate::Failure::new(crate::FailureKind::Stage, e.message))?;
-        let report = doc.report.then(|| self.stage.report(&doc, &output));
+        let report = doc.report.then(|| self.stage.report(doc, &output));
         #[derive(Serialize)]
         struct Envelope<'a, O> {
             layer: &'a O,

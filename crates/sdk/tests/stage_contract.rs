@@ -281,3 +281,69 @@ fn report_is_produced_only_when_asked() {
         .clone();
     assert!(report.unwrap().contains("\"count\": 2"));
 }
+
+/// Through the exported vtable, as the host calls a loaded library: the document crosses
+/// as a `DocumentRef`, and what the stage cannot read is an error, never undefined
+/// behaviour.
+#[test]
+fn the_exported_vtable_reads_a_lent_document() {
+    use newsproc_sdk::abi::{self, DocumentRef, LayerRef, OwnedBuf, StrRef};
+    use newsproc_sdk::ffi::{ExportedVTable, entry};
+    use std::sync::OnceLock;
+
+    static SLOT: OnceLock<ExportedVTable> = OnceLock::new();
+    // SAFETY: `entry` returns a pointer into SLOT, which lives for the whole test.
+    let vtable = unsafe { &*entry::<Count>(&SLOT) };
+    assert_eq!(vtable.abi_version, abi::ABI_VERSION);
+    let config = b"{}";
+    let mut instance = std::ptr::null_mut();
+    let mut error = OwnedBuf::EMPTY;
+    // SAFETY: valid pointers for the call.
+    let status =
+        unsafe { (vtable.create)(config.as_ptr(), config.len(), &mut instance, &mut error) };
+    assert_eq!(status, abi::STATUS_OK);
+
+    let call = |text: &[u8], layers: &[LayerRef]| -> (i32, String) {
+        let lent = DocumentRef {
+            id: StrRef::lend(b"doc-1"),
+            text: StrRef::lend(text),
+            layers: if layers.is_empty() {
+                std::ptr::null()
+            } else {
+                layers.as_ptr()
+            },
+            layer_count: layers.len(),
+            want_report: 0,
+        };
+        let mut output = OwnedBuf::EMPTY;
+        // SAFETY: the instance is alive and everything lent outlives the call.
+        let status = unsafe { (vtable.process)(instance, &lent, &mut output) };
+        // SAFETY: filled by the call and given back once, below.
+        let bytes = String::from_utf8_lossy(unsafe { output.as_bytes() }).into_owned();
+        // SAFETY: as above.
+        unsafe { (vtable.free)(&mut output) };
+        (status, bytes)
+    };
+    let words = LayerRef {
+        name: StrRef::lend(b"words"),
+        json: StrRef::lend(br#"{"words":[[0,3],[4,8]]}"#),
+    };
+    let (status, out) = call("She said\n\"no\"".as_bytes(), &[words]);
+    assert_eq!(status, abi::STATUS_OK, "{out}");
+    assert_eq!(out, r#"{"layer":{"count":2,"first":[0,3]}}"#);
+
+    let (status, out) = call(b"caf\xC3", &[words]);
+    assert_eq!(status, abi::STATUS_INVALID_INPUT);
+    assert!(out.contains("text that is not UTF-8"), "{out}");
+
+    let (status, out) = call(b"text", &[]);
+    assert_eq!(status, abi::STATUS_INVALID_INPUT);
+    assert!(out.contains("requires layer `words`"), "{out}");
+
+    let (status, out) = call(b"boom", &[words]);
+    assert_eq!(status, abi::STATUS_PANIC);
+    assert!(out.contains("asked to explode"), "{out}");
+
+    // SAFETY: made by this vtable's `create`, destroyed once.
+    unsafe { (vtable.destroy)(instance) };
+}
