@@ -1,5 +1,5 @@
 //! Times the stage alone on text files or a JSONL corpus (`{"text": ...}` per line):
-//! `cargo run --release -p newsproc-stage-attribution --example throughput -- FILE...`
+//! `cargo run --release -p newsproc-stage-attribution --example attribution_throughput -- FILE...`
 //! Handy under `perf record`; the criterion bench in `newsproc-host` is the reference.
 
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! Throughput of the casualty analysis alone (no JSON protocol) over a corpus: the
 //! fixture articles, or the `text` of each line of JSONL files given as arguments.
 //!
-//! `cargo run --release -p newsproc-stage-casualties --example throughput [FILE.jsonl ...]`
+//! `cargo run --release -p newsproc-stage-casualties --example casualties_throughput [FILE.jsonl ...]`
 //! (`PASSES=N` for a fixed amount of work, to compare instruction counts).
 
 use std::time::Instant;
