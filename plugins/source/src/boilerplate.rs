@@ -137,6 +137,9 @@ fn classify(
     if let Some(cue) = cues.iter().find(|c| c.span == trimmed) {
         return Some(cue.info.kind);
     }
+    if is_markup_placeholder(text[p.range()].trim()) {
+        return Some(BoilerplateKind::Advertisement);
+    }
     // 2. A masthead near the top: before any paragraph of the article.
     if index < 5 && header_zone && names.iter().any(|m| m.span == trimmed) {
         return Some(BoilerplateKind::Header);
@@ -200,6 +203,26 @@ fn classify(
         }
     }
     None
+}
+
+/// Whether a paragraph is a placeholder of the publishing system left in the text, a
+/// lowercase word or two in square brackets (`[break]`, `[pullquote]`, `[embedded
+/// content]`): where a break, an inset or a widget stood. A bracketed editorial insertion
+/// is capitalised or longer (`[Laughter]`, `[sic]` stands inside a sentence).
+fn is_markup_placeholder(line: &str) -> bool {
+    line.len() <= 32
+        && line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .is_some_and(|inner| {
+                let words = inner.split(' ').count();
+                (1..=2).contains(&words)
+                    && inner.len() >= 3
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+                    && inner != "sic"
+            })
 }
 
 /// Whether the words after an outlet's name (ending at `after`) describe it as a news
@@ -559,6 +582,17 @@ mod tests {
         assert!(starts_with_copyright("© 2019 Someone", 0));
         assert!(starts_with_copyright("(c) 2017 Someone", 0));
         assert!(!starts_with_copyright("(center) of", 0));
+    }
+
+    #[test]
+    fn markup_placeholders() {
+        assert!(is_markup_placeholder("[break]"));
+        assert!(is_markup_placeholder("[pullquote]"));
+        assert!(is_markup_placeholder("[embedded content]"));
+        assert!(!is_markup_placeholder("[Laughter]"));
+        assert!(!is_markup_placeholder("[sic]"));
+        assert!(!is_markup_placeholder("[the senator said he would not]"));
+        assert!(!is_markup_placeholder("[]"));
     }
 
     #[test]

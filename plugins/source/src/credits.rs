@@ -84,6 +84,7 @@ pub fn detect(
         } else if p.len() <= MAX_CREDIT_LINE {
             ctx.desk_credits(p, false, &mut found);
             ctx.contributed(p, &mut found);
+            contact_lines(text, p, &mut found);
             source_lines(text, p, names, ctx.phrases_in(p), cues, &mut found);
             if i + 2 >= n {
                 initials_line(text, p, &mut found);
@@ -671,6 +672,70 @@ fn author_note(text: &str, p: Span, lex: &Lexicons, kind: BoilerplateKind, found
     let name = lead[..name_end].trim().to_owned();
     push_credit(found, p, CreditRole::Byline, vec![name], None);
     push_boilerplate(found, p, kind);
+}
+
+/// Sentences that tell readers how to reach a journalist by email: `Write to Jane Roe at
+/// jane.roe@example.com`, `Email John Doe at ...`, `Jane Roe can be reached at ...`. Each
+/// is a credit of the people it names (the address's domain is often the outlet's).
+fn contact_lines(text: &str, p: Span, found: &mut Found) {
+    const MAX_CONTACT_LINE: usize = 300;
+    const BEFORE: &[&str] = &["Write to ", "Email ", "E-mail ", "Contact ", "Reach "];
+    const AFTER: &[&str] = &[" can be reached at ", " can be reached via email at "];
+    let s = &text[p.range()];
+    if s.len() > MAX_CONTACT_LINE || !s.contains('@') {
+        return;
+    }
+    let mut start = 0;
+    while start < s.len() {
+        let lead = s[start..].trim_start_matches(|c: char| is_dash(c) || c == '*' || is_space(c));
+        let at = s.len() - lead.len();
+        // The sentence: up to the first `. ` after the address, or the end.
+        let Some(email) = lead.find('@') else {
+            return;
+        };
+        let end = lead[email..]
+            .find(". ")
+            .map_or(lead.len(), |k| email + k + 1);
+        let sentence = &lead[..end];
+        // The names, as offsets into `sentence`: `Write to A at a@x and B at b@x`, or
+        // `A can be reached at a@x`.
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        if let Some(rest) = BEFORE.iter().find_map(|b| sentence.strip_prefix(b)) {
+            let mut from = sentence.len() - rest.len();
+            while let Some(k) = sentence[from..].find(" at ") {
+                names.push((from, from + k));
+                // Past the address, to `and` or a comma and the next name.
+                let after = from + k + 4;
+                let address_end = sentence[after..]
+                    .find([' ', ','])
+                    .map_or(sentence.len(), |e| after + e);
+                let next = sentence[address_end..]
+                    .trim_start_matches([',', ' '])
+                    .strip_prefix("and ");
+                match next {
+                    Some(next) => from = sentence.len() - next.len(),
+                    None => break,
+                }
+            }
+        } else if let Some(k) = AFTER.iter().find_map(|a| sentence.find(a)) {
+            names.push((0, k));
+        }
+        let people: Vec<String> = names
+            .iter()
+            .map(|&(a, b)| Span::new(p.start + at + a, p.start + at + b))
+            .filter(|&span| {
+                let count = words(text, span).count();
+                (1..=4).contains(&count) && words(text, span).all(|w| starts_upper(w.of(text)))
+            })
+            .flat_map(|span| split_names(text, span))
+            .collect();
+        if !names.is_empty() && people.len() == names.len() {
+            let line = Span::new(p.start + at, p.start + at + end);
+            push_credit(found, line, CreditRole::Contact, people, None);
+            push_boilerplate(found, line, BoilerplateKind::Trailer);
+        }
+        start = at + end;
+    }
 }
 
 /// An agency's sign-off at the very end of the text: `--AFP`, `- REUTERS`, `(AFP)`.

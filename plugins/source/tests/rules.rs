@@ -231,6 +231,13 @@ fn outlet_from_its_own_matter() {
             ),
             "Washington Post",
         ),
+        // The outlet's own briefings named in its related links.
+        (
+            format!(
+                "{BODY} Lawmakers return The Hill's Morning Report - Senate votes today MORE said, as CNN said."
+            ),
+            "The Hill",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
@@ -304,6 +311,18 @@ fn boilerplate_kinds() {
             Newsletter,
         ),
         ("Further reading:", Links),
+        // Publishing-system placeholders and section labels.
+        ("[pullquote]", Advertisement),
+        ("Opinion", Header),
+        ("Series: The Long Drought", Header),
+        (
+            "The opinions in this column are solely those of the author.",
+            Note,
+        ),
+        (
+            "This report contains material from the Associated Press",
+            Trailer,
+        ),
     ];
     for (line, kind) in cases {
         let text = format!("{BODY}\n{line}\n{BODY}");
@@ -414,6 +433,51 @@ fn desk_credits() {
     // Credit lines are the article's own: not boilerplate, not body.
     assert!(l.boilerplate.is_empty());
     assert_eq!(l.body.len(), 1);
+}
+
+#[test]
+fn contact_lines_are_credits() {
+    let text = format!(
+        "{BODY}\nWrite to Jane Roe at jane.roe@example.com and John Doe at john.doe@example.com"
+    );
+    let l = layer(&text);
+    let got: Vec<(CreditRole, Vec<String>)> = l
+        .credits
+        .iter()
+        .map(|c| (c.role, c.names.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            CreditRole::Contact,
+            vec!["Jane Roe".to_owned(), "John Doe".to_owned()]
+        )]
+    );
+    assert!(l.boilerplate.is_empty());
+    assert_eq!(l.body.len(), 1);
+
+    let text = format!(
+        "{BODY}\nAnn Lee can be reached at ann.lee@example.org. Bo Chan can be reached at bo@example.org."
+    );
+    let l = layer(&text);
+    let names: Vec<&str> = l
+        .credits
+        .iter()
+        .flat_map(|c| &c.names)
+        .map(|n| n.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Lee", "Bo Chan"]);
+
+    // A staff address names the publisher.
+    let text = format!("{BODY}\nWrite to Jane Roe at jane.roe@wsj.com");
+    assert_eq!(
+        layer(&text).outlet.as_deref(),
+        Some("The Wall Street Journal")
+    );
+
+    // A sentence that only mentions an address is no contact line.
+    let text = format!("{BODY}\nTips can be sent to tips@example.com, the council said.");
+    assert!(layer(&text).credits.is_empty());
 }
 
 #[test]
