@@ -315,6 +315,15 @@ fn boilerplate_kinds() {
         ("[pullquote]", Advertisement),
         ("Opinion", Header),
         ("Series: The Long Drought", Header),
+        ("What's next", Header),
+        (
+            "A lightly edited transcript of our conversation follows.",
+            Note,
+        ),
+        (
+            "This article is based in part on wire service reports.",
+            Trailer,
+        ),
         (
             "The opinions in this column are solely those of the author.",
             Note,
