@@ -330,16 +330,15 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         .next()
         .unwrap_or("");
     // In credit position: after any further `/Name` parts (`Jeff Roe/BBC/Handout`), the
-    // end of the line, a bracket, `via` or a bar; not a list of pollsters (`Marist/NPR/PBS
-    // Poll`).
+    // end of the line, a bracket or a bar; not a list of pollsters (`Marist/NPR/PBS
+    // Poll`). A photo distributed `via` someone else (`Jane Roe/Bloomberg via Getty
+    // Images`) was bought from them: the photographer's outlet is not the publisher.
     let mut after = text[name.end..].trim_start_matches(' ');
     while let Some(rest) = after.strip_prefix('/') {
         let word_end = rest.find([' ', ')', ']', '/', '\n']).unwrap_or(rest.len());
         after = rest[word_end..].trim_start_matches(' ');
     }
-    let credit_end = after.is_empty()
-        || after.starts_with(['\n', ')', ']', '|', ';'])
-        || after.starts_with("via ");
+    let credit_end = after.is_empty() || after.starts_with(['\n', ')', ']', '|', ';']);
     credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
 }
 

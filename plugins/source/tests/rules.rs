@@ -263,6 +263,8 @@ fn citations_do_not_name_the_publisher() {
         format!("{BODY} The mayor told CNN on Sunday he would resign, The New York Times said."),
         // A photo credit of an agency.
         format!("{BODY}\nThe square at night. Photographer: Jane Roe/AFP via Getty Images"),
+        // Another outlet's photographer, the photo bought from a distributor.
+        format!("{BODY}\nThe square at night. (Jane Roe/Bloomberg via Getty Images)"),
         // A distributor of columns.
         format!("{BODY}\n© 2030 King Features Syndicate"),
         // A person.
