@@ -91,14 +91,37 @@ pub fn detect(
             continue;
         }
         if let Some(kind) = kinds[i] {
-            out.push(Boilerplate {
-                span: paragraphs[i],
-                kind,
-            });
+            let span = match kind {
+                BoilerplateKind::Note => {
+                    note_span(text, paragraphs[i], &cues[ranges[i].0..ranges[i].1])
+                }
+                _ => paragraphs[i],
+            };
+            out.push(Boilerplate { span, kind });
         }
         i += 1;
     }
     merge(out)
+}
+
+/// The part of a note paragraph that is the note: all of it, unless the text after the
+/// sentence of its last note cue is set off by a run of spaces, a paragraph break lost in
+/// conversion (`... Reuters has not edited the statements.  @realDonaldTrump : - ...`):
+/// what follows is the article the note introduces.
+fn note_span(text: &str, p: Span, cues: &[Cue]) -> Span {
+    let Some(last) = cues
+        .iter()
+        .filter(|c| c.info.kind == BoilerplateKind::Note)
+        .map(|c| c.span.end)
+        .max()
+    else {
+        return p;
+    };
+    let rest = &text[last.min(p.end)..p.end];
+    match rest.find(".  ") {
+        Some(k) => Span::new(p.start, last + k + 1),
+        None => p,
+    }
 }
 
 /// Where the paragraph's words start: after list bullets, brackets and dashes.

@@ -342,6 +342,18 @@ fn boilerplate_kinds() {
 }
 
 #[test]
+fn a_note_ends_where_a_lost_paragraph_break_follows() {
+    let note = "The statements below were posted online. The opinions expressed are his own. The Daily Meridian has not edited them.";
+    let text = format!(
+        "{note}  @mayor : - We will reopen the bridge on Monday and repair the road by June, and nobody will stop us."
+    );
+    assert_eq!(
+        boilerplate(&text),
+        [(BoilerplateKind::Note, note.to_owned())]
+    );
+}
+
+#[test]
 fn captions_are_neither_boilerplate_nor_body() {
     for line in [
         "A crowd gathers outside the court. (AP Photo/Jane Roe)",
