@@ -1,7 +1,8 @@
 //! Text that is not the article.
 //!
 //! A paragraph is boilerplate when (first rule that applies):
-//! 1. it is one cue phrase, punctuation aside (`Advertisement`, `Read more`, `Photo`);
+//! 1. it is one cue phrase, punctuation aside (`Advertisement`, `Read more`, `Photo`), or a
+//!    placeholder of the publishing system (`[pullquote]`, `[break]`);
 //! 2. it is a masthead near the top: nothing but an outlet's name (`USA TODAY`);
 //! 3. it starts with a `start` cue (`Correction:`, `Sign up for`, `Photo by`);
 //! 4. it starts with a copyright sign or line (`© 2019 ...`, `(c) Associated Press`);
@@ -10,6 +11,10 @@
 //! 6. it holds an `any` cue (`delivered to your inbox`) and is short, or has it at its
 //!    start;
 //! 7. it holds two different `weak` cues of one kind and is short.
+//!
+//! A note (`The opinions expressed are his own. X has not edited the statements.`) ends
+//! after the sentence of its last cue when a run of spaces, a lost paragraph break, sets
+//! off what follows.
 //!
 //! Blocks: an `opener` cue at the start of a paragraph (`A Message from The Moscow Times:`)
 //! starts an appeal that runs to the paragraph holding a `closer` (`Remind me later.`)

@@ -11,6 +11,8 @@
 //! - agency sign-offs at the very end: `--AFP`, `- REUTERS`, `(AFP)`;
 //! - source lines: `Source: AFP`, `(Source: Syrian Coalition)`, `(With AFP and Reuters)`;
 //! - reporter initials under state-media copy: `R. Haidar / M. Nassar`;
+//! - contact lines: `Write to Jane Roe at jane.roe@example.com`, `Jane Roe can be reached
+//!   at ...` (the address's domain often names the outlet);
 //! - an author's note at the end: `Maria Okafor is The Daily Meridian's Africa
 //!   correspondent, based in Nairobi.` (the line must start with the name and name a
 //!   journalist's role from `data/descriptions.txt`).
