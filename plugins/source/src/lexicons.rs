@@ -109,6 +109,9 @@ pub enum Side {
 /// How strongly a cue phrase next to a name makes the name the publisher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
+    /// `first appeared in X`, `republished with the permission of X`: X published the text
+    /// first, and this copy is someone else's republication. Never evidence for X.
+    Origin,
     /// `told X`: the outlet did the reporting, and others often cite it like that.
     Weak,
     /// `X has learned`, `X correspondent`: the outlet speaking of itself.
@@ -576,9 +579,10 @@ impl Lexicons {
             let strength = match e.field(0).unwrap_or("") {
                 "weak" => Strength::Weak,
                 "strong" => Strength::Strong,
+                "origin" => Strength::Origin,
                 other => {
                     return Err(err(e.error(format!(
-                        "unknown strength `{other}` (expected weak or strong)"
+                        "unknown strength `{other}` (expected weak, strong or origin)"
                     ))));
                 }
             };

@@ -267,6 +267,9 @@ fn citations_do_not_name_the_publisher() {
         format!("{BODY}\nThe square at night. (Jane Roe/Bloomberg via Getty Images)"),
         // A distributor of columns.
         format!("{BODY}\n© 2030 King Features Syndicate"),
+        // The first publisher of a republished text.
+        format!("{BODY}\nThis article originally appeared on Slate."),
+        format!("{BODY}\nIt was republished with the permission of Salon.com."),
         // A person.
         format!("{BODY} Former mayor Michael Bloomberg said it was a mistake."),
     ] {
