@@ -447,9 +447,12 @@ impl Ctx<'_> {
         };
         let (names_span, line) = if m.phrase == CreditPhrase::ContributedAfter {
             // The contributors: from the start of the sentence to the verb.
-            let sentence_start = text[p.start..m.span.start]
-                .rfind(". ")
-                .map_or(p.start, |d| p.start + d + 2);
+            let sentence_start = sentence_start(text, p.start, m.span.start);
+            // Past a bullet or dash before the names (`• Jane Roe contributed`).
+            let sentence_start = sentence_start
+                + text[sentence_start..m.span.start]
+                    .find(|c: char| c.is_alphanumeric())
+                    .unwrap_or(0);
             (
                 Span::new(sentence_start, m.span.start),
                 Span::new(sentence_start, p.end),
@@ -459,6 +462,25 @@ impl Ctx<'_> {
         };
         contribution(text, self.names, names_span, line, found);
     }
+}
+
+/// Where the sentence that holds `to` starts, no earlier than `from`: after the last `. `
+/// that does not end an initial or a name's suffix (`M.J. Lee`, `John Doe Jr. and Ann
+/// Lee contributed`).
+fn sentence_start(text: &str, from: usize, to: usize) -> usize {
+    let mut end = to;
+    while let Some(d) = text[from..end].rfind(". ") {
+        let stop = from + d;
+        let word = text[from..stop].rsplit(' ').next().unwrap_or("");
+        let initial = !word.is_empty()
+            && word.len() <= 4
+            && word.chars().all(|c| c.is_uppercase() || c == '.');
+        if !(initial || matches!(word, "Jr" | "Sr")) {
+            return stop + 2;
+        }
+        end = stop;
+    }
+    from
 }
 
 /// The first agency named inside `span`, with where.
@@ -818,6 +840,17 @@ pub fn copyright_agencies(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_do_not_start_after_initials() {
+        let t = "The bridge opened. Ann Lee, M.J. Roe and Bo Chan Jr. contributed.";
+        assert_eq!(
+            &t[sentence_start(t, 0, t.find(" contributed").unwrap())..][..7],
+            "Ann Lee"
+        );
+        let t = "It rained. Bo contributed.";
+        assert_eq!(sentence_start(t, 0, t.len()), t.find("Bo").unwrap());
+    }
 
     #[test]
     fn names_split_without_places() {

@@ -462,6 +462,25 @@ fn desk_credits() {
 }
 
 #[test]
+fn contributions_after_a_dash_and_with_initials() {
+    let text = format!("{BODY}\n\u{2014}Jane Roe and M.J. Lee contributed to this article.");
+    let l = layer(&text);
+    let got: Vec<(CreditRole, Vec<String>)> = l
+        .credits
+        .iter()
+        .map(|c| (c.role, c.names.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            CreditRole::Contributed,
+            vec!["Jane Roe".to_owned(), "M.J. Lee".to_owned()]
+        )]
+    );
+    assert!(l.boilerplate.is_empty(), "{:?}", l.boilerplate);
+}
+
+#[test]
 fn contact_lines_are_credits() {
     let text = format!(
         "{BODY}\nWrite to Jane Roe at jane.roe@example.com and John Doe at john.doe@example.com"
