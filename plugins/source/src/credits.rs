@@ -724,6 +724,8 @@ fn contact_lines(text: &str, p: Span, found: &mut Found) {
         // The names, as offsets into `sentence`: `Write to A at a@x and B at b@x`, or
         // `A can be reached at a@x`.
         let mut names: Vec<(usize, usize)> = Vec::new();
+        // After the name, a whole name is wanted (`She can be reached at` names no one).
+        let mut least_words = 1;
         if let Some(rest) = BEFORE.iter().find_map(|b| sentence.strip_prefix(b)) {
             let mut from = sentence.len() - rest.len();
             while let Some(k) = sentence[from..].find(" at ") {
@@ -743,17 +745,26 @@ fn contact_lines(text: &str, p: Span, found: &mut Found) {
             }
         } else if let Some(k) = AFTER.iter().find_map(|a| sentence.find(a)) {
             names.push((0, k));
+            least_words = 2;
         }
-        let people: Vec<String> = names
+        // Each name: capitalised words (`and` between two names).
+        let spans: Vec<Span> = names
             .iter()
             .map(|&(a, b)| Span::new(p.start + at + a, p.start + at + b))
             .filter(|&span| {
                 let count = words(text, span).count();
-                (1..=4).contains(&count) && words(text, span).all(|w| starts_upper(w.of(text)))
+                (least_words..=8).contains(&count)
+                    && words(text, span).all(|w| {
+                        let w = w.of(text);
+                        starts_upper(w) || w == "and"
+                    })
             })
-            .flat_map(|span| split_names(text, span))
             .collect();
-        if !names.is_empty() && people.len() == names.len() {
+        if !names.is_empty() && spans.len() == names.len() {
+            let people = spans
+                .iter()
+                .flat_map(|&span| split_names(text, span))
+                .collect();
             let line = Span::new(p.start + at, p.start + at + end);
             push_credit(found, line, CreditRole::Contact, people, None);
             push_boilerplate(found, line, BoilerplateKind::Trailer);

@@ -520,6 +520,17 @@ fn contact_lines_are_credits() {
         Some("The Wall Street Journal")
     );
 
+    // A pronoun names no one.
+    let text = format!("{BODY}\nShe can be reached at ann.lee@example.org.");
+    assert!(layer(&text).credits.is_empty());
+    let text = format!("{BODY}\nWrite to Jane Roe and John Doe at desk@example.com");
+    let names: Vec<String> = layer(&text)
+        .credits
+        .iter()
+        .flat_map(|c| c.names.clone())
+        .collect();
+    assert_eq!(names, ["Jane Roe", "John Doe"]);
+
     // A sentence that only mentions an address is no contact line.
     let text = format!("{BODY}\nTips can be sent to tips@example.com, the council said.");
     assert!(layer(&text).credits.is_empty());
