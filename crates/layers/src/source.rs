@@ -213,6 +213,9 @@ pub enum CreditRole {
     Editing,
     Contributed,
     Photo,
+    /// A line that tells readers how to reach the journalist: `Write to Jane Roe at
+    /// jane.roe@example.com`, `Jane Roe can be reached at ...`.
+    Contact,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

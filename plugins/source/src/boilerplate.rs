@@ -1,7 +1,8 @@
 //! Text that is not the article.
 //!
 //! A paragraph is boilerplate when (first rule that applies):
-//! 1. it is one cue phrase, punctuation aside (`Advertisement`, `Read more`, `Photo`);
+//! 1. it is one cue phrase, punctuation aside (`Advertisement`, `Read more`, `Photo`), or a
+//!    placeholder of the publishing system (`[pullquote]`, `[break]`);
 //! 2. it is a masthead near the top: nothing but an outlet's name (`USA TODAY`);
 //! 3. it starts with a `start` cue (`Correction:`, `Sign up for`, `Photo by`);
 //! 4. it starts with a copyright sign or line (`© 2019 ...`, `(c) Associated Press`);
@@ -10,6 +11,10 @@
 //! 6. it holds an `any` cue (`delivered to your inbox`) and is short, or has it at its
 //!    start;
 //! 7. it holds two different `weak` cues of one kind and is short.
+//!
+//! A note (`The opinions expressed are his own. X has not edited the statements.`) ends
+//! after the sentence of its last cue when a run of spaces, a lost paragraph break, sets
+//! off what follows.
 //!
 //! Blocks: an `opener` cue at the start of a paragraph (`A Message from The Moscow Times:`)
 //! starts an appeal that runs to the paragraph holding a `closer` (`Remind me later.`)
@@ -91,14 +96,37 @@ pub fn detect(
             continue;
         }
         if let Some(kind) = kinds[i] {
-            out.push(Boilerplate {
-                span: paragraphs[i],
-                kind,
-            });
+            let span = match kind {
+                BoilerplateKind::Note => {
+                    note_span(text, paragraphs[i], &cues[ranges[i].0..ranges[i].1])
+                }
+                _ => paragraphs[i],
+            };
+            out.push(Boilerplate { span, kind });
         }
         i += 1;
     }
     merge(out)
+}
+
+/// The part of a note paragraph that is the note: all of it, unless the text after the
+/// sentence of its last note cue is set off by a run of spaces, a paragraph break lost in
+/// conversion (`... Reuters has not edited the statements.  @realDonaldTrump : - ...`):
+/// what follows is the article the note introduces.
+fn note_span(text: &str, p: Span, cues: &[Cue]) -> Span {
+    let Some(last) = cues
+        .iter()
+        .filter(|c| c.info.kind == BoilerplateKind::Note)
+        .map(|c| c.span.end)
+        .max()
+    else {
+        return p;
+    };
+    let rest = &text[last.min(p.end)..p.end];
+    match rest.find(".  ") {
+        Some(k) => Span::new(p.start, last + k + 1),
+        None => p,
+    }
 }
 
 /// Where the paragraph's words start: after list bullets, brackets and dashes.
@@ -136,6 +164,9 @@ fn classify(
     }
     if let Some(cue) = cues.iter().find(|c| c.span == trimmed) {
         return Some(cue.info.kind);
+    }
+    if is_markup_placeholder(text[p.range()].trim()) {
+        return Some(BoilerplateKind::Advertisement);
     }
     // 2. A masthead near the top: before any paragraph of the article.
     if index < 5 && header_zone && names.iter().any(|m| m.span == trimmed) {
@@ -200,6 +231,26 @@ fn classify(
         }
     }
     None
+}
+
+/// Whether a paragraph is a placeholder of the publishing system left in the text, a
+/// lowercase word or two in square brackets (`[break]`, `[pullquote]`, `[embedded
+/// content]`): where a break, an inset or a widget stood. A bracketed editorial insertion
+/// is capitalised or longer (`[Laughter]`, `[sic]` stands inside a sentence).
+fn is_markup_placeholder(line: &str) -> bool {
+    line.len() <= 32
+        && line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .is_some_and(|inner| {
+                let words = inner.split(' ').count();
+                (1..=2).contains(&words)
+                    && inner.len() >= 3
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+                    && inner != "sic"
+            })
 }
 
 /// Whether the words after an outlet's name (ending at `after`) describe it as a news
@@ -559,6 +610,17 @@ mod tests {
         assert!(starts_with_copyright("© 2019 Someone", 0));
         assert!(starts_with_copyright("(c) 2017 Someone", 0));
         assert!(!starts_with_copyright("(center) of", 0));
+    }
+
+    #[test]
+    fn markup_placeholders() {
+        assert!(is_markup_placeholder("[break]"));
+        assert!(is_markup_placeholder("[pullquote]"));
+        assert!(is_markup_placeholder("[embedded content]"));
+        assert!(!is_markup_placeholder("[Laughter]"));
+        assert!(!is_markup_placeholder("[sic]"));
+        assert!(!is_markup_placeholder("[the senator said he would not]"));
+        assert!(!is_markup_placeholder("[]"));
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //! - agency sign-offs at the very end: `--AFP`, `- REUTERS`, `(AFP)`;
 //! - source lines: `Source: AFP`, `(Source: Syrian Coalition)`, `(With AFP and Reuters)`;
 //! - reporter initials under state-media copy: `R. Haidar / M. Nassar`;
+//! - contact lines: `Write to Jane Roe at jane.roe@example.com`, `Jane Roe can be reached
+//!   at ...` (the address's domain often names the outlet);
 //! - an author's note at the end: `Maria Okafor is The Daily Meridian's Africa
 //!   correspondent, based in Nairobi.` (the line must start with the name and name a
 //!   journalist's role from `data/descriptions.txt`).
@@ -84,6 +86,7 @@ pub fn detect(
         } else if p.len() <= MAX_CREDIT_LINE {
             ctx.desk_credits(p, false, &mut found);
             ctx.contributed(p, &mut found);
+            contact_lines(text, p, &mut found);
             source_lines(text, p, names, ctx.phrases_in(p), cues, &mut found);
             if i + 2 >= n {
                 initials_line(text, p, &mut found);
@@ -444,9 +447,12 @@ impl Ctx<'_> {
         };
         let (names_span, line) = if m.phrase == CreditPhrase::ContributedAfter {
             // The contributors: from the start of the sentence to the verb.
-            let sentence_start = text[p.start..m.span.start]
-                .rfind(". ")
-                .map_or(p.start, |d| p.start + d + 2);
+            let sentence_start = sentence_start(text, p.start, m.span.start);
+            // Past a bullet or dash before the names (`• Jane Roe contributed`).
+            let sentence_start = sentence_start
+                + text[sentence_start..m.span.start]
+                    .find(|c: char| c.is_alphanumeric())
+                    .unwrap_or(0);
             (
                 Span::new(sentence_start, m.span.start),
                 Span::new(sentence_start, p.end),
@@ -456,6 +462,25 @@ impl Ctx<'_> {
         };
         contribution(text, self.names, names_span, line, found);
     }
+}
+
+/// Where the sentence that holds `to` starts, no earlier than `from`: after the last `. `
+/// that does not end an initial or a name's suffix (`M.J. Lee`, `John Doe Jr. and Ann
+/// Lee contributed`).
+fn sentence_start(text: &str, from: usize, to: usize) -> usize {
+    let mut end = to;
+    while let Some(d) = text[from..end].rfind(". ") {
+        let stop = from + d;
+        let word = text[from..stop].rsplit(' ').next().unwrap_or("");
+        let initial = !word.is_empty()
+            && word.len() <= 4
+            && word.chars().all(|c| c.is_uppercase() || c == '.');
+        if !(initial || matches!(word, "Jr" | "Sr")) {
+            return stop + 2;
+        }
+        end = stop;
+    }
+    from
 }
 
 /// The first agency named inside `span`, with where.
@@ -673,6 +698,81 @@ fn author_note(text: &str, p: Span, lex: &Lexicons, kind: BoilerplateKind, found
     push_boilerplate(found, p, kind);
 }
 
+/// Sentences that tell readers how to reach a journalist by email: `Write to Jane Roe at
+/// jane.roe@example.com`, `Email John Doe at ...`, `Jane Roe can be reached at ...`. Each
+/// is a credit of the people it names (the address's domain is often the outlet's).
+fn contact_lines(text: &str, p: Span, found: &mut Found) {
+    const MAX_CONTACT_LINE: usize = 300;
+    const BEFORE: &[&str] = &["Write to ", "Email ", "E-mail ", "Contact ", "Reach "];
+    const AFTER: &[&str] = &[" can be reached at ", " can be reached via email at "];
+    let s = &text[p.range()];
+    if s.len() > MAX_CONTACT_LINE || !s.contains('@') {
+        return;
+    }
+    let mut start = 0;
+    while start < s.len() {
+        let lead = s[start..].trim_start_matches(|c: char| is_dash(c) || c == '*' || is_space(c));
+        let at = s.len() - lead.len();
+        // The sentence: up to the first `. ` after the address, or the end.
+        let Some(email) = lead.find('@') else {
+            return;
+        };
+        let end = lead[email..]
+            .find(". ")
+            .map_or(lead.len(), |k| email + k + 1);
+        let sentence = &lead[..end];
+        // The names, as offsets into `sentence`: `Write to A at a@x and B at b@x`, or
+        // `A can be reached at a@x`.
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        // After the name, a whole name is wanted (`She can be reached at` names no one).
+        let mut least_words = 1;
+        if let Some(rest) = BEFORE.iter().find_map(|b| sentence.strip_prefix(b)) {
+            let mut from = sentence.len() - rest.len();
+            while let Some(k) = sentence[from..].find(" at ") {
+                names.push((from, from + k));
+                // Past the address, to `and` or a comma and the next name.
+                let after = from + k + 4;
+                let address_end = sentence[after..]
+                    .find([' ', ','])
+                    .map_or(sentence.len(), |e| after + e);
+                let next = sentence[address_end..]
+                    .trim_start_matches([',', ' '])
+                    .strip_prefix("and ");
+                match next {
+                    Some(next) => from = sentence.len() - next.len(),
+                    None => break,
+                }
+            }
+        } else if let Some(k) = AFTER.iter().find_map(|a| sentence.find(a)) {
+            names.push((0, k));
+            least_words = 2;
+        }
+        // Each name: capitalised words (`and` between two names).
+        let spans: Vec<Span> = names
+            .iter()
+            .map(|&(a, b)| Span::new(p.start + at + a, p.start + at + b))
+            .filter(|&span| {
+                let count = words(text, span).count();
+                (least_words..=8).contains(&count)
+                    && words(text, span).all(|w| {
+                        let w = w.of(text);
+                        starts_upper(w) || w == "and"
+                    })
+            })
+            .collect();
+        if !names.is_empty() && spans.len() == names.len() {
+            let people = spans
+                .iter()
+                .flat_map(|&span| split_names(text, span))
+                .collect();
+            let line = Span::new(p.start + at, p.start + at + end);
+            push_credit(found, line, CreditRole::Contact, people, None);
+            push_boilerplate(found, line, BoilerplateKind::Trailer);
+        }
+        start = at + end;
+    }
+}
+
 /// An agency's sign-off at the very end of the text: `--AFP`, `- REUTERS`, `(AFP)`.
 fn sign_off(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
     let end = skip_spaces_back(text, p.end);
@@ -751,6 +851,17 @@ pub fn copyright_agencies(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_do_not_start_after_initials() {
+        let t = "The bridge opened. Ann Lee, M.J. Roe and Bo Chan Jr. contributed.";
+        assert_eq!(
+            &t[sentence_start(t, 0, t.find(" contributed").unwrap())..][..7],
+            "Ann Lee"
+        );
+        let t = "It rained. Bo contributed.";
+        assert_eq!(sentence_start(t, 0, t.len()), t.find("Bo").unwrap());
+    }
 
     #[test]
     fn names_split_without_places() {

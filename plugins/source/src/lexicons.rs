@@ -18,6 +18,7 @@
 //! otherwise; its `!name` lines remove a name from both.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use newsproc_layers::source::BoilerplateKind;
 use newsproc_text::{Lexicon, LexiconError, PhraseMatcher};
@@ -108,6 +109,9 @@ pub enum Side {
 /// How strongly a cue phrase next to a name makes the name the publisher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
+    /// `first appeared in X`, `republished with the permission of X`: X published the text
+    /// first, and this copy is someone else's republication. Never evidence for X.
+    Origin,
     /// `told X`: the outlet did the reporting, and others often cite it like that.
     Weak,
     /// `X has learned`, `X correspondent`: the outlet speaking of itself.
@@ -133,8 +137,35 @@ enum Meaning {
 
 /// A matcher over phrases and what each phrase means.
 struct Table {
-    matcher: PhraseMatcher,
+    matcher: LazyMatcher,
     meanings: Vec<Vec<Meaning>>,
+}
+
+/// A lexicon whose matcher is built on first use. Building the automaton of the
+/// text-wide phrases is most of the stage's start-up (a DFA over some 600 phrases,
+/// several milliseconds), which a run that loads the stage and processes nothing, or
+/// loads it in many processes, need not pay. Threads asking at once wait for one build.
+struct LazyMatcher {
+    lexicon: Lexicon,
+    matcher: OnceLock<PhraseMatcher>,
+}
+
+impl LazyMatcher {
+    fn new(lexicon: Lexicon) -> LazyMatcher {
+        LazyMatcher {
+            lexicon,
+            matcher: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &PhraseMatcher {
+        self.matcher
+            .get_or_init(|| self.lexicon.clone().into_matcher())
+    }
+
+    fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
 }
 
 /// Everything the stage looks for all over a text, found in one pass: agency, outlet and
@@ -166,7 +197,7 @@ pub struct Lexicons {
     /// The words of outlet cues next to the name, lowercased (`told` in `told _`, `has`
     /// in `_ has learned`): a cheap test before the lookups.
     outlet_cue_edges: [std::collections::HashSet<String>; 2],
-    descriptions: PhraseMatcher,
+    descriptions: LazyMatcher,
     /// For each description entry: true for an author's role, false for an outlet's.
     description_author: Vec<bool>,
 }
@@ -315,7 +346,7 @@ impl TableBuilder {
 
     fn build(self) -> Table {
         Table {
-            matcher: self.lex.into_matcher(),
+            matcher: LazyMatcher::new(self.lex),
             meanings: self.meanings,
         }
     }
@@ -467,7 +498,7 @@ impl Lexicons {
                 }
             });
         }
-        let descriptions = descriptions.into_matcher();
+        let descriptions = LazyMatcher::new(descriptions);
 
         let credit_lex = load_one("credit_files", "credits.txt", CREDITS, extra.credits)?;
         for e in credit_lex.entries() {
@@ -548,9 +579,10 @@ impl Lexicons {
             let strength = match e.field(0).unwrap_or("") {
                 "weak" => Strength::Weak,
                 "strong" => Strength::Strong,
+                "origin" => Strength::Origin,
                 other => {
                     return Err(err(e.error(format!(
-                        "unknown strength `{other}` (expected weak or strong)"
+                        "unknown strength `{other}` (expected weak, strong or origin)"
                     ))));
                 }
             };
@@ -596,7 +628,7 @@ impl Lexicons {
     pub fn scan<'l>(&'l self, text: &str) -> Scan<'l> {
         let mut scan = Scan::default();
         for table in [&self.folded, &self.cased] {
-            for m in table.matcher.find_all(text) {
+            for m in table.matcher.get().find_all(text) {
                 for meaning in table.meanings.get(m.index).into_iter().flatten() {
                     match meaning {
                         Meaning::Name { canonical, kind } => scan.names.push(NameMention {
@@ -650,6 +682,7 @@ impl Lexicons {
     /// Whether `span` of `text` names a journalist's role (`correspondent`).
     pub fn has_author_role(&self, text: &str, span: newsproc_sdk::Span) -> bool {
         self.descriptions
+            .get()
             .find_in(text, span)
             .iter()
             .any(|m| self.description_author.get(m.index) == Some(&true))
@@ -658,6 +691,7 @@ impl Lexicons {
     /// Whether `span` of `text` says what a news organisation is (`newsroom`).
     pub fn has_outlet_description(&self, text: &str, span: newsproc_sdk::Span) -> bool {
         self.descriptions
+            .get()
             .find_in(text, span)
             .iter()
             .any(|m| self.description_author.get(m.index) == Some(&false))
@@ -703,4 +737,23 @@ fn same_case(found: &str, phrase: &str) -> bool {
     let a = newsproc_text::normalize::fold_str(found);
     let b = newsproc_text::normalize::fold_str(phrase);
     a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn automata_are_built_on_first_use() {
+        let lex = Lexicons::load(&ExtraFiles::default()).unwrap();
+        assert!(lex.folded.matcher.matcher.get().is_none());
+        assert!(lex.descriptions.matcher.get().is_none());
+        // Name lookups need no automaton.
+        assert_eq!(lex.name("Reuters").map(|n| n.0), Some("Reuters"));
+        assert!(lex.folded.matcher.matcher.get().is_none());
+        let scan = lex.scan("Reporting by Jane Roe for Reuters.");
+        assert!(scan.names.iter().any(|m| m.canonical == "Reuters"));
+        assert!(!scan.credits.is_empty());
+        assert!(lex.folded.matcher.matcher.get().is_some());
+    }
 }

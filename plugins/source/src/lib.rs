@@ -100,7 +100,7 @@ impl Stage for SourceStage {
             ),
             (
                 "outlet_cue_files",
-                "extra phrases that make a named outlet the publisher (phrase with `_` for the name, strong|weak), as data/outlet-cues.txt",
+                "extra phrases that make a named outlet the publisher (phrase with `_` for the name, strong|weak|origin), as data/outlet-cues.txt",
             ),
             (
                 "syndicate_files",

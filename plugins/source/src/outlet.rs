@@ -18,7 +18,8 @@
 //! strong evidence, or two weak ones. An agency is the publisher of its own wire copy
 //! (a dateline of its own and nothing naming another publisher), but what it reported is
 //! republished everywhere, so `told Reuters` says nothing about who published the text.
-//! Syndicates (`data/syndicates.txt`) are never publishers. A name in chrome that no list
+//! Syndicates (`data/syndicates.txt`) are never publishers, and neither is the first
+//! publisher a republication names (`This article originally appeared on X`). A name in chrome that no list
 //! knows is taken as written when the chrome says it is the publisher's: `A Message from
 //! The Moscow Times:`, `Sign up for The Daily Meridian's ...`.
 
@@ -133,9 +134,13 @@ pub fn decide(
                 _ => (if agency { 3.0 } else { 5.0 }, OutletEvidenceKind::Chrome),
             };
             // Chrome that names the outlet as its own (`Visit X's homepage`, `Comment via
-            // X`) counts in full whatever its kind.
-            let own =
-                credit.is_none() && self_reference(text, m, names, lex) == Some(Strength::Strong);
+            // X`) counts in full whatever its kind; a note naming where the text first
+            // appeared (`This article originally appeared on X`) names another publisher.
+            let reference = self_reference(text, m, names, lex);
+            if reference == Some(Strength::Origin) {
+                continue;
+            }
+            let own = credit.is_none() && reference == Some(Strength::Strong);
             let (weight, how) = if own {
                 (
                     weight.max(if agency { 3.0 } else { 5.0 }),
@@ -152,11 +157,11 @@ pub fn decide(
                 (Strength::Strong, false) => 4.0,
                 (Strength::Strong, true) => 2.0,
                 (Strength::Weak, false) => 1.5,
-                (Strength::Weak, true) => 0.0,
+                (Strength::Weak, true) | (Strength::Origin, _) => 0.0,
             };
             let how = match strength {
                 Strength::Strong => OutletEvidenceKind::SelfReference,
-                Strength::Weak => OutletEvidenceKind::Reporting,
+                Strength::Weak | Strength::Origin => OutletEvidenceKind::Reporting,
             };
             vote(m.canonical, weight, m.span, how);
         }
@@ -308,7 +313,11 @@ fn self_reference(
     match (before, after) {
         // `reports CBS News correspondent Jan Crawford`: two weak cues around one name.
         // (Not for an agency, whose reporters are everyone's: `told SANA reporter`.)
-        (Some(_), Some(_)) if !agency => Some(Strength::Strong),
+        (Some(b), Some(a)) if !agency && b != Strength::Origin && a != Strength::Origin => {
+            Some(Strength::Strong)
+        }
+        // A republication note outweighs any other cue around the name.
+        (Some(Strength::Origin), _) | (_, Some(Strength::Origin)) => Some(Strength::Origin),
         (b, a) => b.max(a),
     }
 }
@@ -330,16 +339,15 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         .next()
         .unwrap_or("");
     // In credit position: after any further `/Name` parts (`Jeff Roe/BBC/Handout`), the
-    // end of the line, a bracket, `via` or a bar; not a list of pollsters (`Marist/NPR/PBS
-    // Poll`).
+    // end of the line, a bracket or a bar; not a list of pollsters (`Marist/NPR/PBS
+    // Poll`). A photo distributed `via` someone else (`Jane Roe/Bloomberg via Getty
+    // Images`) was bought from them: the photographer's outlet is not the publisher.
     let mut after = text[name.end..].trim_start_matches(' ');
     while let Some(rest) = after.strip_prefix('/') {
         let word_end = rest.find([' ', ')', ']', '/', '\n']).unwrap_or(rest.len());
         after = rest[word_end..].trim_start_matches(' ');
     }
-    let credit_end = after.is_empty()
-        || after.starts_with(['\n', ')', ']', '|', ';'])
-        || after.starts_with("via ");
+    let credit_end = after.is_empty() || after.starts_with(['\n', ')', ']', '|', ';']);
     credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
 }
 

@@ -78,6 +78,7 @@ fn role(r: CreditRole) -> &'static str {
         CreditRole::Editing => "editing",
         CreditRole::Contributed => "contributed",
         CreditRole::Photo => "photo",
+        CreditRole::Contact => "contact",
     }
 }
 

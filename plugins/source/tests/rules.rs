@@ -231,6 +231,13 @@ fn outlet_from_its_own_matter() {
             ),
             "Washington Post",
         ),
+        // The outlet's own briefings named in its related links.
+        (
+            format!(
+                "{BODY} Lawmakers return The Hill's Morning Report - Senate votes today MORE said, as CNN said."
+            ),
+            "The Hill",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
@@ -256,8 +263,13 @@ fn citations_do_not_name_the_publisher() {
         format!("{BODY} The mayor told CNN on Sunday he would resign, The New York Times said."),
         // A photo credit of an agency.
         format!("{BODY}\nThe square at night. Photographer: Jane Roe/AFP via Getty Images"),
+        // Another outlet's photographer, the photo bought from a distributor.
+        format!("{BODY}\nThe square at night. (Jane Roe/Bloomberg via Getty Images)"),
         // A distributor of columns.
         format!("{BODY}\n© 2030 King Features Syndicate"),
+        // The first publisher of a republished text.
+        format!("{BODY}\nThis article originally appeared on Slate."),
+        format!("{BODY}\nIt was republished with the permission of Salon.com."),
         // A person.
         format!("{BODY} Former mayor Michael Bloomberg said it was a mistake."),
     ] {
@@ -304,11 +316,44 @@ fn boilerplate_kinds() {
             Newsletter,
         ),
         ("Further reading:", Links),
+        // Publishing-system placeholders and section labels.
+        ("[pullquote]", Advertisement),
+        ("Opinion", Header),
+        ("Series: The Long Drought", Header),
+        ("What's next", Header),
+        (
+            "A lightly edited transcript of our conversation follows.",
+            Note,
+        ),
+        (
+            "This article is based in part on wire service reports.",
+            Trailer,
+        ),
+        (
+            "The opinions in this column are solely those of the author.",
+            Note,
+        ),
+        (
+            "This report contains material from the Associated Press",
+            Trailer,
+        ),
     ];
     for (line, kind) in cases {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert_eq!(boilerplate(&text), [(kind, line.to_owned())], "{line}");
     }
+}
+
+#[test]
+fn a_note_ends_where_a_lost_paragraph_break_follows() {
+    let note = "The statements below were posted online. The opinions expressed are his own. The Daily Meridian has not edited them.";
+    let text = format!(
+        "{note}  @mayor : - We will reopen the bridge on Monday and repair the road by June, and nobody will stop us."
+    );
+    assert_eq!(
+        boilerplate(&text),
+        [(BoilerplateKind::Note, note.to_owned())]
+    );
 }
 
 #[test]
@@ -414,6 +459,81 @@ fn desk_credits() {
     // Credit lines are the article's own: not boilerplate, not body.
     assert!(l.boilerplate.is_empty());
     assert_eq!(l.body.len(), 1);
+}
+
+#[test]
+fn contributions_after_a_dash_and_with_initials() {
+    let text = format!("{BODY}\n\u{2014}Jane Roe and M.J. Lee contributed to this article.");
+    let l = layer(&text);
+    let got: Vec<(CreditRole, Vec<String>)> = l
+        .credits
+        .iter()
+        .map(|c| (c.role, c.names.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            CreditRole::Contributed,
+            vec!["Jane Roe".to_owned(), "M.J. Lee".to_owned()]
+        )]
+    );
+    assert!(l.boilerplate.is_empty(), "{:?}", l.boilerplate);
+}
+
+#[test]
+fn contact_lines_are_credits() {
+    let text = format!(
+        "{BODY}\nWrite to Jane Roe at jane.roe@example.com and John Doe at john.doe@example.com"
+    );
+    let l = layer(&text);
+    let got: Vec<(CreditRole, Vec<String>)> = l
+        .credits
+        .iter()
+        .map(|c| (c.role, c.names.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            CreditRole::Contact,
+            vec!["Jane Roe".to_owned(), "John Doe".to_owned()]
+        )]
+    );
+    assert!(l.boilerplate.is_empty());
+    assert_eq!(l.body.len(), 1);
+
+    let text = format!(
+        "{BODY}\nAnn Lee can be reached at ann.lee@example.org. Bo Chan can be reached at bo@example.org."
+    );
+    let l = layer(&text);
+    let names: Vec<&str> = l
+        .credits
+        .iter()
+        .flat_map(|c| &c.names)
+        .map(|n| n.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Lee", "Bo Chan"]);
+
+    // A staff address names the publisher.
+    let text = format!("{BODY}\nWrite to Jane Roe at jane.roe@wsj.com");
+    assert_eq!(
+        layer(&text).outlet.as_deref(),
+        Some("The Wall Street Journal")
+    );
+
+    // A pronoun names no one.
+    let text = format!("{BODY}\nShe can be reached at ann.lee@example.org.");
+    assert!(layer(&text).credits.is_empty());
+    let text = format!("{BODY}\nWrite to Jane Roe and John Doe at desk@example.com");
+    let names: Vec<String> = layer(&text)
+        .credits
+        .iter()
+        .flat_map(|c| c.names.clone())
+        .collect();
+    assert_eq!(names, ["Jane Roe", "John Doe"]);
+
+    // A sentence that only mentions an address is no contact line.
+    let text = format!("{BODY}\nTips can be sent to tips@example.com, the council said.");
+    assert!(layer(&text).credits.is_empty());
 }
 
 #[test]
