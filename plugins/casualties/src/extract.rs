@@ -486,6 +486,13 @@ impl<'t> Analysis<'t> {
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let in_sentence = &self.markers[lo..];
         let in_sentence = &in_sentence[..in_sentence.partition_point(|(r, _)| r.end <= sent.end)];
+        // "threatened to kill", "was going to shoot", "nearly killed": no event.
+        if let Some(before) = trigger.start.checked_sub(1).filter(|&b| b >= sent.start)
+            && ((self.is(before, "to") && self.has(trigger.start, class::BASE))
+                || self.has(before, class::IRREALIS))
+        {
+            return ClaimStatus::Hypothetical;
+        }
         let mut status = ClaimStatus::Reported;
         // "in 2013": an earlier year given as context.
         let lo_tok = trigger.start.saturating_sub(WINDOW).max(sent.start + 1);
@@ -666,7 +673,12 @@ impl<'t> Analysis<'t> {
         while j > sent.start && self.has(j - 1, class::AUX) && !self.is(j - 1, "or") {
             j -= 1;
         }
-        if j <= sent.start || !(self.is(j - 1, "and") || self.is(j - 1, "or")) {
+        if j <= sent.start {
+            return None;
+        }
+        // "a girl shot, killed": a comma right between the two verbs joins them too.
+        let comma = self.word(j - 1) == "," && j == trig.tokens.start;
+        if !(comma || self.is(j - 1, "and") || self.is(j - 1, "or")) {
             return None;
         }
         let and = j - 1;
@@ -674,8 +686,12 @@ impl<'t> Analysis<'t> {
             out.iter().enumerate().rev().find(|(_, c)| {
                 c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
             })?;
+        if comma && prev.trigger.end != and {
+            return None;
+        }
         let pair = [prev.outcome, trig.outcome];
-        if prev.trigger.end == and
+        if !comma
+            && prev.trigger.end == and
             && pair.contains(&Outcome::Killed)
             && pair.contains(&Outcome::Injured)
         {
@@ -809,6 +825,8 @@ impl<'t> Analysis<'t> {
                 if !np.is_empty() && !info.singular {
                     return false;
                 }
+                let whole = out.len();
+                let end = np.end.max(k + 1);
                 out.push(RawClaim {
                     outcome: trig.outcome,
                     trigger: trig.tokens.clone(),
@@ -820,6 +838,39 @@ impl<'t> Analysis<'t> {
                     sentence,
                     status,
                 });
+                // "killed her and three other people"
+                self.follow_on(
+                    lex, trig, end, sent, used, sentence, status, out, whole, false,
+                );
+                return true;
+            }
+        }
+        // "killing the victim", "shot his wife": one person, named by a singular noun
+        // after a determiner or a possessive.
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && self.has(k, class::DEFINITE)
+            && !self.has(k, class::PRONOUN)
+        {
+            let np = self.np_forward(lex, k + 1, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
+                let whole = out.len();
+                let end = np.end;
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k..end, 1),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                // "killing his wife and two children"
+                self.follow_on(
+                    lex, trig, end, sent, used, sentence, status, out, whole, false,
+                );
                 return true;
             }
         }

@@ -79,6 +79,10 @@ pub mod class {
     /// A noun for a thing that a victim word may modify: "a terrorist attack", "a rebel
     /// position" name no person.
     pub const THING: u16 = 1 << 13;
+    /// An outcome verb's base form: after "to" it names no event ("threatened to kill").
+    pub const BASE: u16 = 1 << 14;
+    /// Right before an outcome verb, says it did not happen: "nearly killed".
+    pub const IRREALIS: u16 = 1 << 15;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,9 +350,11 @@ fn parse_classes(e: &Entry) -> Result<u16, String> {
             "perfect" => class::PERFECT,
             "kin" => class::KIN,
             "thing" => class::THING,
+            "base" => class::BASE,
+            "irrealis" => class::IRREALIS,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin or thing"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base or irrealis"
                 ));
             }
         };

@@ -556,3 +556,47 @@ fn a_whole_that_includes_a_sides_figure_replaces_it() {
     );
     assert_eq!((t.killed, t.killed_noncivilians), (Some(40), Some(40)));
 }
+
+#[test]
+fn a_singular_noun_after_an_active_verb_is_one_victim() {
+    assert_eq!(
+        claims("The gun went off, killing the driver instantly."),
+        [killed(1, "driver")]
+    );
+    // With the people listed beside it: one plus two.
+    let t = totals("Police say the man shot and killed his wife and two children on Sunday.");
+    assert_eq!(t.killed, Some(3));
+}
+
+#[test]
+fn a_verb_after_to_or_nearly_names_no_event() {
+    let t = totals("He had threatened to kill his neighbour before the fire.");
+    assert_eq!(t.killed, None);
+    let t = totals("The bullet nearly killed the guard, who was treated and released.");
+    assert_eq!(t.killed, None);
+    // "No one died": not a count of one.
+    let t = totals("Three people were hurt in the crash. No one died.");
+    assert_eq!((t.killed, t.injured), (None, Some(3)));
+}
+
+#[test]
+fn two_verbs_joined_by_a_comma_share_their_subject() {
+    let t = totals("Teenager shot, killed outside store");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(0)));
+}
+
+#[test]
+fn counted_killings_and_multiple_homicides() {
+    assert_eq!(
+        totals("A man was charged in the four slayings.").killed,
+        Some(4)
+    );
+    assert_eq!(
+        totals("Police are still investigating the triple shooting.").injured,
+        Some(3)
+    );
+    assert_eq!(
+        totals("The gunman killed two clerks before fatally shooting himself.").killed,
+        Some(3)
+    );
+}
