@@ -815,6 +815,28 @@ impl<'t> Analysis<'t> {
         if let Some(q) = self.quant_at_start(k) {
             return self.claim_from(lex, trig, q, sent, used, sentence, status, out, None, true);
         }
+        // "killing three and wounding another": one more person.
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && k > trig.tokens.end
+            && self.is(k - 1, "another")
+        {
+            let np = self.np_forward(lex, k, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if np.is_empty() || (info.singular && !info.object) {
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k - 1..np.end.max(k), 1),
+                    victims: (!np.is_empty()).then_some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                return true;
+            }
+        }
         // "shot him", "killing her": one person.
         if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
             let w = self.word(k);
@@ -1215,6 +1237,28 @@ impl<'t> Analysis<'t> {
                     );
                 }
                 return ok;
+            }
+            // "three people dead and another injured", "another man was wounded": one
+            // more person.
+            if self.is(j, "another")
+                && (aux || trig.form == Form::Intr || !self.object_follows(lex, trig, sent))
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
+                let info = self.victim_info(lex, np_start..np_end);
+                if np_end == np_start || (info.singular && !info.object) {
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(j..np_end.max(j + 1), 1),
+                        victims: (np_end > np_start).then_some(np_start..np_end),
+                        victim_info: info,
+                        part_of: None,
+                        coordinated: false,
+                        sentence,
+                        status,
+                    });
+                    return true;
+                }
             }
             if self.has(j, class::AUX) && np_end == np_start {
                 aux = true;

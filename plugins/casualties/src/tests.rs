@@ -600,3 +600,14 @@ fn counted_killings_and_multiple_homicides() {
         Some(3)
     );
 }
+
+#[test]
+fn another_counts_one_more_person() {
+    let t = totals("The crash left two people dead and another injured.");
+    assert_eq!((t.killed, t.injured), (Some(2), Some(1)));
+    let t = totals("The attacker killed three guards and wounded another before he fled.");
+    assert_eq!((t.killed, t.injured), (Some(3), Some(1)));
+    // "Another" before a number is no count of its own.
+    let t = totals("Five people were killed and another 12 were wounded.");
+    assert_eq!((t.killed, t.injured), (Some(5), Some(12)));
+}
