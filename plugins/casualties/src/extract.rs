@@ -470,9 +470,35 @@ impl<'t> Analysis<'t> {
             if continues {
                 k += 1;
                 last = k;
-            } else {
-                break;
+                continue;
             }
+            // "15 unarmed civilians", "three young men": a few lowercase adjectives
+            // before the head noun.
+            if !head_seen {
+                let plain = |i: usize| {
+                    i < end
+                        && self.tokens[i].kind == TokenKind::Word
+                        && !self.tokens[i].is_capitalised()
+                        && self.classes[i] == 0
+                        && self.victim[i] == NONE
+                        && self.q_start[i] == NONE
+                };
+                let adjectives = (k..k + ADJECTIVE_SLACK + 1)
+                    .take_while(|&i| plain(i))
+                    .count();
+                let head = k + adjectives;
+                if adjectives > 0
+                    && adjectives <= ADJECTIVE_SLACK
+                    && head < end
+                    && self
+                        .victim_word(lex, head)
+                        .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+                {
+                    k = head;
+                    continue;
+                }
+            }
+            break;
         }
         start..last
     }

@@ -611,3 +611,22 @@ fn another_counts_one_more_person() {
     let t = totals("Five people were killed and another 12 were wounded.");
     assert_eq!((t.killed, t.injured), (Some(5), Some(12)));
 }
+
+#[test]
+fn adjectives_before_a_victim_noun_after_the_verb() {
+    assert_eq!(
+        claims("The raid killed 15 unarmed civilians in the market."),
+        [killed(15, "unarmed civilians")]
+    );
+}
+
+#[test]
+fn aid_volunteers_are_civilians_and_mercenaries_combatants() {
+    let t = totals("The strike on the convoy killed 12 volunteers and two drivers.");
+    assert_eq!(t.killed_civilians, Some(12));
+    let t = totals("The ministry said its jets killed 40 mercenaries near the border.");
+    assert_eq!(
+        (t.killed_civilians, t.killed_noncivilians),
+        (Some(0), Some(40))
+    );
+}
