@@ -14,7 +14,7 @@ use std::ops::Range;
 use newsproc_text::{Token, TokenKind, parse_number};
 
 use crate::extract::{Analysis, NumberRef, RawClaim};
-use crate::lexicons::{Lexicons, MarkerStatus, class};
+use crate::lexicons::{Form, Lexicons, MarkerStatus, class};
 
 /// A date without its year: (month 1-12, day 1-31).
 pub type Date = (u8, u8);
@@ -33,6 +33,8 @@ pub struct Setting {
     /// Counted beside another count of the same outcome word ("12 soldiers and one
     /// civilian"): different people, whose counts add.
     pub coordinated: bool,
+    /// The attacker's own death ("and then himself", "committed suicide").
+    pub attacker: bool,
 }
 
 impl Analysis<'_> {
@@ -43,6 +45,10 @@ impl Analysis<'_> {
             sentence: s,
             additive: self.additive(claim),
             coordinated: claim.coordinated,
+            attacker: self
+                .triggers
+                .iter()
+                .any(|t| t.tokens == claim.trigger && t.form == Form::Suicide),
             ..Setting::default()
         };
         let Some(sent) = self.sentence_tokens.get(s).cloned() else {

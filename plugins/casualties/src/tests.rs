@@ -630,3 +630,12 @@ fn aid_volunteers_are_civilians_and_mercenaries_combatants() {
         (Some(0), Some(40))
     );
 }
+
+#[test]
+fn the_attackers_death_told_twice_counts_once() {
+    let t = totals(
+        "A man shot two neighbours dead before killing himself. \
+         Police said the man then turned the gun on himself in the yard.",
+    );
+    assert_eq!(t.killed, Some(3));
+}

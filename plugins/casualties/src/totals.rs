@@ -187,6 +187,8 @@ impl Slot {
 #[derive(Clone, Debug, Default)]
 struct EventSlots {
     claims: Vec<usize>,
+    /// Whether a claim has already counted the attacker's own death.
+    attacker: bool,
     slots: [[Option<Slot>; SLOTS]; OUTCOMES],
 }
 
@@ -354,7 +356,11 @@ pub fn totals(
         let ev = &mut events[e];
         ev.claims.push(i);
         let part = claim.part_of.is_some();
-        let adds = setting.coordinated || (setting.additive && last_outcome == Some(o));
+        // The attacker's death adds once: told again ("he then turned the gun on
+        // himself"), it is the same death.
+        let repeated_attacker = setting.attacker && std::mem::replace(&mut ev.attacker, true);
+        let adds = !repeated_attacker
+            && (setting.coordinated || (setting.additive && last_outcome == Some(o)));
         // Combatants of no stated side among a whole's of one side are of that side
         // ("40 rebel fighters including seven commanders").
         let group = match (group_of(claim), claim.part_of.map(|w| group_of(&claims[w]))) {
