@@ -115,7 +115,7 @@ pub struct Analysis<'t> {
     /// Per token: the victim-list entry covering it, or `NONE`.
     pub(crate) victim: Vec<u32>,
     /// Per token: grammar word classes.
-    pub(crate) classes: Vec<u16>,
+    pub(crate) classes: Vec<u32>,
     pub triggers: Vec<Trigger>,
     /// Per token: whether an outcome word that takes its number before it starts there.
     pub(crate) takes_number_before: Vec<bool>,
@@ -223,7 +223,7 @@ impl<'t> Analysis<'t> {
             .collect();
         let mut quants = Vec::new();
         let mut victim = vec![NONE; n];
-        let mut classes = vec![0u16; n];
+        let mut classes = vec![0u32; n];
         let mut causes = Vec::new();
         let mut markers = Vec::new();
         let opts = QuantityOptions {
@@ -310,7 +310,7 @@ impl<'t> Analysis<'t> {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
-    pub(crate) fn has(&self, i: usize, bits: u16) -> bool {
+    pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 
@@ -346,13 +346,29 @@ impl<'t> Analysis<'t> {
     }
 
     /// A quantity that can count victims: a count, not a year, an age, money, ...
-    fn countable(&self, q: usize) -> bool {
-        let q = &self.quants[q];
+    fn countable(&self, index: usize) -> bool {
+        let q = &self.quants[index];
         // "Father of 5 killed": relatives, not victims.
         let kin = q.tokens.start >= 2
             && self.is(q.tokens.start - 1, "of")
             && self.has(q.tokens.start - 2, class::KIN);
-        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite() && !kin
+        // "Image 9 of 9", "aged 10", "ages six and seven", "8 yo girl".
+        // ("Photo A 9-year-old child was killed": an article is no label's number.)
+        let label = q.tokens.start > 0
+            && self.has(q.tokens.start - 1, class::LABEL)
+            && !self.is_article(index);
+        let second_of_label = q.tokens.start >= 3
+            && self.is(q.tokens.start - 1, "of")
+            && self.quant_at_end(q.tokens.start - 2).is_some()
+            && self.has(q.tokens.start - 3, class::LABEL);
+        let age = self.has(q.tokens.end, class::AGE_UNIT);
+        q.role == NumberRole::Count
+            && q.min >= 0.0
+            && q.min.is_finite()
+            && !kin
+            && !label
+            && !second_of_label
+            && !age
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
@@ -365,7 +381,10 @@ impl<'t> Analysis<'t> {
             return true;
         }
         match tok.kind {
-            TokenKind::Word => tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN),
+            TokenKind::Word => {
+                (tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN))
+                    || self.has(i, class::AGE_UNIT)
+            }
             TokenKind::Alnum => self
                 .quant_at_start(i)
                 .is_some_and(|q| self.quants[q].role == NumberRole::Age),
@@ -938,7 +957,7 @@ impl<'t> Analysis<'t> {
 
     /// A word of class `wanted` among the (at most three) auxiliaries and adverbs right
     /// before token `t`.
-    fn auxiliary_before(&self, t: usize, sent_start: usize, wanted: u16) -> bool {
+    fn auxiliary_before(&self, t: usize, sent_start: usize, wanted: u32) -> bool {
         let mut j = t;
         let mut n = 0;
         while j > sent_start && n < 3 {
@@ -1208,7 +1227,9 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             if let Some(q) = self.quant_at_end(j) {
-                if self.quants[q].role == NumberRole::Age {
+                if self.quants[q].role == NumberRole::Age
+                    || self.has(self.quants[q].tokens.end, class::AGE_UNIT)
+                {
                     if np_end == np_start {
                         np_end = j + 1;
                     }

@@ -639,3 +639,25 @@ fn the_attackers_death_told_twice_counts_once() {
     );
     assert_eq!(t.killed, Some(3));
 }
+
+#[test]
+fn labels_and_ages_are_no_counts() {
+    assert_eq!(
+        totals("Image 9 of 9 A woman was found dead in her home.").killed,
+        Some(1)
+    );
+    // The age is no count (the child before it is not read past the age: a gap).
+    assert_eq!(
+        totals("A child under the age of 10 was killed on Sunday.").killed,
+        None
+    );
+    assert_eq!(
+        totals("8 yo girl killed by gunfire near the highway").killed,
+        Some(1)
+    );
+    // An article after a label word still counts its one person.
+    assert_eq!(
+        totals("Photo A man was killed in the crash.").killed,
+        Some(1)
+    );
+}
