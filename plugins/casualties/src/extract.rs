@@ -43,6 +43,8 @@ const ADJECTIVE_SLACK: usize = 2;
 const NEAR: usize = 4;
 /// A cumulative phrase or a "confirmed" this many tokens from the outcome word governs it.
 const WINDOW: usize = 15;
+/// How long (in bytes) a first line may be to be read as a headline.
+const HEADLINE: usize = 200;
 /// How far after "since" a period word may stand.
 const ANCHOR_REACH: usize = 5;
 
@@ -539,6 +541,13 @@ impl<'t> Analysis<'t> {
             return ClaimStatus::Hypothetical;
         }
         let mut status = ClaimStatus::Reported;
+        // The first line of the text, when it is short enough to be a headline.
+        let headline = self.sentences.get(s).is_some_and(|sp| {
+            self.text
+                .get(sp.start..)
+                .and_then(|rest| rest.find('\n'))
+                .is_some_and(|nl| sp.start + nl <= HEADLINE)
+        });
         // "in 2013": an earlier year given as context.
         let lo_tok = trigger.start.saturating_sub(WINDOW).max(sent.start + 1);
         let hi_tok = (trigger.end + WINDOW).min(sent.end);
@@ -566,7 +575,10 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             if marker.status == MarkerStatus::Earlier {
-                if status == ClaimStatus::Reported || status == ClaimStatus::Confirmed {
+                // A headline's "last week" dates the article's own news.
+                if (status == ClaimStatus::Reported || status == ClaimStatus::Confirmed)
+                    && !headline
+                {
                     status = ClaimStatus::Background;
                 }
                 continue;
@@ -859,6 +871,25 @@ impl<'t> Analysis<'t> {
         }
         if let Some(q) = self.quant_at_start(k) {
             return self.claim_from(lex, trig, q, sent, used, sentence, status, out, None, true);
+        }
+        // "killing both", "killed both men": two people.
+        if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PAIR) {
+            let np = self.np_forward(lex, k + 1, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if !info.object && !info.singular {
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k..np.end.max(k + 1), 2),
+                    victims: (!np.is_empty()).then_some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                return true;
+            }
         }
         // "killing three and wounding another": one more person.
         if matches!(trig.form, Form::Verb | Form::Ing)
@@ -1284,6 +1315,27 @@ impl<'t> Analysis<'t> {
                     );
                 }
                 return ok;
+            }
+            // "Both men were killed", "both died": two people.
+            if self.has(j, class::PAIR)
+                && (aux || trig.form == Form::Intr)
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
+                let info = self.victim_info(lex, np_start..np_end);
+                if !info.object && !info.singular {
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(j..np_end.max(j + 1), 2),
+                        victims: (np_end > np_start).then_some(np_start..np_end),
+                        victim_info: info,
+                        part_of: None,
+                        coordinated: false,
+                        sentence,
+                        status,
+                    });
+                    return true;
+                }
             }
             // "three people dead and another injured", "another man was wounded": one
             // more person.

@@ -88,6 +88,8 @@ pub mod class {
     pub const LABEL: u32 = 1 << 16;
     /// After a number, makes it an age: "8 yo girl".
     pub const AGE_UNIT: u32 = 1 << 17;
+    /// Two people, named without a number: "both men were killed", "killing both".
+    pub const PAIR: u32 = 1 << 18;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -359,9 +361,10 @@ fn parse_classes(e: &Entry) -> Result<u32, String> {
             "irrealis" => class::IRREALIS,
             "label" => class::LABEL,
             "age-unit" => class::AGE_UNIT,
+            "pair" => class::PAIR,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label or age-unit"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label, age-unit or pair"
                 ));
             }
         };

@@ -661,3 +661,34 @@ fn labels_and_ages_are_no_counts() {
         Some(1)
     );
 }
+
+#[test]
+fn both_counts_two() {
+    let t = totals("Both men were killed, and three others were injured.");
+    assert_eq!((t.killed, t.injured), (Some(2), Some(3)));
+    assert_eq!(
+        totals("The gunman fired into the van, killing both.").killed,
+        Some(2)
+    );
+    // "Both" beside a number is no count of its own.
+    assert_eq!(totals("The two guards were both wounded.").injured, Some(2));
+}
+
+#[test]
+fn a_headlines_last_week_dates_the_news() {
+    let t = totals("Police name teen fatally shot last week\n\nThe family asked for privacy.");
+    assert_eq!(t.killed, Some(1));
+    // In the body, "last week" is an earlier event.
+    let t = totals(
+        "Police name suspect\n\nOfficers said a man was arrested. A teen was fatally shot last week.",
+    );
+    assert_eq!(t.killed, None);
+}
+
+#[test]
+fn struck_and_killed() {
+    assert_eq!(
+        totals("The boy was struck and killed by a stray bullet.").killed,
+        Some(1)
+    );
+}
