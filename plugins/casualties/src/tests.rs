@@ -692,3 +692,35 @@ fn struck_and_killed() {
         Some(1)
     );
 }
+
+#[test]
+fn a_much_lower_figure_from_another_claimant_is_no_disagreement() {
+    let view = |spans: &[(Span, &str)]| AttributionView {
+        attributions: spans
+            .iter()
+            .map(|(s, name)| AttributionItem {
+                content: vec![*s],
+                source: Some(SourceItem {
+                    span: Span::new(0, 1),
+                    text: name.to_string(),
+                    name: Some(name.to_string()),
+                }),
+                in_boilerplate: false,
+            })
+            .collect(),
+    };
+    let text = "The monitor said 40 people were killed in the strikes. \
+                The governor said 30 people were killed. \
+                A witness said 10 people were killed.";
+    let first = text.find("The monitor").unwrap();
+    let second = text.find("The governor").unwrap();
+    let third = text.find("A witness").unwrap();
+    let att = view(&[
+        (Span::new(first, second), "monitor"),
+        (Span::new(second, third), "governor"),
+        (Span::new(third, text.len()), "witness"),
+    ]);
+    // 30 disagrees with 40 (the lowest stands); 10 is less than half of it: a part.
+    let layer = stage().layer(text, None, Some(&att));
+    assert_eq!(layer.totals.killed, Some(30));
+}

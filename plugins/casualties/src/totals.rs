@@ -39,7 +39,9 @@
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
 //!    to") replaces it; a lower figure for the same victims from another claimant (as the
-//!    attribution layer names them) replaces it, sources that disagree giving the lowest;
+//!    attribution layer names them) replaces it, sources that disagree giving the lowest,
+//!    when it is at least half the figure (a much lower one is more often a part of the
+//!    toll, one place or one group, than another count of it);
 //!    combatants given the exact figure another side's slot (or the side-not-stated
 //!    slot) already holds are the same people named again ("nine IS fighters", then
 //!    "the nine fighters"), unless listed beside them; any other
@@ -177,7 +179,9 @@ impl Slot {
             }
         } else if v == self.value {
             self.claims.push(i);
-        } else if how.update || (how.disagrees && v < self.value) {
+        } else if how.update
+            || (how.disagrees && v < self.value && v.saturating_mul(2) >= self.value)
+        {
             replace(self, v);
         }
     }
