@@ -533,10 +533,10 @@ impl<'t> Analysis<'t> {
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let in_sentence = &self.markers[lo..];
         let in_sentence = &in_sentence[..in_sentence.partition_point(|(r, _)| r.end <= sent.end)];
-        // "threatened to kill", "was going to shoot", "nearly killed": no event.
+        // "threatened to kill", "was going to shoot": no event.
         if let Some(before) = trigger.start.checked_sub(1).filter(|&b| b >= sent.start)
-            && ((self.is(before, "to") && self.has(trigger.start, class::BASE))
-                || self.has(before, class::IRREALIS))
+            && self.is(before, "to")
+            && self.has(trigger.start, class::BASE)
         {
             return ClaimStatus::Hypothetical;
         }
@@ -642,7 +642,14 @@ impl<'t> Analysis<'t> {
             if trig.tokens.start < sent.start {
                 continue;
             }
-            let status = self.status(lex, sentence, &trig.tokens);
+            let mut status = self.status(lex, sentence, &trig.tokens);
+            // "nearly killed", "but not killing him": a verb that says it did not happen.
+            if matches!(trig.form, Form::Verb | Form::Ing | Form::Intr)
+                && trig.tokens.start > sent.start
+                && self.has(trig.tokens.start - 1, class::IRREALIS)
+            {
+                status = ClaimStatus::Hypothetical;
+            }
             if trig.form == Form::Suicide {
                 // "killed four classmates and himself": one more, the attacker.
                 out.push(RawClaim {

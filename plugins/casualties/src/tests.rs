@@ -574,6 +574,10 @@ fn a_verb_after_to_or_nearly_names_no_event() {
     assert_eq!(t.killed, None);
     let t = totals("The bullet nearly killed the guard, who was treated and released.");
     assert_eq!(t.killed, None);
+    let t = totals("The bullet struck the driver in the head but not killing him.");
+    assert_eq!(t.killed, None);
+    // A noun after "not" is no verb: "charged with manslaughter and not murder".
+    assert_eq!(totals("He was shot and killed on Sunday.").killed, Some(1));
     // "No one died": not a count of one.
     let t = totals("Three people were hurt in the crash. No one died.");
     assert_eq!((t.killed, t.injured), (None, Some(3)));
