@@ -342,8 +342,10 @@ impl<'t> Analysis<'t> {
     }
 
     /// A lone article read as one ("a", "an").
+    /// (With a qualifier too: "over a" in "injured over a four-day stretch".)
     fn is_article(&self, q: usize) -> bool {
-        let t = self.quants[q].span.of(self.text);
+        let last = self.quants[q].tokens.end.saturating_sub(1);
+        let t = self.word(last);
         t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an")
     }
 
@@ -1810,7 +1812,11 @@ impl<'t> Analysis<'t> {
         let object_count = self.quant_at_start(k).is_some_and(|q| {
             let q_end = self.quants[q].tokens.end;
             let np = self.np_forward(lex, q_end, sent.end);
+            // An article is an object only before a victim noun ("killed a man", not
+            // "injured over a four-day stretch").
+            let person = !self.is_article(q) || self.victim_info(lex, np.clone()).group.is_some();
             self.countable(q)
+                && person
                 && !(q_end..=np.end.max(q_end))
                     .any(|i| self.takes_number_before.get(i) == Some(&true))
         });

@@ -728,3 +728,22 @@ fn a_much_lower_figure_from_another_claimant_is_no_disagreement() {
     let layer = stage().layer(text, None, Some(&att));
     assert_eq!(layer.totals.killed, Some(30));
 }
+
+#[test]
+fn a_qualified_article_after_a_verb_is_no_count() {
+    // "injured over a four-day stretch": "over a" is no count of the injured.
+    let t = totals(
+        "Officials said 84 people were killed and another 659 injured over a four-day stretch of fighting.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(84), Some(659)));
+}
+
+#[test]
+fn suffocation_and_injury_of() {
+    let t = totals(
+        "Three civilians were killed and more than twenty others suffered from suffocation.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(3), Some(20)));
+    let t = totals("The bomb led to the killing of one person and the injury of 40 others.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(40)));
+}
