@@ -6,8 +6,8 @@
 //! - **Separate**: the sentence reports another event of the news ("elsewhere", "in a
 //!   separate attack").
 //! - **Update**: the sentence gives a new figure for a toll already given ("rose to").
-//! - **Additive** (the claim itself): its count adds to those before ("another six",
-//!   "six more").
+//! - **Additive** (the claim itself): its count adds to those before ("six more"; not
+//!   "another six", which most often breaks a toll down).
 
 use std::ops::Range;
 
@@ -77,15 +77,14 @@ impl Analysis<'_> {
         out
     }
 
-    /// A count that adds to those before it: "another six", "six more".
+    /// A count that adds to those before it: "six more", "two others". Not "another
+    /// six": after a toll, "another six were killed in X" most often goes on breaking the
+    /// toll down place by place (the lead gives the total), so it is no more people.
     fn additive(&self, claim: &RawClaim) -> bool {
         let NumberRef::Quantity(q) = claim.number else {
             return false;
         };
-        let q = &self.quants[q];
-        let before = q.tokens.start.checked_sub(1);
-        before.is_some_and(|i| self.has(i, class::ADDITIVE))
-            || self.has(q.tokens.end, class::ADDITIVE)
+        self.has(self.quants[q].tokens.end, class::ADDITIVE)
     }
 }
 

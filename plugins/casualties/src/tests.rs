@@ -311,6 +311,17 @@ fn counts_that_add() {
         totals("Air strikes killed 10 people in the town. Five more died in hospital.").killed,
         Some(15)
     );
+    // After a toll, "another seven" and "six more" after a count the toll left aside
+    // break the toll down.
+    assert_eq!(
+        totals(
+            "Air strikes killed 21 civilians in the province on Monday. Fifteen people were \
+             killed in the city. Six more people died in a nearby village. Another seven \
+             people were killed in raids further north."
+        )
+        .killed,
+        Some(21)
+    );
     // "Others" after the dead are the wounded, not more dead.
     let t = totals("The blast killed 15 people and wounded 25 others.");
     assert_eq!((t.killed, t.injured), (Some(15), Some(25)));
