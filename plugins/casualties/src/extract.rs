@@ -304,6 +304,14 @@ impl<'t> Analysis<'t> {
         }
     }
 
+    /// Whether sentence `s` lies in the text's first line, when that line is short
+    /// enough to be a headline.
+    fn in_headline(&self, s: usize) -> bool {
+        let end = self.text.len().min(HEADLINE + 1);
+        let first_line = self.text.as_bytes()[..end].iter().position(|&b| b == b'\n');
+        first_line.is_some_and(|nl| self.sentences.get(s).is_some_and(|sp| sp.start < nl))
+    }
+
     pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -544,12 +552,6 @@ impl<'t> Analysis<'t> {
         }
         let mut status = ClaimStatus::Reported;
         // The first line of the text, when it is short enough to be a headline.
-        let headline = self.sentences.get(s).is_some_and(|sp| {
-            self.text
-                .get(sp.start..)
-                .and_then(|rest| rest.find('\n'))
-                .is_some_and(|nl| sp.start + nl <= HEADLINE)
-        });
         // "in 2013": an earlier year given as context.
         let lo_tok = trigger.start.saturating_sub(WINDOW).max(sent.start + 1);
         let hi_tok = (trigger.end + WINDOW).min(sent.end);
@@ -579,7 +581,7 @@ impl<'t> Analysis<'t> {
             if marker.status == MarkerStatus::Earlier {
                 // A headline's "last week" dates the article's own news.
                 if (status == ClaimStatus::Reported || status == ClaimStatus::Confirmed)
-                    && !headline
+                    && !self.in_headline(s)
                 {
                     status = ClaimStatus::Background;
                 }

@@ -45,10 +45,15 @@ impl Analysis<'_> {
             sentence: s,
             additive: self.additive(claim),
             coordinated: claim.coordinated,
-            attacker: self
-                .triggers
-                .iter()
-                .any(|t| t.tokens == claim.trigger && t.form == Form::Suicide),
+            attacker: {
+                // The triggers are in text order.
+                let at = self
+                    .triggers
+                    .partition_point(|t| t.tokens.start < claim.trigger.start);
+                self.triggers
+                    .get(at)
+                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide)
+            },
             ..Setting::default()
         };
         let Some(sent) = self.sentence_tokens.get(s).cloned() else {
