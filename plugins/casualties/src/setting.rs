@@ -35,6 +35,8 @@ pub struct Setting {
     pub coordinated: bool,
     /// The attacker's own death ("and then himself", "committed suicide").
     pub attacker: bool,
+    /// The sentence repeats an earlier one word for word.
+    pub repeated: bool,
 }
 
 impl Analysis<'_> {
@@ -80,6 +82,15 @@ impl Analysis<'_> {
             self.sentence_tokens[s].start,
         );
         out
+    }
+
+    /// For each sentence, whether an earlier one has exactly its text.
+    pub fn repeated_sentences(&self) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::with_capacity(self.sentences.len());
+        self.sentences
+            .iter()
+            .map(|s| !seen.insert(s.of(self.text).trim()))
+            .collect()
     }
 
     /// A count that adds to those before it: "six more", "two others". Not "another

@@ -758,3 +758,11 @@ fn suffocation_and_injury_of() {
     let t = totals("The bomb led to the killing of one person and the injury of 40 others.");
     assert_eq!((t.killed, t.injured), (Some(1), Some(40)));
 }
+
+#[test]
+fn a_sentence_repeated_word_for_word_counts_once() {
+    let text = "Five people were killed in the town on Monday.\n\n\
+                Two more people died in hospital.\n\n\
+                Two more people died in hospital.";
+    assert_eq!(totals(text).killed, Some(7));
+}

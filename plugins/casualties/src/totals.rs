@@ -341,6 +341,10 @@ pub fn totals(
         let Some(o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
             continue;
         };
+        // A sentence told again word for word is no news.
+        if setting.repeated {
+            continue;
+        }
         let e = if let Some(whole) = claim.part_of {
             match event_of.get(whole).copied().flatten() {
                 Some(e) => e,
