@@ -86,10 +86,16 @@ impl Analysis<'_> {
 
     /// For each sentence, whether an earlier one has exactly its text.
     pub fn repeated_sentences(&self) -> Vec<bool> {
-        let mut seen = std::collections::HashSet::with_capacity(self.sentences.len());
-        self.sentences
-            .iter()
-            .map(|s| !seen.insert(s.of(self.text).trim()))
+        // Few sentences have an outcome word, and their lengths mostly differ: comparing
+        // lengths first is cheaper than hashing every sentence.
+        let sentences = &self.sentences;
+        (0..sentences.len())
+            .map(|i| {
+                let text = sentences[i].of(self.text);
+                sentences[..i]
+                    .iter()
+                    .any(|e| e.len() == text.len() && e.of(self.text) == text)
+            })
             .collect()
     }
 
