@@ -1350,7 +1350,8 @@ impl<'t> Analysis<'t> {
             }
             // "three people dead and another injured", "another man was wounded": one
             // more person.
-            if self.is(j, "another")
+            if self.has(j, class::ADDITIVE)
+                && self.is(j, "another")
                 && (aux || trig.form == Form::Intr || !self.object_follows(lex, trig, sent))
                 && !matches!(trig.form, Form::Noun | Form::Tally)
             {
