@@ -43,6 +43,8 @@ const ADJECTIVE_SLACK: usize = 2;
 const NEAR: usize = 4;
 /// A cumulative phrase or a "confirmed" this many tokens from the outcome word governs it.
 const WINDOW: usize = 15;
+/// How long (in bytes) a first line may be to be read as a headline.
+const HEADLINE: usize = 200;
 /// How far after "since" a period word may stand.
 const ANCHOR_REACH: usize = 5;
 
@@ -115,7 +117,7 @@ pub struct Analysis<'t> {
     /// Per token: the victim-list entry covering it, or `NONE`.
     pub(crate) victim: Vec<u32>,
     /// Per token: grammar word classes.
-    pub(crate) classes: Vec<u16>,
+    pub(crate) classes: Vec<u32>,
     pub triggers: Vec<Trigger>,
     /// Per token: whether an outcome word that takes its number before it starts there.
     pub(crate) takes_number_before: Vec<bool>,
@@ -223,7 +225,7 @@ impl<'t> Analysis<'t> {
             .collect();
         let mut quants = Vec::new();
         let mut victim = vec![NONE; n];
-        let mut classes = vec![0u16; n];
+        let mut classes = vec![0u32; n];
         let mut causes = Vec::new();
         let mut markers = Vec::new();
         let opts = QuantityOptions {
@@ -302,6 +304,14 @@ impl<'t> Analysis<'t> {
         }
     }
 
+    /// Whether sentence `s` lies in the text's first line, when that line is short
+    /// enough to be a headline.
+    fn in_headline(&self, s: usize) -> bool {
+        let end = self.text.len().min(HEADLINE + 1);
+        let first_line = self.text.as_bytes()[..end].iter().position(|&b| b == b'\n');
+        first_line.is_some_and(|nl| self.sentences.get(s).is_some_and(|sp| sp.start < nl))
+    }
+
     pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -310,7 +320,7 @@ impl<'t> Analysis<'t> {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
-    pub(crate) fn has(&self, i: usize, bits: u16) -> bool {
+    pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 
@@ -340,19 +350,37 @@ impl<'t> Analysis<'t> {
     }
 
     /// A lone article read as one ("a", "an").
+    /// (With a qualifier too: "over a" in "injured over a four-day stretch".)
     fn is_article(&self, q: usize) -> bool {
-        let t = self.quants[q].span.of(self.text);
+        let last = self.quants[q].tokens.end.saturating_sub(1);
+        let t = self.word(last);
         t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an")
     }
 
     /// A quantity that can count victims: a count, not a year, an age, money, ...
-    fn countable(&self, q: usize) -> bool {
-        let q = &self.quants[q];
+    fn countable(&self, index: usize) -> bool {
+        let q = &self.quants[index];
         // "Father of 5 killed": relatives, not victims.
         let kin = q.tokens.start >= 2
             && self.is(q.tokens.start - 1, "of")
             && self.has(q.tokens.start - 2, class::KIN);
-        q.role == NumberRole::Count && q.min >= 0.0 && q.min.is_finite() && !kin
+        // "Image 9 of 9", "aged 10", "ages six and seven", "8 yo girl".
+        // ("Photo A 9-year-old child was killed": an article is no label's number.)
+        let label = q.tokens.start > 0
+            && self.has(q.tokens.start - 1, class::LABEL)
+            && !self.is_article(index);
+        let second_of_label = q.tokens.start >= 3
+            && self.is(q.tokens.start - 1, "of")
+            && self.quant_at_end(q.tokens.start - 2).is_some()
+            && self.has(q.tokens.start - 3, class::LABEL);
+        let age = self.has(q.tokens.end, class::AGE_UNIT);
+        q.role == NumberRole::Count
+            && q.min >= 0.0
+            && q.min.is_finite()
+            && !kin
+            && !label
+            && !second_of_label
+            && !age
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
@@ -365,7 +393,10 @@ impl<'t> Analysis<'t> {
             return true;
         }
         match tok.kind {
-            TokenKind::Word => tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN),
+            TokenKind::Word => {
+                (tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN))
+                    || self.has(i, class::AGE_UNIT)
+            }
             TokenKind::Alnum => self
                 .quant_at_start(i)
                 .is_some_and(|q| self.quants[q].role == NumberRole::Age),
@@ -470,9 +501,35 @@ impl<'t> Analysis<'t> {
             if continues {
                 k += 1;
                 last = k;
-            } else {
-                break;
+                continue;
             }
+            // "15 unarmed civilians", "three young men": a few lowercase adjectives
+            // before the head noun.
+            if !head_seen {
+                let plain = |i: usize| {
+                    i < end
+                        && self.tokens[i].kind == TokenKind::Word
+                        && !self.tokens[i].is_capitalised()
+                        && self.classes[i] == 0
+                        && self.victim[i] == NONE
+                        && self.q_start[i] == NONE
+                };
+                let adjectives = (k..k + ADJECTIVE_SLACK + 1)
+                    .take_while(|&i| plain(i))
+                    .count();
+                let head = k + adjectives;
+                if adjectives > 0
+                    && adjectives <= ADJECTIVE_SLACK
+                    && head < end
+                    && self
+                        .victim_word(lex, head)
+                        .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+                {
+                    k = head;
+                    continue;
+                }
+            }
+            break;
         }
         start..last
     }
@@ -486,7 +543,15 @@ impl<'t> Analysis<'t> {
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let in_sentence = &self.markers[lo..];
         let in_sentence = &in_sentence[..in_sentence.partition_point(|(r, _)| r.end <= sent.end)];
+        // "threatened to kill", "was going to shoot": no event.
+        if let Some(before) = trigger.start.checked_sub(1).filter(|&b| b >= sent.start)
+            && self.is(before, "to")
+            && self.has(trigger.start, class::BASE)
+        {
+            return ClaimStatus::Hypothetical;
+        }
         let mut status = ClaimStatus::Reported;
+        // The first line of the text, when it is short enough to be a headline.
         // "in 2013": an earlier year given as context.
         let lo_tok = trigger.start.saturating_sub(WINDOW).max(sent.start + 1);
         let hi_tok = (trigger.end + WINDOW).min(sent.end);
@@ -514,7 +579,10 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             if marker.status == MarkerStatus::Earlier {
-                if status == ClaimStatus::Reported || status == ClaimStatus::Confirmed {
+                // A headline's "last week" dates the article's own news.
+                if (status == ClaimStatus::Reported || status == ClaimStatus::Confirmed)
+                    && !self.in_headline(s)
+                {
                     status = ClaimStatus::Background;
                 }
                 continue;
@@ -578,7 +646,14 @@ impl<'t> Analysis<'t> {
             if trig.tokens.start < sent.start {
                 continue;
             }
-            let status = self.status(lex, sentence, &trig.tokens);
+            let mut status = self.status(lex, sentence, &trig.tokens);
+            // "nearly killed", "but not killing him": a verb that says it did not happen.
+            if matches!(trig.form, Form::Verb | Form::Ing | Form::Intr)
+                && trig.tokens.start > sent.start
+                && self.has(trig.tokens.start - 1, class::IRREALIS)
+            {
+                status = ClaimStatus::Hypothetical;
+            }
             if trig.form == Form::Suicide {
                 // "killed four classmates and himself": one more, the attacker.
                 out.push(RawClaim {
@@ -666,7 +741,12 @@ impl<'t> Analysis<'t> {
         while j > sent.start && self.has(j - 1, class::AUX) && !self.is(j - 1, "or") {
             j -= 1;
         }
-        if j <= sent.start || !(self.is(j - 1, "and") || self.is(j - 1, "or")) {
+        if j <= sent.start {
+            return None;
+        }
+        // "a girl shot, killed": a comma right between the two verbs joins them too.
+        let comma = self.word(j - 1) == "," && j == trig.tokens.start;
+        if !(comma || self.is(j - 1, "and") || self.is(j - 1, "or")) {
             return None;
         }
         let and = j - 1;
@@ -674,8 +754,12 @@ impl<'t> Analysis<'t> {
             out.iter().enumerate().rev().find(|(_, c)| {
                 c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
             })?;
+        if comma && prev.trigger.end != and {
+            return None;
+        }
         let pair = [prev.outcome, trig.outcome];
-        if prev.trigger.end == and
+        if !comma
+            && prev.trigger.end == and
             && pair.contains(&Outcome::Killed)
             && pair.contains(&Outcome::Injured)
         {
@@ -799,6 +883,47 @@ impl<'t> Analysis<'t> {
         if let Some(q) = self.quant_at_start(k) {
             return self.claim_from(lex, trig, q, sent, used, sentence, status, out, None, true);
         }
+        // "killing both", "killed both men": two people.
+        if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PAIR) {
+            let np = self.np_forward(lex, k + 1, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if !info.object && !info.singular {
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k..np.end.max(k + 1), 2),
+                    victims: (!np.is_empty()).then_some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                return true;
+            }
+        }
+        // "killing three and wounding another": one more person.
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && k > trig.tokens.end
+            && self.is(k - 1, "another")
+        {
+            let np = self.np_forward(lex, k, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if np.is_empty() || (info.singular && !info.object) {
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k - 1..np.end.max(k), 1),
+                    victims: (!np.is_empty()).then_some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                return true;
+            }
+        }
         // "shot him", "killing her": one person.
         if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
             let w = self.word(k);
@@ -809,6 +934,8 @@ impl<'t> Analysis<'t> {
                 if !np.is_empty() && !info.singular {
                     return false;
                 }
+                let whole = out.len();
+                let end = np.end.max(k + 1);
                 out.push(RawClaim {
                     outcome: trig.outcome,
                     trigger: trig.tokens.clone(),
@@ -820,6 +947,39 @@ impl<'t> Analysis<'t> {
                     sentence,
                     status,
                 });
+                // "killed her and three other people"
+                self.follow_on(
+                    lex, trig, end, sent, used, sentence, status, out, whole, false,
+                );
+                return true;
+            }
+        }
+        // "killing the victim", "shot his wife": one person, named by a singular noun
+        // after a determiner or a possessive.
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && self.has(k, class::DEFINITE)
+            && !self.has(k, class::PRONOUN)
+        {
+            let np = self.np_forward(lex, k + 1, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
+                let whole = out.len();
+                let end = np.end;
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(k..end, 1),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                // "killing his wife and two children"
+                self.follow_on(
+                    lex, trig, end, sent, used, sentence, status, out, whole, false,
+                );
                 return true;
             }
         }
@@ -839,7 +999,7 @@ impl<'t> Analysis<'t> {
 
     /// A word of class `wanted` among the (at most three) auxiliaries and adverbs right
     /// before token `t`.
-    fn auxiliary_before(&self, t: usize, sent_start: usize, wanted: u16) -> bool {
+    fn auxiliary_before(&self, t: usize, sent_start: usize, wanted: u32) -> bool {
         let mut j = t;
         let mut n = 0;
         while j > sent_start && n < 3 {
@@ -1109,7 +1269,9 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             if let Some(q) = self.quant_at_end(j) {
-                if self.quants[q].role == NumberRole::Age {
+                if self.quants[q].role == NumberRole::Age
+                    || self.has(self.quants[q].tokens.end, class::AGE_UNIT)
+                {
                     if np_end == np_start {
                         np_end = j + 1;
                     }
@@ -1164,6 +1326,50 @@ impl<'t> Analysis<'t> {
                     );
                 }
                 return ok;
+            }
+            // "Both men were killed", "both died": two people.
+            if self.has(j, class::PAIR)
+                && (aux || trig.form == Form::Intr)
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
+                let info = self.victim_info(lex, np_start..np_end);
+                if !info.object && !info.singular {
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(j..np_end.max(j + 1), 2),
+                        victims: (np_end > np_start).then_some(np_start..np_end),
+                        victim_info: info,
+                        part_of: None,
+                        coordinated: false,
+                        sentence,
+                        status,
+                    });
+                    return true;
+                }
+            }
+            // "three people dead and another injured", "another man was wounded": one
+            // more person.
+            if self.has(j, class::ADDITIVE)
+                && self.is(j, "another")
+                && (aux || trig.form == Form::Intr || !self.object_follows(lex, trig, sent))
+                && !matches!(trig.form, Form::Noun | Form::Tally)
+            {
+                let info = self.victim_info(lex, np_start..np_end);
+                if np_end == np_start || (info.singular && !info.object) {
+                    out.push(RawClaim {
+                        outcome: trig.outcome,
+                        trigger: trig.tokens.clone(),
+                        number: NumberRef::Implicit(j..np_end.max(j + 1), 1),
+                        victims: (np_end > np_start).then_some(np_start..np_end),
+                        victim_info: info,
+                        part_of: None,
+                        coordinated: false,
+                        sentence,
+                        status,
+                    });
+                    return true;
+                }
             }
             if self.has(j, class::AUX) && np_end == np_start {
                 aux = true;
@@ -1609,7 +1815,11 @@ impl<'t> Analysis<'t> {
         let object_count = self.quant_at_start(k).is_some_and(|q| {
             let q_end = self.quants[q].tokens.end;
             let np = self.np_forward(lex, q_end, sent.end);
+            // An article is an object only before a victim noun ("killed a man", not
+            // "injured over a four-day stretch").
+            let person = !self.is_article(q) || self.victim_info(lex, np.clone()).group.is_some();
             self.countable(q)
+                && person
                 && !(q_end..=np.end.max(q_end))
                     .any(|i| self.takes_number_before.get(i) == Some(&true))
         });

@@ -60,25 +60,36 @@ pub struct VictimWord {
 
 /// Grammar word classes, as bits.
 pub mod class {
-    pub const AUX: u16 = 1;
-    pub const LINK: u16 = 1 << 1;
-    pub const LEAD: u16 = 1 << 2;
-    pub const SUBGROUP: u16 = 1 << 3;
-    pub const PRONOUN: u16 = 1 << 4;
-    pub const DEFINITE: u16 = 1 << 5;
-    pub const PASSIVE: u16 = 1 << 6;
-    pub const STOP: u16 = 1 << 7;
-    pub const SINGULAR: u16 = 1 << 8;
-    pub const RELATIVE: u16 = 1 << 9;
+    pub const AUX: u32 = 1;
+    pub const LINK: u32 = 1 << 1;
+    pub const LEAD: u32 = 1 << 2;
+    pub const SUBGROUP: u32 = 1 << 3;
+    pub const PRONOUN: u32 = 1 << 4;
+    pub const DEFINITE: u32 = 1 << 5;
+    pub const PASSIVE: u32 = 1 << 6;
+    pub const STOP: u32 = 1 << 7;
+    pub const SINGULAR: u32 = 1 << 8;
+    pub const RELATIVE: u32 = 1 << 9;
     /// Says a count adds to those before: "another", "more", "others".
-    pub const ADDITIVE: u16 = 1 << 10;
+    pub const ADDITIVE: u32 = 1 << 10;
     /// Makes the verb after it perfect: "has", "have been".
-    pub const PERFECT: u16 = 1 << 11;
+    pub const PERFECT: u32 = 1 << 11;
     /// A relation whose count after "of" is of relatives, not victims: "father of five".
-    pub const KIN: u16 = 1 << 12;
+    pub const KIN: u32 = 1 << 12;
     /// A noun for a thing that a victim word may modify: "a terrorist attack", "a rebel
     /// position" name no person.
-    pub const THING: u16 = 1 << 13;
+    pub const THING: u32 = 1 << 13;
+    /// An outcome verb's base form: after "to" it names no event ("threatened to kill").
+    pub const BASE: u32 = 1 << 14;
+    /// Right before an outcome verb, says it did not happen: "nearly killed".
+    pub const IRREALIS: u32 = 1 << 15;
+    /// Before a number, makes it a label or an age, not a count: "Image 9 of 9",
+    /// "aged 10", "under the age of 10".
+    pub const LABEL: u32 = 1 << 16;
+    /// After a number, makes it an age: "8 yo girl".
+    pub const AGE_UNIT: u32 = 1 << 17;
+    /// Two people, named without a number: "both men were killed", "killing both".
+    pub const PAIR: u32 = 1 << 18;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +140,7 @@ pub struct Lexicons {
     pub victims: Lexicon,
     pub victim_info: Vec<VictimWord>,
     pub words: Lexicon,
-    pub word_classes: Vec<u16>,
+    pub word_classes: Vec<u32>,
     pub causes: Lexicon,
     pub markers: Lexicon,
     pub marker_info: Vec<Marker>,
@@ -328,7 +339,7 @@ fn parse_victim(e: &Entry) -> Result<VictimWord, String> {
     })
 }
 
-fn parse_classes(e: &Entry) -> Result<u16, String> {
+fn parse_classes(e: &Entry) -> Result<u32, String> {
     let mut bits = 0;
     for c in e.field(0).unwrap_or("").split(',').map(str::trim) {
         bits |= match c {
@@ -346,9 +357,14 @@ fn parse_classes(e: &Entry) -> Result<u16, String> {
             "perfect" => class::PERFECT,
             "kin" => class::KIN,
             "thing" => class::THING,
+            "base" => class::BASE,
+            "irrealis" => class::IRREALIS,
+            "label" => class::LABEL,
+            "age-unit" => class::AGE_UNIT,
+            "pair" => class::PAIR,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin or thing"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label, age-unit or pair"
                 ));
             }
         };

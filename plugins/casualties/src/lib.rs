@@ -169,7 +169,13 @@ impl CasualtiesStage {
             .iter()
             .map(|c| self.claim(&analysis, c, source, attribution))
             .collect();
-        let settings: Vec<_> = raw.iter().map(|c| analysis.setting(&self.lex, c)).collect();
+        let mut settings: Vec<_> = raw.iter().map(|c| analysis.setting(&self.lex, c)).collect();
+        // A sentence told again word for word (a photo caption repeated down the page)
+        // reports nothing new.
+        let repeated = analysis.repeated_sentences();
+        for s in &mut settings {
+            s.repeated = repeated.get(s.sentence).copied().unwrap_or(false);
+        }
         // The article's own date matters only beside a date in a claim's sentence.
         let article_date = settings
             .iter()

@@ -6,15 +6,15 @@
 //! - **Separate**: the sentence reports another event of the news ("elsewhere", "in a
 //!   separate attack").
 //! - **Update**: the sentence gives a new figure for a toll already given ("rose to").
-//! - **Additive** (the claim itself): its count adds to those before ("another six",
-//!   "six more").
+//! - **Additive** (the claim itself): its count adds to those before ("six more"; not
+//!   "another six", which most often breaks a toll down).
 
 use std::ops::Range;
 
 use newsproc_text::{Token, TokenKind, parse_number};
 
 use crate::extract::{Analysis, NumberRef, RawClaim};
-use crate::lexicons::{Lexicons, MarkerStatus, class};
+use crate::lexicons::{Form, Lexicons, MarkerStatus, class};
 
 /// A date without its year: (month 1-12, day 1-31).
 pub type Date = (u8, u8);
@@ -33,6 +33,10 @@ pub struct Setting {
     /// Counted beside another count of the same outcome word ("12 soldiers and one
     /// civilian"): different people, whose counts add.
     pub coordinated: bool,
+    /// The attacker's own death ("and then himself", "committed suicide").
+    pub attacker: bool,
+    /// The sentence repeats an earlier one word for word.
+    pub repeated: bool,
 }
 
 impl Analysis<'_> {
@@ -43,6 +47,15 @@ impl Analysis<'_> {
             sentence: s,
             additive: self.additive(claim),
             coordinated: claim.coordinated,
+            attacker: {
+                // The triggers are in text order.
+                let at = self
+                    .triggers
+                    .partition_point(|t| t.tokens.start < claim.trigger.start);
+                self.triggers
+                    .get(at)
+                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide)
+            },
             ..Setting::default()
         };
         let Some(sent) = self.sentence_tokens.get(s).cloned() else {
@@ -71,15 +84,29 @@ impl Analysis<'_> {
         out
     }
 
-    /// A count that adds to those before it: "another six", "six more".
+    /// For each sentence, whether an earlier one has exactly its text.
+    pub fn repeated_sentences(&self) -> Vec<bool> {
+        // Few sentences have an outcome word, and their lengths mostly differ: comparing
+        // lengths first is cheaper than hashing every sentence.
+        let sentences = &self.sentences;
+        (0..sentences.len())
+            .map(|i| {
+                let text = sentences[i].of(self.text);
+                sentences[..i]
+                    .iter()
+                    .any(|e| e.len() == text.len() && e.of(self.text) == text)
+            })
+            .collect()
+    }
+
+    /// A count that adds to those before it: "six more", "two others". Not "another
+    /// six": after a toll, "another six were killed in X" most often goes on breaking the
+    /// toll down place by place (the lead gives the total), so it is no more people.
     fn additive(&self, claim: &RawClaim) -> bool {
         let NumberRef::Quantity(q) = claim.number else {
             return false;
         };
-        let q = &self.quants[q];
-        let before = q.tokens.start.checked_sub(1);
-        before.is_some_and(|i| self.has(i, class::ADDITIVE))
-            || self.has(q.tokens.end, class::ADDITIVE)
+        self.has(self.quants[q].tokens.end, class::ADDITIVE)
     }
 }
 

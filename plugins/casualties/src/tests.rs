@@ -311,6 +311,17 @@ fn counts_that_add() {
         totals("Air strikes killed 10 people in the town. Five more died in hospital.").killed,
         Some(15)
     );
+    // After a toll, "another seven" and "six more" after a count the toll left aside
+    // break the toll down.
+    assert_eq!(
+        totals(
+            "Air strikes killed 21 civilians in the province on Monday. Fifteen people were \
+             killed in the city. Six more people died in a nearby village. Another seven \
+             people were killed in raids further north."
+        )
+        .killed,
+        Some(21)
+    );
     // "Others" after the dead are the wounded, not more dead.
     let t = totals("The blast killed 15 people and wounded 25 others.");
     assert_eq!((t.killed, t.injured), (Some(15), Some(25)));
@@ -555,4 +566,203 @@ fn a_whole_that_includes_a_sides_figure_replaces_it() {
          fighters including seven commanders, the monitor said.",
     );
     assert_eq!((t.killed, t.killed_noncivilians), (Some(40), Some(40)));
+}
+
+#[test]
+fn a_singular_noun_after_an_active_verb_is_one_victim() {
+    assert_eq!(
+        claims("The gun went off, killing the driver instantly."),
+        [killed(1, "driver")]
+    );
+    // With the people listed beside it: one plus two.
+    let t = totals("Police say the man shot and killed his wife and two children on Sunday.");
+    assert_eq!(t.killed, Some(3));
+}
+
+#[test]
+fn a_verb_after_to_or_nearly_names_no_event() {
+    let t = totals("He had threatened to kill his neighbour before the fire.");
+    assert_eq!(t.killed, None);
+    let t = totals("The bullet nearly killed the guard, who was treated and released.");
+    assert_eq!(t.killed, None);
+    let t = totals("The bullet struck the driver in the head but not killing him.");
+    assert_eq!(t.killed, None);
+    // A noun after "not" is no verb: "charged with manslaughter and not murder".
+    assert_eq!(totals("He was shot and killed on Sunday.").killed, Some(1));
+    // "No one died": not a count of one.
+    let t = totals("Three people were hurt in the crash. No one died.");
+    assert_eq!((t.killed, t.injured), (None, Some(3)));
+}
+
+#[test]
+fn two_verbs_joined_by_a_comma_share_their_subject() {
+    let t = totals("Teenager shot, killed outside store");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(0)));
+}
+
+#[test]
+fn counted_killings_and_multiple_homicides() {
+    assert_eq!(
+        totals("A man was charged in the four slayings.").killed,
+        Some(4)
+    );
+    assert_eq!(
+        totals("Police are still investigating the triple shooting.").injured,
+        Some(3)
+    );
+    assert_eq!(
+        totals("The gunman killed two clerks before fatally shooting himself.").killed,
+        Some(3)
+    );
+}
+
+#[test]
+fn another_counts_one_more_person() {
+    let t = totals("The crash left two people dead and another injured.");
+    assert_eq!((t.killed, t.injured), (Some(2), Some(1)));
+    let t = totals("The attacker killed three guards and wounded another before he fled.");
+    assert_eq!((t.killed, t.injured), (Some(3), Some(1)));
+    // "Another" before a number is no count of its own.
+    let t = totals("Five people were killed and another 12 were wounded.");
+    assert_eq!((t.killed, t.injured), (Some(5), Some(12)));
+}
+
+#[test]
+fn adjectives_before_a_victim_noun_after_the_verb() {
+    assert_eq!(
+        claims("The raid killed 15 unarmed civilians in the market."),
+        [killed(15, "unarmed civilians")]
+    );
+}
+
+#[test]
+fn aid_volunteers_are_civilians_and_mercenaries_combatants() {
+    let t = totals("The strike on the convoy killed 12 volunteers and two drivers.");
+    assert_eq!(t.killed_civilians, Some(12));
+    let t = totals("The ministry said its jets killed 40 mercenaries near the border.");
+    assert_eq!(
+        (t.killed_civilians, t.killed_noncivilians),
+        (Some(0), Some(40))
+    );
+}
+
+#[test]
+fn the_attackers_death_told_twice_counts_once() {
+    let t = totals(
+        "A man shot two neighbours dead before killing himself. \
+         Police said the man then turned the gun on himself in the yard.",
+    );
+    assert_eq!(t.killed, Some(3));
+}
+
+#[test]
+fn labels_and_ages_are_no_counts() {
+    assert_eq!(
+        totals("Image 9 of 9 A woman was found dead in her home.").killed,
+        Some(1)
+    );
+    // The age is no count (the child before it is not read past the age: a gap).
+    assert_eq!(
+        totals("A child under the age of 10 was killed on Sunday.").killed,
+        None
+    );
+    assert_eq!(
+        totals("8 yo girl killed by gunfire near the highway").killed,
+        Some(1)
+    );
+    // An article after a label word still counts its one person.
+    assert_eq!(
+        totals("Photo A man was killed in the crash.").killed,
+        Some(1)
+    );
+}
+
+#[test]
+fn both_counts_two() {
+    let t = totals("Both men were killed, and three others were injured.");
+    assert_eq!((t.killed, t.injured), (Some(2), Some(3)));
+    assert_eq!(
+        totals("The gunman fired into the van, killing both.").killed,
+        Some(2)
+    );
+    // "Both" beside a number is no count of its own.
+    assert_eq!(totals("The two guards were both wounded.").injured, Some(2));
+}
+
+#[test]
+fn a_headlines_last_week_dates_the_news() {
+    let t = totals("Police name teen fatally shot last week\n\nThe family asked for privacy.");
+    assert_eq!(t.killed, Some(1));
+    // In the body, "last week" is an earlier event.
+    let t = totals(
+        "Police name suspect\n\nOfficers said a man was arrested. A teen was fatally shot last week.",
+    );
+    assert_eq!(t.killed, None);
+}
+
+#[test]
+fn struck_and_killed() {
+    assert_eq!(
+        totals("The boy was struck and killed by a stray bullet.").killed,
+        Some(1)
+    );
+}
+
+#[test]
+fn a_much_lower_figure_from_another_claimant_is_no_disagreement() {
+    let view = |spans: &[(Span, &str)]| AttributionView {
+        attributions: spans
+            .iter()
+            .map(|(s, name)| AttributionItem {
+                content: vec![*s],
+                source: Some(SourceItem {
+                    span: Span::new(0, 1),
+                    text: name.to_string(),
+                    name: Some(name.to_string()),
+                }),
+                in_boilerplate: false,
+            })
+            .collect(),
+    };
+    let text = "The monitor said 40 people were killed in the strikes. \
+                The governor said 30 people were killed. \
+                A witness said 10 people were killed.";
+    let first = text.find("The monitor").unwrap();
+    let second = text.find("The governor").unwrap();
+    let third = text.find("A witness").unwrap();
+    let att = view(&[
+        (Span::new(first, second), "monitor"),
+        (Span::new(second, third), "governor"),
+        (Span::new(third, text.len()), "witness"),
+    ]);
+    // 30 disagrees with 40 (the lowest stands); 10 is less than half of it: a part.
+    let layer = stage().layer(text, None, Some(&att));
+    assert_eq!(layer.totals.killed, Some(30));
+}
+
+#[test]
+fn a_qualified_article_after_a_verb_is_no_count() {
+    // "injured over a four-day stretch": "over a" is no count of the injured.
+    let t = totals(
+        "Officials said 84 people were killed and another 659 injured over a four-day stretch of fighting.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(84), Some(659)));
+}
+
+#[test]
+fn suffocation_and_injury_of() {
+    let t = totals(
+        "Three civilians were killed and more than twenty others suffered from suffocation.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(3), Some(20)));
+    let t = totals("The bomb led to the killing of one person and the injury of 40 others.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(40)));
+}
+
+#[test]
+fn a_sentence_repeated_word_for_word_counts_once() {
+    let text = "Five people were killed in the town on Monday.\n\n\
+                Two more people died in hospital.\n\n\
+                Two more people died in hospital.";
+    assert_eq!(totals(text).killed, Some(7));
 }

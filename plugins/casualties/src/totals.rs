@@ -29,8 +29,10 @@
 //!    after one only of children or women ("nine children killed", then "23 civilians
 //!    killed": the wider group holds them), and a part never changes a whole (parts listed
 //!    together add up among themselves only); counts listed
-//!    together ("12 soldiers and one civilian") or that say they add ("another six",
-//!    "six more", after a count of the same outcome) add, except that counts listed
+//!    together ("12 soldiers and one civilian") add, and so does a count that says it
+//!    adds ("six more") to the count right before it when that count made the figure
+//!    ("another six" does not: after a toll it goes on breaking the toll down), except
+//!    that counts listed
 //!    together in a later sentence which add up exactly to the figure are a break-down
 //!    of it ("five officers killed", then "one transit officer and four police
 //!    officers"), not more people; a person counted without a
@@ -39,7 +41,9 @@
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
 //!    to") replaces it; a lower figure for the same victims from another claimant (as the
-//!    attribution layer names them) replaces it, sources that disagree giving the lowest;
+//!    attribution layer names them) replaces it, sources that disagree giving the lowest,
+//!    when it is at least half the figure (a much lower one is more often a part of the
+//!    toll, one place or one group, than another count of it);
 //!    combatants given the exact figure another side's slot (or the side-not-stated
 //!    slot) already holds are the same people named again ("nine IS fighters", then
 //!    "the nine fighters"), unless listed beside them; any other
@@ -111,7 +115,7 @@ fn claimant(claim: &Claim) -> Option<&str> {
 /// How a claim reads into a slot.
 #[derive(Clone, Copy, Debug, Default)]
 struct Reading {
-    /// Its count adds to the slot's ("12 soldiers and one civilian", "another six").
+    /// Its count adds to the slot's ("12 soldiers and one civilian", "five more").
     adds: bool,
     /// It comes from another claimant than the slot's figure.
     disagrees: bool,
@@ -177,7 +181,9 @@ impl Slot {
             }
         } else if v == self.value {
             self.claims.push(i);
-        } else if how.update || (how.disagrees && v < self.value) {
+        } else if how.update
+            || (how.disagrees && v < self.value && v.saturating_mul(2) >= self.value)
+        {
             replace(self, v);
         }
     }
@@ -187,6 +193,8 @@ impl Slot {
 #[derive(Clone, Debug, Default)]
 struct EventSlots {
     claims: Vec<usize>,
+    /// Whether a claim has already counted the attacker's own death.
+    attacker: bool,
     slots: [[Option<Slot>; SLOTS]; OUTCOMES],
 }
 
@@ -324,6 +332,8 @@ pub fn totals(
     let mut event_of: Vec<Option<usize>> = vec![None; claims.len()];
     let mut last_sentence = None;
     let mut last_outcome = None;
+    // The claim read before, of any outcome.
+    let mut last_claim: Option<usize> = None;
     // (sentence, outcome, slot) whose listed counts repeat a figure given before.
     let mut repeated_lists: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..claims.len() {
@@ -331,6 +341,10 @@ pub fn totals(
         let Some(o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
             continue;
         };
+        // A sentence told again word for word is no news.
+        if setting.repeated {
+            continue;
+        }
         let e = if let Some(whole) = claim.part_of {
             match event_of.get(whole).copied().flatten() {
                 Some(e) => e,
@@ -354,7 +368,11 @@ pub fn totals(
         let ev = &mut events[e];
         ev.claims.push(i);
         let part = claim.part_of.is_some();
-        let adds = setting.coordinated || (setting.additive && last_outcome == Some(o));
+        // The attacker's death adds once: told again ("he then turned the gun on
+        // himself"), it is the same death.
+        let repeated_attacker = setting.attacker && std::mem::replace(&mut ev.attacker, true);
+        let more = !repeated_attacker && setting.additive && last_outcome == Some(o);
+        let adds = !repeated_attacker && setting.coordinated;
         // Combatants of no stated side among a whole's of one side are of that side
         // ("40 rebel fighters including seven commanders").
         let group = match (group_of(claim), claim.part_of.map(|w| group_of(&claims[w]))) {
@@ -369,7 +387,7 @@ pub fn totals(
             // figure: the same people named again ("9 IS fighters", then "the 9
             // fighters"), unless listed beside them.
             let exact = !claim.number.implicit && claim.number.vague.is_none();
-            if SIDES.contains(&g) && exact && !adds {
+            if SIDES.contains(&g) && exact && !(adds || more) {
                 let same = SIDES.filter(|&h| h != g).find(|&h| {
                     ev.slots[o][h].as_ref().is_some_and(|s| {
                         s.value == claim.number.min && !s.vague && !s.implicit && !s.parts
@@ -446,8 +464,13 @@ pub fn totals(
                         matches!(v.group, VictimGroup::Children | VictimGroup::Women)
                     })
                 });
+            // "Six more" adds to the count right before it when that count made the
+            // figure ("10 killed ... five more died"); after a count the figure left
+            // aside, the two are a break-down of it ("21 killed: 15 in the city, six
+            // more in a village").
+            let more = more && last_claim.is_some_and(|p| slot.claims.contains(&p));
             let how = Reading {
-                adds,
+                adds: adds || more,
                 disagrees,
                 part,
                 update: setting.update,
@@ -456,6 +479,7 @@ pub fn totals(
             slot.read(i, claim, how);
         }
         last_outcome = Some(o);
+        last_claim = Some(i);
     }
 
     // Steps 5 and 6.
