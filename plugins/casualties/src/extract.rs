@@ -374,6 +374,8 @@ impl<'t> Analysis<'t> {
             && self.quant_at_end(q.tokens.start - 2).is_some()
             && self.has(q.tokens.start - 3, class::LABEL);
         let age = self.has(q.tokens.end, class::AGE_UNIT);
+        // "The 911 caller": a number that names a line is no count.
+        let name = self.has(q.tokens.end, class::NAME_UNIT);
         q.role == NumberRole::Count
             && q.min >= 0.0
             && q.min.is_finite()
@@ -381,6 +383,7 @@ impl<'t> Analysis<'t> {
             && !label
             && !second_of_label
             && !age
+            && !name
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,

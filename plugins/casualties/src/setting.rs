@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use newsproc_layers::casualties::Outcome;
 use newsproc_text::{Token, TokenKind, parse_number};
 
 use crate::extract::{Analysis, NumberRef, RawClaim};
@@ -37,6 +38,9 @@ pub struct Setting {
     pub attacker: bool,
     /// The sentence repeats an earlier one word for word.
     pub repeated: bool,
+    /// A count of the dead that says it holds the attacker ("five dead, including the
+    /// gunman"): his death, told later ("he then shot himself"), adds nothing.
+    pub includes_attacker: bool,
 }
 
 impl Analysis<'_> {
@@ -61,6 +65,9 @@ impl Analysis<'_> {
         let Some(sent) = self.sentence_tokens.get(s).cloned() else {
             return out;
         };
+        out.includes_attacker = claim.outcome == Outcome::Killed
+            && matches!(claim.number, NumberRef::Quantity(_))
+            && self.includes_attacker(sent.clone());
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let mut months = Vec::new();
         for (r, m) in &self.markers[lo..] {
@@ -97,6 +104,15 @@ impl Analysis<'_> {
                     .any(|e| e.len() == text.len() && e.of(self.text) == text)
             })
             .collect()
+    }
+
+    /// Whether the sentence names the attacker among a count's people: "including" and,
+    /// within the next three words, an attacker word ("including the suspected gunman").
+    fn includes_attacker(&self, sent: Range<usize>) -> bool {
+        sent.clone().any(|i| {
+            self.has(i, class::SUBGROUP)
+                && (i + 1..(i + 4).min(sent.end)).any(|j| self.has(j, class::ATTACKER))
+        })
     }
 
     /// A count that adds to those before it: "six more", "two others". Not "another

@@ -766,3 +766,24 @@ fn a_sentence_repeated_word_for_word_counts_once() {
                 Two more people died in hospital.";
     assert_eq!(totals(text).killed, Some(7));
 }
+
+#[test]
+fn a_toll_including_the_attacker_holds_his_death() {
+    // His death told later is already in the count.
+    let text = "Four people were dead, including the gunman, after the siege.\n\n\
+                Police said he killed himself as officers closed in.";
+    assert_eq!(totals(text).killed, Some(4));
+    // Without "including", his death adds to the people he killed.
+    let text = "The man killed three people at the store before killing himself.";
+    assert_eq!(totals(text).killed, Some(4));
+}
+
+#[test]
+fn an_emergency_line_number_is_no_count() {
+    let t = totals("Officers found the 911 caller's brother dead in the kitchen.");
+    assert_eq!(t.killed, Some(1));
+    assert_eq!(
+        totals("A 911 call came in after two men were shot.").injured,
+        Some(2)
+    );
+}

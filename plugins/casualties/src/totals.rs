@@ -37,7 +37,9 @@
 //!    of it ("five officers killed", then "one transit officer and four police
 //!    officers"), not more people; a person counted without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
-//!    written counts ("killed four classmates and then himself"); a specific number
+//!    written counts ("killed four classmates and then himself"), and not after a
+//!    count that says it holds the attacker ("five dead, including the gunman"); a
+//!    specific number
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
 //!    to") replaces it; a lower figure for the same victims from another claimant (as the
@@ -371,6 +373,10 @@ pub fn totals(
         // The attacker's death adds once: told again ("he then turned the gun on
         // himself"), it is the same death.
         let repeated_attacker = setting.attacker && std::mem::replace(&mut ev.attacker, true);
+        // "Five dead, including the gunman": a whole count that holds his death.
+        if setting.includes_attacker && !part {
+            ev.attacker = true;
+        }
         let more = !repeated_attacker && setting.additive && last_outcome == Some(o);
         let adds = !repeated_attacker && setting.coordinated;
         // Combatants of no stated side among a whole's of one side are of that side
