@@ -39,7 +39,8 @@ pub struct Setting {
     /// The sentence repeats an earlier one word for word.
     pub repeated: bool,
     /// A count of the dead that says it holds the attacker ("five dead, including the
-    /// gunman"): his death, told later ("he then shot himself"), adds nothing.
+    /// gunman"), or a person listed by role beside a count ("Father, two children found
+    /// dead"): the attacker's death, told later ("he then shot himself"), adds nothing.
     pub includes_attacker: bool,
 }
 
@@ -66,8 +67,13 @@ impl Analysis<'_> {
             return out;
         };
         out.includes_attacker = claim.outcome == Outcome::Killed
-            && matches!(claim.number, NumberRef::Quantity(_))
-            && self.includes_attacker(sent.clone());
+            && match claim.number {
+                NumberRef::Quantity(_) => self.includes_attacker(sent.clone()),
+                // A person listed by role beside a count of the dead ("Mother, 2
+                // children found dead"): in a killing within a family, most often the
+                // one who then killed himself.
+                NumberRef::Implicit(..) => claim.coordinated && claim.victims.is_some(),
+            };
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let mut months = Vec::new();
         for (r, m) in &self.markers[lo..] {

@@ -787,3 +787,35 @@ fn an_emergency_line_number_is_no_count() {
         Some(2)
     );
 }
+
+#[test]
+fn a_singular_victim_listed_beside_a_count_is_one_more() {
+    assert_eq!(totals("Mother, 3 sons dead in house fire").killed, Some(4));
+    assert_eq!(
+        totals("Police: Grandfather and two children found dead in the car").killed,
+        Some(3)
+    );
+    assert_eq!(
+        totals("Investigators said his wife and four children were found dead.").killed,
+        Some(5)
+    );
+    // A place or a time before the count is no person.
+    assert_eq!(totals("In Dayton, two men were killed.").killed, Some(2));
+}
+
+#[test]
+fn a_fuller_list_in_a_later_sentence_replaces_the_figure() {
+    let text = "Five people were killed in the attack on Monday.\n\n\
+                Three soldiers and three civilians were killed, the army said.";
+    assert_eq!(totals(text).killed, Some(6));
+    // A list that adds up to the figure breaks it down.
+    let text = "Five people were killed in the attack on Monday.\n\n\
+                Two soldiers and three civilians were killed, the army said.";
+    assert_eq!(totals(text).killed, Some(5));
+}
+
+#[test]
+fn a_relative_beside_fighters_is_no_civilian_victim() {
+    let t = totals("The commander's son and 20 other fighters were killed in the raid.");
+    assert_eq!(t.killed_civilians, Some(0));
+}

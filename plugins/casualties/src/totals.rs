@@ -35,7 +35,12 @@
 //!    that counts listed
 //!    together in a later sentence which add up exactly to the figure are a break-down
 //!    of it ("five officers killed", then "one transit officer and four police
-//!    officers"), not more people; a person counted without a
+//!    officers"), not more people, and counts listed together in a later sentence
+//!    which add up to more than the overall figure are a fuller count of the same dead
+//!    ("five killed", then "three soldiers and three civilians"): they replace it; a
+//!    person listed by role beside a count ("Father and two children found dead")
+//!    is one more, and most often the attacker of a family killing; a person counted
+//!    without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
 //!    written counts ("killed four classmates and then himself"), and not after a
 //!    count that says it holds the attacker ("five dead, including the gunman"); a
@@ -435,6 +440,11 @@ pub fn totals(
                         .fold(0u64, |acc, (c, _)| acc.saturating_add(c.number.min));
                     if listed == slot.value {
                         repeated_lists.push(key);
+                    } else if g == OVERALL && listed > slot.value && !slot.vague && !more {
+                        // A fuller list of the same dead ("20 killed", then "his son
+                        // and 20 other fighters were killed"): it replaces the figure.
+                        slot.value = 0;
+                        slot.implicit = false;
                     }
                 }
             }
