@@ -34,7 +34,8 @@ pub struct Setting {
     /// Counted beside another count of the same outcome word ("12 soldiers and one
     /// civilian"): different people, whose counts add.
     pub coordinated: bool,
-    /// The attacker's own death ("and then himself", "committed suicide").
+    /// The attacker's own death ("and then himself", "committed suicide", "police
+    /// killed the gunman").
     pub attacker: bool,
     /// The sentence repeats an earlier one word for word.
     pub repeated: bool,
@@ -57,9 +58,19 @@ impl Analysis<'_> {
                 let at = self
                     .triggers
                     .partition_point(|t| t.tokens.start < claim.trigger.start);
-                self.triggers
+                let suicide = self
+                    .triggers
                     .get(at)
-                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide)
+                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide);
+                // "Police killed the gunman": one person, named as the attacker.
+                let named = match &claim.number {
+                    NumberRef::Implicit(r, 1) => {
+                        claim.outcome == Outcome::Killed
+                            && r.clone().any(|i| self.has(i, class::ATTACKER))
+                    }
+                    _ => false,
+                };
+                suicide || named
             },
             ..Setting::default()
         };

@@ -819,3 +819,15 @@ fn a_relative_beside_fighters_is_no_civilian_victim() {
     let t = totals("The commander's son and 20 other fighters were killed in the raid.");
     assert_eq!(t.killed_civilians, Some(0));
 }
+
+#[test]
+fn one_wounded_then_dead_counts_as_dead_only() {
+    let t = totals("He suffered a gunshot wound to the head and died at the scene.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+    // A death told before the wounded person is someone else's.
+    let t = totals("A man was killed on the porch. The woman was wounded and is recovering.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+    // So is the attacker's.
+    let t = totals("The officer was wounded in the leg. Police then killed the gunman.");
+    assert_eq!(t.injured, Some(1));
+}

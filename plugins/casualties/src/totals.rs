@@ -59,9 +59,12 @@
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
 //!    is more. Civilians and non-civilians: the groups' figures (0 for a side when the
 //!    event's dead all belong to the other). Injured: the injury figure, or the people
-//!    shot less the event's dead when that is more. A run of two or more events whose
-//!    dead add up exactly to an earlier event's is a break-down of it ("32 killed across
-//!    the country", then 15, 6 and 11 in three towns), not more dead.
+//!    shot less the event's dead when that is more; an injury figure made only of
+//!    people named without a number ("he", "the victim", a name), whose death is told
+//!    right after ("suffered a gunshot wound ... and died"), counts less the dead too.
+//!    A run of two or more events whose dead add up exactly to an earlier event's is a
+//!    break-down of it ("32 killed across the country", then 15, 6 and 11 in three
+//!    towns), not more dead.
 //! 6. **Article totals**: each figure summed over the events; null where no event has
 //!    one.
 
@@ -235,9 +238,35 @@ impl EventSlots {
         )
     }
 
-    fn figures(&self) -> Totals {
+    fn figures(&self, claims: &[Claim], settings: &[Setting]) -> Totals {
         let (killed, civilians, noncivilians) = self.figure(KILLED);
-        let injured = self.figure(INJURED).0;
+        // Injured people named only without a number ("he suffered a gunshot wound",
+        // "the victim was wounded"), beside a death told right after, are most often
+        // the dead told before they died: like people shot, they count less the dead.
+        let unnamed = self.slots[INJURED][OVERALL].as_ref().is_some_and(|s| {
+            s.implicit
+                && s.claims.iter().all(|&i| {
+                    // ... and the death of one so named is told after it, in the
+                    // same sentence or the next ("he suffered a gunshot wound to the
+                    // head and was pronounced dead"), not the attacker's own.
+                    let at = settings[i].sentence;
+                    one_named(&claims[i])
+                        && claims.iter().zip(settings).skip(i + 1).any(|(c, st)| {
+                            c.outcome == Outcome::Killed
+                                && countable(c)
+                                && one_named(c)
+                                && !st.attacker
+                                && (at..=at + 1).contains(&st.sentence)
+                        })
+                })
+        });
+        let injured = self.figure(INJURED).0.map(|i| {
+            if unnamed {
+                i.saturating_sub(killed.unwrap_or(0))
+            } else {
+                i
+            }
+        });
         let shot_alive = self
             .figure(SHOT)
             .0
@@ -251,6 +280,18 @@ impl EventSlots {
             killed_civilians: civilians,
             killed_noncivilians: noncivilians,
         }
+    }
+}
+
+/// A person counted without a number by a pronoun, "the" and a noun, or a name ("he",
+/// "the victim", "Jane Doe"): someone already named, who may be one of the dead. Not
+/// "another", "his brother", "a man": those name someone else.
+fn one_named(claim: &Claim) -> bool {
+    let first = claim.number.text.split(' ').next().unwrap_or("");
+    match first.to_ascii_lowercase().as_str() {
+        "he" | "she" | "him" | "the" => true,
+        "his" | "her" | "their" | "its" | "another" | "a" | "an" | "one" => false,
+        _ => claim.victims.is_none() && first.starts_with(|c: char| c.is_uppercase()),
     }
 }
 
@@ -499,7 +540,10 @@ pub fn totals(
     }
 
     // Steps 5 and 6.
-    let figures: Vec<Totals> = events.iter().map(EventSlots::figures).collect();
+    let figures: Vec<Totals> = events
+        .iter()
+        .map(|ev| ev.figures(claims, settings))
+        .collect();
     let parent = breakdowns(&figures);
     let mut index = vec![0; events.len()];
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
