@@ -79,7 +79,12 @@ impl Analysis<'_> {
         };
         out.includes_attacker = claim.outcome == Outcome::Killed
             && match claim.number {
-                NumberRef::Quantity(_) => self.includes_attacker(sent.clone()),
+                // From the count on: "five people, including the gunman, were killed",
+                // "left five dead, including the gunman".
+                NumberRef::Quantity(q) => {
+                    let from = self.quants[q].tokens.start.min(claim.trigger.start);
+                    self.includes_attacker(from.max(sent.start)..sent.end)
+                }
                 // A person listed by role beside a count of the dead ("Mother, 2
                 // children found dead"): in a killing within a family, most often the
                 // one who then killed himself.
@@ -123,12 +128,15 @@ impl Analysis<'_> {
             .collect()
     }
 
-    /// Whether the sentence names the attacker among a count's people: "including" and,
+    /// Whether `tokens` name the attacker among a count's people: "including" and,
     /// within the next three words, an attacker word ("including the suspected gunman").
-    fn includes_attacker(&self, sent: Range<usize>) -> bool {
-        sent.clone().any(|i| {
-            self.has(i, class::SUBGROUP)
-                && (i + 1..(i + 4).min(sent.end)).any(|j| self.has(j, class::ATTACKER))
+    fn includes_attacker(&self, tokens: Range<usize>) -> bool {
+        let classes = self.classes.get(tokens).unwrap_or(&[]);
+        classes.iter().enumerate().any(|(k, &c)| {
+            c & class::SUBGROUP != 0
+                && classes[k + 1..(k + 4).min(classes.len())]
+                    .iter()
+                    .any(|&d| d & class::ATTACKER != 0)
         })
     }
 
