@@ -79,11 +79,13 @@ impl Analysis<'_> {
         };
         out.includes_attacker = claim.outcome == Outcome::Killed
             && match claim.number {
-                // From the count on: "five people, including the gunman, were killed",
-                // "left five dead, including the gunman".
+                // Between the count and a few words past the outcome word: "five
+                // people, including the gunman, were killed", "left five dead,
+                // including the gunman".
                 NumberRef::Quantity(q) => {
                     let from = self.quants[q].tokens.start.min(claim.trigger.start);
-                    self.includes_attacker(from.max(sent.start)..sent.end)
+                    let to = (claim.trigger.end + 6).min(sent.end);
+                    self.includes_attacker(from.max(sent.start)..to)
                 }
                 // A person listed by role beside a count of the dead ("Mother, 2
                 // children found dead"): in a killing within a family, most often the
