@@ -374,6 +374,8 @@ impl<'t> Analysis<'t> {
             && self.quant_at_end(q.tokens.start - 2).is_some()
             && self.has(q.tokens.start - 3, class::LABEL);
         let age = self.has(q.tokens.end, class::AGE_UNIT);
+        // "The 911 caller": a number that names a line is no count.
+        let name = self.has(q.tokens.end, class::NAME_UNIT);
         q.role == NumberRole::Count
             && q.min >= 0.0
             && q.min.is_finite()
@@ -381,6 +383,7 @@ impl<'t> Analysis<'t> {
             && !label
             && !second_of_label
             && !age
+            && !name
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
@@ -1761,6 +1764,8 @@ impl<'t> Analysis<'t> {
             let mut j = joiner;
             let mut steps = 0;
             let mut found = None;
+            // Where a phrase without a number starts, when it is a whole list item.
+            let mut bare = None;
             while j > sent.start && steps < MAX_NP {
                 j -= 1;
                 steps += 1;
@@ -1772,11 +1777,70 @@ impl<'t> Analysis<'t> {
                     break;
                 }
                 if !self.np_token(lex, j) {
-                    return;
+                    // "his wife and two children", "Man, woman and two children".
+                    let item = self.has(j, class::DEFINITE)
+                        || self.is(j, "and")
+                        || matches!(self.word(j), "," | ":");
+                    if item && j + 1 < np_end {
+                        bare = Some(j + 1);
+                    }
+                    break;
+                }
+                if j == sent.start {
+                    // A headline's list: "Woman, 2 children dead".
+                    bare = Some(j);
                 }
             }
             let Some(q2) = found else {
-                return;
+                // A singular victim noun listed without a number ("Father and two
+                // children found dead"): one more person.
+                let Some(b) = bare else {
+                    return;
+                };
+                let np = b..np_end;
+                // Only victim words (a headline's capitals are no name: "Man Killed,
+                // 4 Others Injured"), and not beside an article ("the victim, a
+                // six-year-old girl" is one person named twice).
+                let words_only = np
+                    .clone()
+                    .all(|i| self.victim_word(lex, i).is_some() || self.has(i, class::DEFINITE));
+                let info = self.victim_info(lex, np.clone());
+                // A relative beside fighters ("his son and 20 other fighters") is named
+                // by his tie to one of them, not listed as another victim.
+                let combatant = |g: Option<VictimGroup>| g == Some(VictimGroup::Combatants);
+                let civilian = |g: Option<VictimGroup>| {
+                    matches!(
+                        g,
+                        Some(VictimGroup::Civilians | VictimGroup::Children | VictimGroup::Women)
+                    )
+                };
+                let whole_group = out[whole].victim_info.group;
+                let mixed = (combatant(info.group) && civilian(whole_group))
+                    || (civilian(info.group) && combatant(whole_group));
+                if !words_only
+                    || mixed
+                    || self.is_article(q)
+                    || !info.singular
+                    || info.group.is_none()
+                    || info.object
+                    || info.beside
+                {
+                    return;
+                }
+                out[whole].coordinated = true;
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Implicit(np.clone(), 1),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: None,
+                    coordinated: true,
+                    sentence,
+                    status,
+                });
+                start = b;
+                continue;
             };
             let np = j + 1..np_end;
             let info = self.victim_info(lex, np.clone());

@@ -90,6 +90,10 @@ pub mod class {
     pub const AGE_UNIT: u32 = 1 << 17;
     /// Two people, named without a number: "both men were killed", "killing both".
     pub const PAIR: u32 = 1 << 18;
+    /// After a number, makes it a name, not a count: "a 911 call", "911 caller".
+    pub const NAME_UNIT: u32 = 1 << 19;
+    /// The one who did the killing: "five dead, including the gunman" counts him.
+    pub const ATTACKER: u32 = 1 << 20;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -362,9 +366,11 @@ fn parse_classes(e: &Entry) -> Result<u32, String> {
             "label" => class::LABEL,
             "age-unit" => class::AGE_UNIT,
             "pair" => class::PAIR,
+            "name-unit" => class::NAME_UNIT,
+            "attacker" => class::ATTACKER,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label, age-unit or pair"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label, age-unit, pair, name-unit or attacker"
                 ));
             }
         };

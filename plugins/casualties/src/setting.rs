@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use newsproc_layers::casualties::Outcome;
 use newsproc_text::{Token, TokenKind, parse_number};
 
 use crate::extract::{Analysis, NumberRef, RawClaim};
@@ -33,10 +34,15 @@ pub struct Setting {
     /// Counted beside another count of the same outcome word ("12 soldiers and one
     /// civilian"): different people, whose counts add.
     pub coordinated: bool,
-    /// The attacker's own death ("and then himself", "committed suicide").
+    /// The attacker's own death ("and then himself", "committed suicide", "police
+    /// killed the gunman").
     pub attacker: bool,
     /// The sentence repeats an earlier one word for word.
     pub repeated: bool,
+    /// A count of the dead that says it holds the attacker ("five dead, including the
+    /// gunman"), or a person listed by role beside a count ("Father, two children found
+    /// dead"): the attacker's death, told later ("he then shot himself"), adds nothing.
+    pub includes_attacker: bool,
 }
 
 impl Analysis<'_> {
@@ -52,15 +58,40 @@ impl Analysis<'_> {
                 let at = self
                     .triggers
                     .partition_point(|t| t.tokens.start < claim.trigger.start);
-                self.triggers
+                let suicide = self
+                    .triggers
                     .get(at)
-                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide)
+                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide);
+                // "Police killed the gunman": one person, named as the attacker.
+                let named = match &claim.number {
+                    NumberRef::Implicit(r, 1) => {
+                        claim.outcome == Outcome::Killed
+                            && r.clone().any(|i| self.has(i, class::ATTACKER))
+                    }
+                    _ => false,
+                };
+                suicide || named
             },
             ..Setting::default()
         };
         let Some(sent) = self.sentence_tokens.get(s).cloned() else {
             return out;
         };
+        out.includes_attacker = claim.outcome == Outcome::Killed
+            && match claim.number {
+                // Between the count and a few words past the outcome word: "five
+                // people, including the gunman, were killed", "left five dead,
+                // including the gunman".
+                NumberRef::Quantity(q) => {
+                    let from = self.quants[q].tokens.start.min(claim.trigger.start);
+                    let to = (claim.trigger.end + 6).min(sent.end);
+                    self.includes_attacker(from.max(sent.start)..to)
+                }
+                // A person listed by role beside a count of the dead ("Mother, 2
+                // children found dead"): in a killing within a family, most often the
+                // one who then killed himself.
+                NumberRef::Implicit(..) => claim.coordinated && claim.victims.is_some(),
+            };
         let lo = self.markers.partition_point(|(r, _)| r.start < sent.start);
         let mut months = Vec::new();
         for (r, m) in &self.markers[lo..] {
@@ -97,6 +128,18 @@ impl Analysis<'_> {
                     .any(|e| e.len() == text.len() && e.of(self.text) == text)
             })
             .collect()
+    }
+
+    /// Whether `tokens` name the attacker among a count's people: "including" and,
+    /// within the next three words, an attacker word ("including the suspected gunman").
+    fn includes_attacker(&self, tokens: Range<usize>) -> bool {
+        let classes = self.classes.get(tokens).unwrap_or(&[]);
+        classes.iter().enumerate().any(|(k, &c)| {
+            c & class::SUBGROUP != 0
+                && classes[k + 1..(k + 4).min(classes.len())]
+                    .iter()
+                    .any(|&d| d & class::ATTACKER != 0)
+        })
     }
 
     /// A count that adds to those before it: "six more", "two others". Not "another

@@ -766,3 +766,68 @@ fn a_sentence_repeated_word_for_word_counts_once() {
                 Two more people died in hospital.";
     assert_eq!(totals(text).killed, Some(7));
 }
+
+#[test]
+fn a_toll_including_the_attacker_holds_his_death() {
+    // His death told later is already in the count.
+    let text = "Four people were dead, including the gunman, after the siege.\n\n\
+                Police said he killed himself as officers closed in.";
+    assert_eq!(totals(text).killed, Some(4));
+    // Without "including", his death adds to the people he killed.
+    let text = "The man killed three people at the store before killing himself.";
+    assert_eq!(totals(text).killed, Some(4));
+}
+
+#[test]
+fn an_emergency_line_number_is_no_count() {
+    let t = totals("Officers found the 911 caller's brother dead in the kitchen.");
+    assert_eq!(t.killed, Some(1));
+    assert_eq!(
+        totals("A 911 call came in after two men were shot.").injured,
+        Some(2)
+    );
+}
+
+#[test]
+fn a_singular_victim_listed_beside_a_count_is_one_more() {
+    assert_eq!(totals("Mother, 3 sons dead in house fire").killed, Some(4));
+    assert_eq!(
+        totals("Police: Grandfather and two children found dead in the car").killed,
+        Some(3)
+    );
+    assert_eq!(
+        totals("Investigators said his wife and four children were found dead.").killed,
+        Some(5)
+    );
+    // A place or a time before the count is no person.
+    assert_eq!(totals("In Dayton, two men were killed.").killed, Some(2));
+}
+
+#[test]
+fn a_fuller_list_in_a_later_sentence_replaces_the_figure() {
+    let text = "Five people were killed in the attack on Monday.\n\n\
+                Three soldiers and three civilians were killed, the army said.";
+    assert_eq!(totals(text).killed, Some(6));
+    // A list that adds up to the figure breaks it down.
+    let text = "Five people were killed in the attack on Monday.\n\n\
+                Two soldiers and three civilians were killed, the army said.";
+    assert_eq!(totals(text).killed, Some(5));
+}
+
+#[test]
+fn a_relative_beside_fighters_is_no_civilian_victim() {
+    let t = totals("The commander's son and 20 other fighters were killed in the raid.");
+    assert_eq!(t.killed_civilians, Some(0));
+}
+
+#[test]
+fn one_wounded_then_dead_counts_as_dead_only() {
+    let t = totals("He suffered a gunshot wound to the head and died at the scene.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+    // A death told before the wounded person is someone else's.
+    let t = totals("A man was killed on the porch. The woman was wounded and is recovering.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+    // So is the attacker's.
+    let t = totals("The officer was wounded in the leg. Police then killed the gunman.");
+    assert_eq!(t.injured, Some(1));
+}

@@ -35,9 +35,16 @@
 //!    that counts listed
 //!    together in a later sentence which add up exactly to the figure are a break-down
 //!    of it ("five officers killed", then "one transit officer and four police
-//!    officers"), not more people; a person counted without a
+//!    officers"), not more people, and counts listed together in a later sentence
+//!    which add up to more than the overall figure are a fuller count of the same dead
+//!    ("five killed", then "three soldiers and three civilians"): they replace it; a
+//!    person listed by role beside a count ("Father and two children found dead")
+//!    is one more, and most often the attacker of a family killing; a person counted
+//!    without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
-//!    written counts ("killed four classmates and then himself"); a specific number
+//!    written counts ("killed four classmates and then himself"), and not after a
+//!    count that says it holds the attacker ("five dead, including the gunman"); a
+//!    specific number
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
 //!    to") replaces it; a lower figure for the same victims from another claimant (as the
@@ -52,9 +59,12 @@
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
 //!    is more. Civilians and non-civilians: the groups' figures (0 for a side when the
 //!    event's dead all belong to the other). Injured: the injury figure, or the people
-//!    shot less the event's dead when that is more. A run of two or more events whose
-//!    dead add up exactly to an earlier event's is a break-down of it ("32 killed across
-//!    the country", then 15, 6 and 11 in three towns), not more dead.
+//!    shot less the event's dead when that is more; an injury figure made only of
+//!    people named without a number ("he", "the victim", a name), whose death is told
+//!    right after ("suffered a gunshot wound ... and died"), counts less the dead too.
+//!    A run of two or more events whose dead add up exactly to an earlier event's is a
+//!    break-down of it ("32 killed across the country", then 15, 6 and 11 in three
+//!    towns), not more dead.
 //! 6. **Article totals**: each figure summed over the events; null where no event has
 //!    one.
 
@@ -228,9 +238,35 @@ impl EventSlots {
         )
     }
 
-    fn figures(&self) -> Totals {
+    fn figures(&self, claims: &[Claim], settings: &[Setting]) -> Totals {
         let (killed, civilians, noncivilians) = self.figure(KILLED);
-        let injured = self.figure(INJURED).0;
+        // Injured people named only without a number ("he suffered a gunshot wound",
+        // "the victim was wounded"), beside a death told right after, are most often
+        // the dead told before they died: like people shot, they count less the dead.
+        let unnamed = self.slots[INJURED][OVERALL].as_ref().is_some_and(|s| {
+            s.implicit
+                && s.claims.iter().all(|&i| {
+                    // ... and the death of one so named is told after it, in the
+                    // same sentence or the next ("he suffered a gunshot wound to the
+                    // head and was pronounced dead"), not the attacker's own.
+                    let at = settings[i].sentence;
+                    one_named(&claims[i])
+                        && claims.iter().zip(settings).skip(i + 1).any(|(c, st)| {
+                            c.outcome == Outcome::Killed
+                                && countable(c)
+                                && one_named(c)
+                                && !st.attacker
+                                && (at..=at + 1).contains(&st.sentence)
+                        })
+                })
+        });
+        let injured = self.figure(INJURED).0.map(|i| {
+            if unnamed {
+                i.saturating_sub(killed.unwrap_or(0))
+            } else {
+                i
+            }
+        });
         let shot_alive = self
             .figure(SHOT)
             .0
@@ -244,6 +280,18 @@ impl EventSlots {
             killed_civilians: civilians,
             killed_noncivilians: noncivilians,
         }
+    }
+}
+
+/// A person counted without a number by a pronoun, "the" and a noun, or a name ("he",
+/// "the victim", "Jane Doe"): someone already named, who may be one of the dead. Not
+/// "another", "his brother", "a man": those name someone else.
+fn one_named(claim: &Claim) -> bool {
+    let first = claim.number.text.split(' ').next().unwrap_or("");
+    match first.to_ascii_lowercase().as_str() {
+        "he" | "she" | "him" | "the" => true,
+        "his" | "her" | "their" | "its" | "another" | "a" | "an" | "one" => false,
+        _ => claim.victims.is_none() && first.starts_with(|c: char| c.is_uppercase()),
     }
 }
 
@@ -371,6 +419,10 @@ pub fn totals(
         // The attacker's death adds once: told again ("he then turned the gun on
         // himself"), it is the same death.
         let repeated_attacker = setting.attacker && std::mem::replace(&mut ev.attacker, true);
+        // "Five dead, including the gunman": a whole count that holds his death.
+        if setting.includes_attacker && !part {
+            ev.attacker = true;
+        }
         let more = !repeated_attacker && setting.additive && last_outcome == Some(o);
         let adds = !repeated_attacker && setting.coordinated;
         // Combatants of no stated side among a whole's of one side are of that side
@@ -429,6 +481,11 @@ pub fn totals(
                         .fold(0u64, |acc, (c, _)| acc.saturating_add(c.number.min));
                     if listed == slot.value {
                         repeated_lists.push(key);
+                    } else if g == OVERALL && listed > slot.value && !slot.vague && !more {
+                        // A fuller list of the same dead ("20 killed", then "his son
+                        // and 20 other fighters were killed"): it replaces the figure.
+                        slot.value = 0;
+                        slot.implicit = false;
                     }
                 }
             }
@@ -483,7 +540,10 @@ pub fn totals(
     }
 
     // Steps 5 and 6.
-    let figures: Vec<Totals> = events.iter().map(EventSlots::figures).collect();
+    let figures: Vec<Totals> = events
+        .iter()
+        .map(|ev| ev.figures(claims, settings))
+        .collect();
     let parent = breakdowns(&figures);
     let mut index = vec![0; events.len()];
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
