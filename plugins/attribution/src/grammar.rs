@@ -614,6 +614,12 @@ impl Grammar<'_, '_> {
                 .find(|&i| d.is_punct(i, ","))
             {
                 s = comma + 1;
+                // `On July 6, 2015, Sanders ...`: the year after the date's comma.
+                if d.toks.get(s).is_some_and(|t| t.kind == TokenKind::Number)
+                    && d.is_punct(s + 1, ",")
+                {
+                    s += 2;
+                }
             }
         }
         if d.has(s, class::PRON) {

@@ -296,6 +296,29 @@ impl<'t> Resolver<'_, 't> {
         let mut found: Vec<Found<'t>> = Vec::new();
         // The people of the text, told apart by surname and given name.
         let mut persons: Vec<Person<'t>> = Vec::new();
+        // A headline before the dateline belongs to no unit, but the people it names
+        // in full (`Hillary Clinton Goes After ...`) are the ones the body then calls
+        // by surname alone. In title case only a known given name followed by another
+        // capitalised word is taken for a name.
+        let body = d.units.first().map_or(0, |u| u.toks.start);
+        for i in 0..body.saturating_sub(1) {
+            let w = d.words[i];
+            if !(w.is(class::FIRST_NAME) && d.is_cap(i) && d.is_cap(i + 1))
+                || d.has(i + 1, class::FIRST_NAME | class::TITLE | class::FUNCTION)
+                || d.toks[i + 1].kind != TokenKind::Word
+            {
+                continue;
+            }
+            let key = surname_key(d, i + 1..i + 2);
+            if !persons.iter().any(|p| p.key.eq_ignore_ascii_case(key)) {
+                persons.push(Person {
+                    key,
+                    given: Some(d.tok_text(i)),
+                    gender: w.gender,
+                    named: true,
+                });
+            }
+        }
         let mut chunks = Vec::new();
         for (u, unit) in d.units.iter().enumerate() {
             // The subject: the first noun phrase of the sentence, after conjunctions,

@@ -691,3 +691,31 @@ fn sentence_opening_prepositions_are_not_given_names() {
         assert!(!r.3.contains("Unlike"), "{r:?}");
     }
 }
+
+#[test]
+fn a_headline_before_the_dateline_names_the_people_of_the_body() {
+    // The body calls her "Harlow" only; the headline names her in full.
+    let text = "Helen Harlow Takes On The Port Authority\n\n\
+                KESTON (Newswire) - On Monday night, Harlow attacked the port plan. \
+                She spoke for an hour.\n\n\
+                \"The port will flood,\" she said.";
+    let end = text.find(" - ").unwrap() + 2;
+    let source: SourceLayer = serde_json::from_value(serde_json::json!({
+        "outlet": null,
+        "wire_agencies": [],
+        "dateline": {"span": [text.find("KESTON").unwrap(), end], "place": "KESTON"},
+        "boilerplate": [],
+    }))
+    .unwrap();
+    let l = stage().extract(text, Some(&source));
+    let last = l.attributions.last().unwrap();
+    let name = last.source.as_ref().and_then(|s| s.name.clone());
+    assert_eq!(name.as_deref(), Some("Harlow"));
+}
+
+#[test]
+fn a_year_after_the_date_is_not_the_subject() {
+    let text = "On July 6, 2015, Mayor Ana Ruiz made the following remark: \"We will rebuild.\"";
+    let r = rows(text).pop().unwrap();
+    assert_eq!(r.3, "Ana Ruiz");
+}
