@@ -170,13 +170,21 @@ impl Grammar<'_, '_> {
         if end < lo || end >= d.toks.len() {
             return None;
         }
+        // `those close to him`, `people close to her`: the object pronoun ends the
+        // phrase that `close to` attaches.
+        let close_to_pronoun = d.has(end, class::OBJ)
+            && end >= lo + 3
+            && d.lower_is(end - 1, "to")
+            && d.lower_is(end - 2, "close")
+            && (self.nounish(end - 3) || d.has(end - 3, class::DET));
         let ends_ok = self.nounish(end)
             || (d.possessive[end] && end > lo)
-            || (d.is_punct(end, ")") && end > lo);
+            || (d.is_punct(end, ")") && end > lo)
+            || close_to_pronoun;
         if !ends_ok {
             return None;
         }
-        let mut k = end;
+        let mut k = if close_to_pronoun { end - 2 } else { end };
         // Where the last conjunct starts, when the scan went over `and the ...`.
         let mut right_conjunct: Option<usize> = None;
         if d.is_punct(end, ")") {

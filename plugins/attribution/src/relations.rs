@@ -743,7 +743,9 @@ impl Extractor<'_, '_, '_> {
         let mut k = j;
         while k > lo {
             k -= 1;
-            if d.is_punct(k, ";") || d.is_terminal(k) && !d.in_quote(k) {
+            // A period inside a unit outside quotations ends no sentence: it is an
+            // abbreviation's (`Vann R. Newkirk`, `R-Ky.`, `Ashton, Md.`).
+            if d.is_punct(k, ";") || d.is_terminal(k) && !d.in_quote(k) && !d.is_punct(k, ".") {
                 clause = k + 1;
                 break;
             }

@@ -743,6 +743,11 @@ impl<'t> Resolver<'_, 't> {
                     let mut score = -1.5 * dist;
                     if p.subject {
                         score += 1.5;
+                        // The subject of the pronoun's own sentence: `House Speaker Paul
+                        // Ryan, despite ..., said he does believe`.
+                        if p.unit == unit {
+                            score += 1.5;
+                        }
                     }
                     // A person who has spoken recently.
                     if known.is_some_and(|e| entities.list[e].last_unit + PRONOUN_WINDOW >= unit) {

@@ -719,3 +719,31 @@ fn a_year_after_the_date_is_not_the_subject() {
     let r = rows(text).pop().unwrap();
     assert_eq!(r.3, "Ana Ruiz");
 }
+
+#[test]
+fn abbreviation_periods_inside_a_source_end_no_clause() {
+    let text = "\"We will not back down,\" Orla T. Brennan, a writer for the Gazette, said. \
+                \"The vote is close,\" Dan Moss, R-Ky., said Tuesday.";
+    let all = rows(text);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].2, "Orla T. Brennan, a writer for the Gazette");
+    assert_eq!(all[1].2, "Dan Moss, R-Ky.");
+}
+
+#[test]
+fn people_close_to_a_pronoun_are_a_source() {
+    let text = "Those close to him say that the governor will not run again.";
+    let r = with_cue(text, "say");
+    assert_eq!(r.2, "Those close to him");
+    assert_eq!(r.1, "that the governor will not run again");
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_its_own_sentence() {
+    let text = "\"The bridge will hold,\" Mayor Peter Ines said on Monday. \
+                Governor Karl Brandt, despite his doubts about the budget, said he does \
+                believe the mayor is right.";
+    let r = with_cue(text, "believe");
+    assert_eq!(r.2, "he");
+    assert_eq!(r.3, "Karl Brandt");
+}
