@@ -233,6 +233,11 @@ impl Grammar<'_, '_> {
                     k = p - 2;
                     continue;
                 }
+                // `protesters marching through the streets`
+                if let Some(noun) = self.participle_before(p - 1, lo) {
+                    k = noun;
+                    continue;
+                }
                 // `a source close to the RSF leadership`
                 if p >= lo + 3 && d.lower_is(p - 1, "to") && d.lower_is(p - 2, "close") {
                     k = p - 2;
@@ -252,6 +257,10 @@ impl Grammar<'_, '_> {
             }
             if d.has(p, class::PREP) && p > lo && self.attaches(p) && self.nounish(p - 1) {
                 k = p - 1;
+                continue;
+            }
+            if let Some(noun) = self.participle_before(p, lo) {
+                k = noun;
                 continue;
             }
             if (d.lower_is(p, "and") || d.is_punct(p, "&"))
@@ -289,6 +298,28 @@ impl Grammar<'_, '_> {
             }
         }
         Some(k)
+    }
+
+    /// `protesters marching through the streets`, `a man standing outside the court`:
+    /// when the preposition at `prep` follows a participle in `-ing` that follows a
+    /// noun, the prepositional phrase belongs to the participle and the phrase to that
+    /// noun. Returns the noun's index.
+    fn participle_before(&self, prep: usize, lo: usize) -> Option<usize> {
+        let d = self.doc;
+        if prep < lo + 2 || !d.has(prep, class::PREP) {
+            return None;
+        }
+        let ing = prep - 1;
+        let noun = prep - 2;
+        let participle = !d.is_cap(ing)
+            && d.tok_text(ing).len() > 5
+            && d.tok_text(ing).ends_with("ing")
+            && !d.has(ing, class::FUNCTION | class::NOUN)
+            && !self.is_cue(ing);
+        let head = self.nounish(noun)
+            && !d.in_quote(noun)
+            && (d.is_cap(noun) || d.has(noun, class::NOUN) || d.tok_text(noun).ends_with('s'));
+        (participle && head).then_some(noun)
     }
 
     /// A title abbreviation or an initial before a period: `Lt.`, `Sen.`, `E.` in

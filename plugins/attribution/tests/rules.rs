@@ -747,3 +747,10 @@ fn a_pronoun_prefers_the_subject_of_its_own_sentence() {
     assert_eq!(r.2, "he");
     assert_eq!(r.3, "Karl Brandt");
 }
+
+#[test]
+fn a_participle_phrase_stays_with_its_noun() {
+    let text = "Farmers marching through the town chanted \"No water, no bread.\"";
+    let r = rows(text).pop().unwrap();
+    assert_eq!(r.2, "Farmers marching through the town");
+}
