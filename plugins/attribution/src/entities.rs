@@ -14,7 +14,7 @@
 //!   organisations. `they` goes to a recent group or plural source, `it` to an
 //!   organisation, government or document.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -59,7 +59,12 @@ pub struct Namer<'a, 't> {
     pub lex: &'a Lexicons,
     /// The words written in lowercase somewhere in the text, built when first needed.
     lowercase: OnceCell<HashSet<&'t str, BuildHasherDefault<WordHasher>>>,
+    /// How many questions `seen_lowercase` answered by scanning.
+    scans: Cell<usize>,
 }
+
+/// Questions to [`Namer::seen_lowercase`] answered by a scan before it builds a set.
+const LOWERCASE_SCANS: usize = 8;
 
 impl<'a, 't> Namer<'a, 't> {
     pub fn new(doc: &'a Doc<'t>, lex: &'a Lexicons) -> Self {
@@ -67,21 +72,34 @@ impl<'a, 't> Namer<'a, 't> {
             doc,
             lex,
             lowercase: OnceCell::new(),
+            scans: Cell::new(0),
         }
     }
 
-    /// Whether `word` (capitalised) is written in lowercase somewhere in the text.
+    /// Whether `word` (capitalised) is written in lowercase somewhere in the text. The
+    /// first few questions scan the tokens (most texts ask none or a handful); a text
+    /// that asks many gets a set of its lowercase words.
     fn seen_lowercase(&self, word: &str) -> bool {
         let d = self.doc;
+        let lowercase = |t: &newsproc_text::Token| t.kind == TokenKind::Word && !t.is_capitalised();
+        if self.lowercase.get().is_none() && self.scans.get() < LOWERCASE_SCANS {
+            self.scans.set(self.scans.get() + 1);
+            return d.toks.iter().any(|t| {
+                lowercase(t)
+                    && t.span.len() == word.len()
+                    && t.text(d.text).eq_ignore_ascii_case(word)
+            });
+        }
         let set = self.lowercase.get_or_init(|| {
             d.toks
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word && !t.is_capitalised())
+                .filter(|t| lowercase(t))
                 .map(|t| t.text(d.text))
                 .collect()
         });
         set.contains(word.to_lowercase().as_str())
     }
+
     /// The gazetteer's kind for a name or its tail (`The Islamist Hayat Tahrir al Sham`
     /// is `Hayat Tahrir al Sham`).
     fn gazetteer_kind(&self, r: Range<usize>) -> Option<NameKind> {
