@@ -754,3 +754,11 @@ fn a_participle_phrase_stays_with_its_noun() {
     let r = rows(text).pop().unwrap();
     assert_eq!(r.2, "Farmers marching through the town");
 }
+
+#[test]
+fn delegate_is_a_title() {
+    let text = "\"This is a waste of time,\" said Del. Ana Ruiz of the Virgin Islands.";
+    let r = rows(text).pop().unwrap();
+    assert_eq!(r.3, "Ana Ruiz");
+    assert_eq!(r.2, "Del. Ana Ruiz of the Virgin Islands");
+}
