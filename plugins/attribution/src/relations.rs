@@ -97,6 +97,7 @@ impl Extractor<'_, '_, '_> {
             drop_cues_in_sources(d, &mut rels, first);
         }
         self.continue_quotations(&mut rels);
+        drop_echoed_beliefs(d, &mut rels);
         rels
     }
 
@@ -1299,4 +1300,60 @@ fn drop_cues_in_sources(_d: &Doc<'_>, rels: &mut Vec<Rel>, first: usize) {
         }
     }
     rels.append(&mut tail);
+}
+
+/// `She said she recalls the colleague being "confused"`, `DuVernay said she felt the
+/// amendment was worth examining`: what a speaker reports of herself, with a pronoun
+/// opening the reported clause, is part of what was said, not a relation of its own
+/// (PolNeAR annotates the outer one). A report about someone else (`she said the mayor
+/// thinks`) stays.
+fn drop_echoed_beliefs(d: &Doc<'_>, rels: &mut Vec<Rel>) {
+    let echoed: Vec<bool> = rels
+        .iter()
+        .map(|inner| {
+            let Some(SourceRef::Mention(m)) = &inner.source else {
+                return false;
+            };
+            let pronoun = m.toks.len() == 1 && d.has(m.toks.start, class::PRON);
+            if !pronoun || inner.class.is_none() {
+                return false;
+            }
+            rels.iter().any(|outer| {
+                outer.unit == inner.unit
+                    && outer.class == Some(CueClass::Speech)
+                    && outer.cue.end <= m.toks.start
+                    && outer.content.first().is_some_and(|c| {
+                        c.start == m.toks.start
+                            || c.start + 1 == m.toks.start && d.lower_is(c.start, "that")
+                    })
+            })
+        })
+        .collect();
+    if !echoed.contains(&true) {
+        return;
+    }
+    // Indices change: `SameAs` references are remapped, and a reference to a dropped
+    // relation loses its source.
+    let mut new_index = Vec::with_capacity(rels.len());
+    let mut next = 0;
+    for &e in &echoed {
+        new_index.push((!e).then_some(next));
+        if !e {
+            next += 1;
+        }
+    }
+    let mut k = 0;
+    rels.retain(|_| {
+        let keep = !echoed[k];
+        k += 1;
+        keep
+    });
+    for r in rels.iter_mut() {
+        if let Some(SourceRef::SameAs(j)) = &mut r.source {
+            match new_index.get(*j).copied().flatten() {
+                Some(n) => *j = n,
+                None => r.source = None,
+            }
+        }
+    }
 }

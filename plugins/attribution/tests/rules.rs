@@ -762,3 +762,18 @@ fn delegate_is_a_title() {
     assert_eq!(r.3, "Ana Ruiz");
     assert_eq!(r.2, "Del. Ana Ruiz of the Virgin Islands");
 }
+
+#[test]
+fn what_a_speaker_reports_of_herself_is_one_relation() {
+    let text = "Mira Olsen said she recalls the engineers being \"confused\" by the plan.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "said");
+    assert_eq!(
+        all[0].1,
+        "she recalls the engineers being \"confused\" by the plan"
+    );
+    // A report about someone else is a relation of its own.
+    let text = "Mira Olsen said the mayor believes the plan will fail.";
+    assert_eq!(rows(text).len(), 2, "{:?}", rows(text));
+}
