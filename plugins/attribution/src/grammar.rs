@@ -598,7 +598,8 @@ impl Grammar<'_, '_> {
         if pos >= hi || d.in_quote(pos) {
             return pos;
         }
-        if d.has(pos, class::OBJ) {
+        // `told her: "..."`, `told her that`: `her` with no noun after it is the object.
+        if d.has(pos, class::OBJ) || d.lower_is(pos, "her") && !self.nounish(pos + 1) {
             return pos + 1;
         }
         if d.lower_is(pos, "that") || d.has(pos, class::PRON) {

@@ -97,7 +97,7 @@ impl Extractor<'_, '_, '_> {
             drop_cues_in_sources(d, &mut rels, first);
         }
         self.continue_quotations(&mut rels);
-        drop_echoed_beliefs(d, &mut rels);
+        drop_nested_reports(d, &mut rels);
         rels
     }
 
@@ -1302,20 +1302,24 @@ fn drop_cues_in_sources(_d: &Doc<'_>, rels: &mut Vec<Rel>, first: usize) {
     rels.append(&mut tail);
 }
 
-/// `She said she recalls the colleague being "confused"`, `DuVernay said she felt the
-/// amendment was worth examining`: what a speaker reports of herself, with a pronoun
-/// opening the reported clause, is part of what was said, not a relation of its own
-/// (PolNeAR annotates the outer one). A report about someone else (`she said the mayor
-/// thinks`) stays.
-fn drop_echoed_beliefs(d: &Doc<'_>, rels: &mut Vec<Rel>) {
+/// `She said she recalls the colleague being "confused"`, `Mook told CBS that the
+/// campaign expects Holt to ...`: a relation whose source opens the reported clause of a
+/// speech relation is part of what was said, not a relation of its own (PolNeAR
+/// annotates the outer one only). A quotation of someone else inside the report keeps
+/// its relation (`he said Ruiz told him: "..."`), and a report whose clause opens with
+/// something else (`she said that in May the mayor thought`) keeps both.
+fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
     let echoed: Vec<bool> = rels
         .iter()
         .map(|inner| {
             let Some(SourceRef::Mention(m)) = &inner.source else {
                 return false;
             };
+            // A quotation of someone else inside the report keeps its own speaker
+            // (`he said Ruiz told him: "..."`): the quotes are hers.
+            let quoted = inner.content.iter().all(|c| quote_only(d, c.clone()));
             let pronoun = m.toks.len() == 1 && d.has(m.toks.start, class::PRON);
-            if !pronoun || inner.class.is_none() {
+            if inner.class.is_none() || quoted && !pronoun {
                 return false;
             }
             rels.iter().any(|outer| {

@@ -773,7 +773,16 @@ fn what_a_speaker_reports_of_herself_is_one_relation() {
         all[0].1,
         "she recalls the engineers being \"confused\" by the plan"
     );
-    // A report about someone else is a relation of its own.
-    let text = "Mira Olsen said the mayor believes the plan will fail.";
-    assert_eq!(rows(text).len(), 2, "{:?}", rows(text));
+    // A belief reported at the head of the clause is part of the report too.
+    let text = "Mira Olsen told reporters that the council expects the plan to fail.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "told");
+    // A quotation of someone else inside the report keeps its own speaker.
+    let text = "Mira Olsen said the mayor told her: \"The plan will fail.\"";
+    let all = rows(text);
+    assert!(
+        all.iter().any(|r| r.4 == "told" && r.2 == "the mayor"),
+        "{all:?}"
+    );
 }
