@@ -14,13 +14,16 @@
 //!   organisations. `they` goes to a recent group or plural source, `it` to an
 //!   organisation, government or document.
 
+use std::cell::{Cell, OnceCell};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use newsproc_layers::attribution::SourceKind;
 use newsproc_text::TokenKind;
 
 use crate::doc::Doc;
-use crate::lexicons::{Gender, Lexicons, NameKind, NounKind, class};
+use crate::lexicons::{Gender, Lexicons, NameKind, NounKind, WordHasher, class};
 
 /// What one mention says about its referent.
 #[derive(Clone, Debug)]
@@ -54,9 +57,49 @@ const NAME_PARTICLES: &[&str] = &[
 pub struct Namer<'a, 't> {
     pub doc: &'a Doc<'t>,
     pub lex: &'a Lexicons,
+    /// The words written in lowercase somewhere in the text, built when first needed.
+    lowercase: OnceCell<HashSet<&'t str, BuildHasherDefault<WordHasher>>>,
+    /// How many questions `seen_lowercase` answered by scanning.
+    scans: Cell<usize>,
 }
 
-impl Namer<'_, '_> {
+/// Questions to [`Namer::seen_lowercase`] answered by a scan before it builds a set.
+const LOWERCASE_SCANS: usize = 8;
+
+impl<'a, 't> Namer<'a, 't> {
+    pub fn new(doc: &'a Doc<'t>, lex: &'a Lexicons) -> Self {
+        Namer {
+            doc,
+            lex,
+            lowercase: OnceCell::new(),
+            scans: Cell::new(0),
+        }
+    }
+
+    /// Whether `word` (capitalised) is written in lowercase somewhere in the text. The
+    /// first few questions scan the tokens (most texts ask none or a handful); a text
+    /// that asks many gets a set of its lowercase words.
+    fn seen_lowercase(&self, word: &str) -> bool {
+        let d = self.doc;
+        let lowercase = |t: &newsproc_text::Token| t.kind == TokenKind::Word && !t.is_capitalised();
+        if self.lowercase.get().is_none() && self.scans.get() < LOWERCASE_SCANS {
+            self.scans.set(self.scans.get() + 1);
+            return d.toks.iter().any(|t| {
+                lowercase(t)
+                    && t.span.len() == word.len()
+                    && t.text(d.text).eq_ignore_ascii_case(word)
+            });
+        }
+        let set = self.lowercase.get_or_init(|| {
+            d.toks
+                .iter()
+                .filter(|t| lowercase(t))
+                .map(|t| t.text(d.text))
+                .collect()
+        });
+        set.contains(word.to_lowercase().as_str())
+    }
+
     /// The gazetteer's kind for a name or its tail (`The Islamist Hayat Tahrir al Sham`
     /// is `Hayat Tahrir al Sham`).
     fn gazetteer_kind(&self, r: Range<usize>) -> Option<NameKind> {
@@ -91,10 +134,53 @@ impl Namer<'_, '_> {
                 let noun = d.has(i, class::NOUN);
                 t.is_capitalised()
                     && (known || !d.has(i, class::FUNCTION | class::TIME | class::ADV) || noun)
-                    && (known || !(strict || noun) || d.capital_is_name(i))
+                    && (known
+                        || !(strict || noun)
+                        || d.capital_is_name(i)
+                        || !noun && self.given_name_before_surname(i))
             }
             _ => false,
         }
+    }
+
+    /// A sentence-initial capitalised word that no list knows, before a capitalised word
+    /// that is a name elsewhere in the text: a given name (`Rakeyia Scott can be heard`).
+    /// Words that start a cue (`Said Scott`) are verbs, and a word the text writes in
+    /// lowercase elsewhere is a common word (`Former Trump aide`).
+    fn given_name_before_surname(&self, i: usize) -> bool {
+        let d = self.doc;
+        let next = i + 1;
+        let w = d.tok_text(i);
+        // The surname: a capitalised word the text uses mid-sentence, that no list
+        // knows as anything else than a name (`Texas Sen.`, `New York`), and that ends
+        // the name (`Western Journalism Center`). Given names are surnames too
+        // (`Rakeyia Scott`).
+        let surname = |k: usize| {
+            d.toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalised()
+                    && !t.has(newsproc_text::Flags::APOSTROPHE)
+                    && !d.has(
+                        k,
+                        class::FUNCTION
+                            | class::TIME
+                            | class::ADV
+                            | class::NOUN
+                            | class::TITLE
+                            | class::TITLE_START,
+                    )
+                    && d.mid_caps.contains(d.tok_text(k))
+                    && self.lex.name_kind(d.tok_text(k)).is_none()
+            }) && !d.is_cap(k + 1)
+        };
+        d.toks[i].kind == TokenKind::Word
+            && !d.toks[i].has(newsproc_text::Flags::APOSTROPHE)
+            && d.words[i].cues.is_none()
+            && d.words[i].noun.is_none()
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && surname(next)
+            && !self.seen_lowercase(w)
     }
 
     /// The capitalised runs inside `r`, as token ranges, with particles and `of`/`for`
@@ -116,6 +202,12 @@ impl Namer<'_, '_> {
             }
             let start = i;
             let mut end = i + 1;
+            // A long title with `of` inside (`Secretary of State John F. Kerry`) is one
+            // piece: the `of` rule below keeps a person's name apart from what follows
+            // (`Mr. Smith of Ohio`), which would cut the title from the name.
+            if let Some(e) = self.title_at(i, r.end) {
+                end = end.max(e);
+            }
             loop {
                 if end >= r.end {
                     break;

@@ -170,13 +170,21 @@ impl Grammar<'_, '_> {
         if end < lo || end >= d.toks.len() {
             return None;
         }
+        // `those close to him`, `people close to her`: the object pronoun ends the
+        // phrase that `close to` attaches.
+        let close_to_pronoun = d.has(end, class::OBJ)
+            && end >= lo + 3
+            && d.lower_is(end - 1, "to")
+            && d.lower_is(end - 2, "close")
+            && (self.nounish(end - 3) || d.has(end - 3, class::DET));
         let ends_ok = self.nounish(end)
             || (d.possessive[end] && end > lo)
-            || (d.is_punct(end, ")") && end > lo);
+            || (d.is_punct(end, ")") && end > lo)
+            || close_to_pronoun;
         if !ends_ok {
             return None;
         }
-        let mut k = end;
+        let mut k = if close_to_pronoun { end - 2 } else { end };
         // Where the last conjunct starts, when the scan went over `and the ...`.
         let mut right_conjunct: Option<usize> = None;
         if d.is_punct(end, ")") {
@@ -225,6 +233,11 @@ impl Grammar<'_, '_> {
                     k = p - 2;
                     continue;
                 }
+                // `protesters marching through the streets`
+                if let Some(noun) = self.participle_before(p - 1, lo) {
+                    k = noun;
+                    continue;
+                }
                 // `a source close to the RSF leadership`
                 if p >= lo + 3 && d.lower_is(p - 1, "to") && d.lower_is(p - 2, "close") {
                     k = p - 2;
@@ -244,6 +257,10 @@ impl Grammar<'_, '_> {
             }
             if d.has(p, class::PREP) && p > lo && self.attaches(p) && self.nounish(p - 1) {
                 k = p - 1;
+                continue;
+            }
+            if let Some(noun) = self.participle_before(p, lo) {
+                k = noun;
                 continue;
             }
             if (d.lower_is(p, "and") || d.is_punct(p, "&"))
@@ -281,6 +298,28 @@ impl Grammar<'_, '_> {
             }
         }
         Some(k)
+    }
+
+    /// `protesters marching through the streets`, `a man standing outside the court`:
+    /// when the preposition at `prep` follows a participle in `-ing` that follows a
+    /// noun, the prepositional phrase belongs to the participle and the phrase to that
+    /// noun. Returns the noun's index.
+    fn participle_before(&self, prep: usize, lo: usize) -> Option<usize> {
+        let d = self.doc;
+        if prep < lo + 2 || !d.has(prep, class::PREP) {
+            return None;
+        }
+        let ing = prep - 1;
+        let noun = prep - 2;
+        let participle = !d.is_cap(ing)
+            && d.tok_text(ing).len() > 5
+            && d.tok_text(ing).ends_with("ing")
+            && !d.has(ing, class::FUNCTION | class::NOUN)
+            && !self.is_cue(ing);
+        let head = self.nounish(noun)
+            && !d.in_quote(noun)
+            && (d.is_cap(noun) || d.has(noun, class::NOUN) || d.tok_text(noun).ends_with('s'));
+        (participle && head).then_some(noun)
     }
 
     /// A title abbreviation or an initial before a period: `Lt.`, `Sen.`, `E.` in
@@ -559,7 +598,8 @@ impl Grammar<'_, '_> {
         if pos >= hi || d.in_quote(pos) {
             return pos;
         }
-        if d.has(pos, class::OBJ) {
+        // `told her: "..."`, `told her that`: `her` with no noun after it is the object.
+        if d.has(pos, class::OBJ) || d.lower_is(pos, "her") && !self.nounish(pos + 1) {
             return pos + 1;
         }
         if d.lower_is(pos, "that") || d.has(pos, class::PRON) {
@@ -614,6 +654,12 @@ impl Grammar<'_, '_> {
                 .find(|&i| d.is_punct(i, ","))
             {
                 s = comma + 1;
+                // `On July 6, 2015, Sanders ...`: the year after the date's comma.
+                if d.toks.get(s).is_some_and(|t| t.kind == TokenKind::Number)
+                    && d.is_punct(s + 1, ",")
+                {
+                    s += 2;
+                }
             }
         }
         if d.has(s, class::PRON) {

@@ -342,6 +342,9 @@ impl Lexicons {
             if class == class::PRON {
                 w.gender = Gender::parse(e.field(1));
                 w.plural = e.field(2) == Some("p");
+            } else if class == class::POSS && w.gender == Gender::Unknown {
+                // `his`, `her`: a gender, for the subject that they refer back to.
+                w.gender = Gender::parse(e.field(1));
             }
         }
 

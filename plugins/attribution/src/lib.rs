@@ -235,10 +235,7 @@ impl AttributionStage {
             lex: &self.lex,
         }
         .extract();
-        let namer = Namer {
-            doc: &d,
-            lex: &self.lex,
-        };
+        let namer = Namer::new(&d, &self.lex);
         Resolver {
             doc: &d,
             namer: &namer,

@@ -97,6 +97,7 @@ impl Extractor<'_, '_, '_> {
             drop_cues_in_sources(d, &mut rels, first);
         }
         self.continue_quotations(&mut rels);
+        drop_nested_reports(d, &mut rels);
         rels
     }
 
@@ -743,7 +744,9 @@ impl Extractor<'_, '_, '_> {
         let mut k = j;
         while k > lo {
             k -= 1;
-            if d.is_punct(k, ";") || d.is_terminal(k) && !d.in_quote(k) {
+            // A period inside a unit outside quotations ends no sentence: it is an
+            // abbreviation's (`Vann R. Newkirk`, `R-Ky.`, `Ashton, Md.`).
+            if d.is_punct(k, ";") || d.is_terminal(k) && !d.in_quote(k) && !d.is_punct(k, ".") {
                 clause = k + 1;
                 break;
             }
@@ -1297,4 +1300,64 @@ fn drop_cues_in_sources(_d: &Doc<'_>, rels: &mut Vec<Rel>, first: usize) {
         }
     }
     rels.append(&mut tail);
+}
+
+/// `She said she recalls the colleague being "confused"`, `Mook told CBS that the
+/// campaign expects Holt to ...`: a relation whose source opens the reported clause of a
+/// speech relation is part of what was said, not a relation of its own (PolNeAR
+/// annotates the outer one only). A quotation of someone else inside the report keeps
+/// its relation (`he said Ruiz told him: "..."`), and a report whose clause opens with
+/// something else (`she said that in May the mayor thought`) keeps both.
+fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
+    let echoed: Vec<bool> = rels
+        .iter()
+        .map(|inner| {
+            let Some(SourceRef::Mention(m)) = &inner.source else {
+                return false;
+            };
+            // A quotation of someone else inside the report keeps its own speaker
+            // (`he said Ruiz told him: "..."`): the quotes are hers.
+            let quoted = inner.content.iter().all(|c| quote_only(d, c.clone()));
+            let pronoun = m.toks.len() == 1 && d.has(m.toks.start, class::PRON);
+            if inner.class.is_none() || quoted && !pronoun {
+                return false;
+            }
+            rels.iter().any(|outer| {
+                outer.unit == inner.unit
+                    && outer.class == Some(CueClass::Speech)
+                    && outer.cue.end <= m.toks.start
+                    && outer.content.first().is_some_and(|c| {
+                        c.start == m.toks.start
+                            || c.start + 1 == m.toks.start && d.lower_is(c.start, "that")
+                    })
+            })
+        })
+        .collect();
+    if !echoed.contains(&true) {
+        return;
+    }
+    // Indices change: `SameAs` references are remapped, and a reference to a dropped
+    // relation loses its source.
+    let mut new_index = Vec::with_capacity(rels.len());
+    let mut next = 0;
+    for &e in &echoed {
+        new_index.push((!e).then_some(next));
+        if !e {
+            next += 1;
+        }
+    }
+    let mut k = 0;
+    rels.retain(|_| {
+        let keep = !echoed[k];
+        k += 1;
+        keep
+    });
+    for r in rels.iter_mut() {
+        if let Some(SourceRef::SameAs(j)) = &mut r.source {
+            match new_index.get(*j).copied().flatten() {
+                Some(n) => *j = n,
+                None => r.source = None,
+            }
+        }
+    }
 }

@@ -80,6 +80,30 @@ impl Entities {
             .find(|&k| self.list[k].kind == SourceKind::Person)
     }
 
+    /// The person entity of this surname and given name: one whose name starts with
+    /// the given name, else one known by the surname alone. Without a given name, the
+    /// first person of the surname.
+    fn person_named(&self, surname: &str, given: Option<&str>) -> Option<usize> {
+        let Some(given) = given else {
+            return self.person(surname);
+        };
+        let list = self.by_surname.get(&surname.to_lowercase())?;
+        let people = || {
+            list.iter()
+                .copied()
+                .filter(|&k| self.list[k].kind == SourceKind::Person)
+        };
+        people()
+            .find(|&k| {
+                self.list[k]
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(given))
+            })
+            .or_else(|| people().find(|&k| !self.list[k].name.contains(' ')))
+    }
+
     /// The latest entities, newest first, with their indices.
     fn recent(&self) -> impl Iterator<Item = (usize, &Entity)> {
         self.list.iter().enumerate().rev().take(RECENT)
@@ -90,13 +114,40 @@ impl Entities {
 struct PersonName<'t> {
     tok: usize,
     unit: usize,
+    /// The name as written, without title.
     name: Range<usize>,
     /// The surname as written (possessive aside): what links the mentions of one
     /// person; compared without regard to ASCII case.
     key: &'t str,
     /// The name opens its sentence (after a conjunction or adverb): its subject.
     subject: bool,
+    /// The person's gender (of the person meant, not of everyone with the surname).
     gender: Gender,
+    /// The given name of the person meant (`Keith` for a later `Scott` when Keith
+    /// Scott was named first, not his wife Rakeyia Scott): what tells the entities of
+    /// one surname apart.
+    given: Option<&'t str>,
+}
+
+/// A capitalised name found in the text, before the people are told apart.
+struct Found<'t> {
+    tok: usize,
+    unit: usize,
+    name: Range<usize>,
+    key: &'t str,
+    subject: bool,
+    /// Index of the person meant.
+    person: usize,
+}
+
+/// One person of the text: a surname and, when one was written, the given name.
+struct Person<'t> {
+    key: &'t str,
+    given: Option<&'t str>,
+    gender: Gender,
+    /// Named in full somewhere (a title, a given name, two words): a surname alone
+    /// that no such name backs is no person.
+    named: bool,
 }
 
 pub struct Resolver<'a, 't> {
@@ -242,11 +293,32 @@ impl<'t> Resolver<'_, 't> {
     /// "Friday" never stand for a person.
     fn person_names(&self) -> Vec<PersonName<'t>> {
         let d = self.doc;
-        // (first token, unit, name, key, subject)
-        let mut found: Vec<(usize, usize, Range<usize>, &'t str, bool)> = Vec::new();
-        let mut genders: FastMap<&'t str, Gender> = FastMap::default();
-        // Surnames of two people of different genders: no pronoun may decide them.
-        let mut conflicted: FastMap<&'t str, ()> = FastMap::default();
+        let mut found: Vec<Found<'t>> = Vec::new();
+        // The people of the text, told apart by surname and given name.
+        let mut persons: Vec<Person<'t>> = Vec::new();
+        // A headline before the dateline belongs to no unit, but the people it names
+        // in full (`Hillary Clinton Goes After ...`) are the ones the body then calls
+        // by surname alone. In title case only a known given name followed by another
+        // capitalised word is taken for a name.
+        let body = d.units.first().map_or(0, |u| u.toks.start);
+        for i in 0..body.saturating_sub(1) {
+            let w = d.words[i];
+            if !(w.is(class::FIRST_NAME) && d.is_cap(i) && d.is_cap(i + 1))
+                || d.has(i + 1, class::FIRST_NAME | class::TITLE | class::FUNCTION)
+                || d.toks[i + 1].kind != TokenKind::Word
+            {
+                continue;
+            }
+            let key = surname_key(d, i + 1..i + 2);
+            if !persons.iter().any(|p| p.key.eq_ignore_ascii_case(key)) {
+                persons.push(Person {
+                    key,
+                    given: Some(d.tok_text(i)),
+                    gender: w.gender,
+                    named: true,
+                });
+            }
+        }
         let mut chunks = Vec::new();
         for (u, unit) in d.units.iter().enumerate() {
             // The subject: the first noun phrase of the sentence, after conjunctions,
@@ -298,60 +370,99 @@ impl<'t> Resolver<'_, 't> {
                 let key = surname_key(d, name.clone());
                 // A given name alone ("Melanie") names a person too.
                 let full = titled || given || name.len() > 1 || w.is(class::FIRST_NAME);
+                // Who is meant: a name with a given name is that person; a surname alone
+                // (`Scott`, `Mrs. Clinton`) the first person of that surname named, of the
+                // title's gender when it has one: news copy names the main person by
+                // surname and their relatives in full (`his wife, Heidi Cruz`).
+                let first = (name.len() > 1).then(|| d.tok_text(name.start));
+                let same = |p: &Person<'_>| p.key.eq_ignore_ascii_case(key);
+                let person = match first {
+                    Some(f) => persons
+                        .iter()
+                        .position(|p| same(p) && p.given == Some(f))
+                        .or_else(|| {
+                            // `Scott` named first, `Rakeyia Scott` later: one person
+                            // while no other Scott has a given name.
+                            persons.iter().position(|p| same(p) && p.given.is_none())
+                        }),
+                    None => {
+                        let agrees = |p: &Person<'_>| {
+                            gender == Gender::Unknown
+                                || p.gender == Gender::Unknown
+                                || p.gender == gender
+                        };
+                        let first_named = |ok: &dyn Fn(&Person<'_>) -> bool| {
+                            persons.iter().position(|p| same(p) && ok(p))
+                        };
+                        first_named(&agrees).or_else(|| first_named(&|_| true))
+                    }
+                };
+                let person = person.unwrap_or_else(|| {
+                    persons.push(Person {
+                        key,
+                        given: None,
+                        gender: Gender::Unknown,
+                        named: false,
+                    });
+                    persons.len() - 1
+                });
+                let p = &mut persons[person];
+                if first.is_some() && p.given.is_none() {
+                    p.given = first;
+                }
                 if full {
-                    // Two people of one surname and different genders (Bill and Hillary
-                    // Clinton): the surname says nothing about gender.
-                    match genders.get(key).copied() {
-                        None => {
-                            genders.insert(key, gender);
-                        }
-                        Some(Gender::Unknown) => {
-                            genders.insert(key, gender);
-                        }
-                        Some(g) if gender != Gender::Unknown && g != gender => {
-                            genders.insert(key, Gender::Unknown);
-                            conflicted.insert(key, ());
-                        }
-                        Some(_) => {}
+                    p.named = true;
+                    if p.gender == Gender::Unknown {
+                        p.gender = gender;
                     }
                 }
-                found.push((c.start, u, name, key, c.start <= first_np));
+                found.push(Found {
+                    tok: c.start,
+                    unit: u,
+                    name,
+                    key,
+                    subject: c.start <= first_np,
+                    person,
+                });
             }
         }
         // A subject whose gender no title, given name or noun tells takes it from `he`
         // or `she` later in its sentence, before anyone else is named ("Obama said he
         // would veto it"); quotations aside, where `he` may be anyone.
-        for (k, (_, u, name, key, subject)) in found.iter().enumerate() {
-            if !*subject
-                || genders.get(key) != Some(&Gender::Unknown)
-                || conflicted.contains_key(key)
-            {
+        for (k, f) in found.iter().enumerate() {
+            let p = &persons[f.person];
+            if !f.subject || !p.named || p.gender != Gender::Unknown {
                 continue;
             }
             let next = found
                 .get(k + 1)
-                .filter(|f| f.1 == *u)
-                .map_or(d.units[*u].toks.end, |f| f.0);
-            let g = (name.end..next)
+                .filter(|g| g.unit == f.unit)
+                .map_or(d.units[f.unit].toks.end, |g| g.tok);
+            let g = (f.name.end..next)
                 .find(|&i| {
-                    d.has(i, class::PRON) && !d.in_quote(i) && d.words[i].gender != Gender::Unknown
+                    d.has(i, class::PRON | class::POSS)
+                        && !d.in_quote(i)
+                        && d.words[i].gender != Gender::Unknown
                 })
                 .map_or(Gender::Unknown, |i| d.words[i].gender);
-            if g != Gender::Unknown {
-                genders.insert(key, g);
-            }
+            persons[f.person].gender = g;
         }
         found
             .into_iter()
-            .filter_map(|(tok, unit, name, key, subject)| {
-                let gender = *genders.get(key)?;
+            .filter_map(|f| {
+                let p = &persons[f.person];
+                // A single word that no full name backs ("Republican", "Friday").
+                if !p.named {
+                    return None;
+                }
                 Some(PersonName {
-                    tok,
-                    unit,
-                    name,
-                    key,
-                    subject,
-                    gender,
+                    tok: f.tok,
+                    unit: f.unit,
+                    name: f.name,
+                    key: f.key,
+                    subject: f.subject,
+                    gender: p.gender,
+                    given: p.given,
                 })
             })
             .collect()
@@ -620,7 +731,7 @@ impl<'t> Resolver<'_, 't> {
                     if p.tok >= tok {
                         break;
                     }
-                    let known = entities.person(p.key);
+                    let known = entities.person_named(p.key, p.given);
                     let mut g = p.gender;
                     if g == Gender::Unknown {
                         g = known.map_or(Gender::Unknown, |e| entities.list[e].gender);
@@ -632,6 +743,11 @@ impl<'t> Resolver<'_, 't> {
                     let mut score = -1.5 * dist;
                     if p.subject {
                         score += 1.5;
+                        // The subject of the pronoun's own sentence: `House Speaker Paul
+                        // Ryan, despite ..., said he does believe`.
+                        if p.unit == unit {
+                            score += 1.5;
+                        }
                     }
                     // A person who has spoken recently.
                     if known.is_some_and(|e| entities.list[e].last_unit + PRONOUN_WINDOW >= unit) {
@@ -679,7 +795,7 @@ impl<'t> Resolver<'_, 't> {
                 }
                 let (_, k) = best?;
                 let p = &people[k];
-                if let Some(e) = entities.person(p.key) {
+                if let Some(e) = entities.person_named(p.key, p.given) {
                     if entities.list[e].gender == Gender::Unknown {
                         entities.list[e].gender = want;
                     }

@@ -649,3 +649,140 @@ fn cues_of_raised_and_sung_voices() {
     // Without a quotation these verbs report nothing.
     assert!(rows("The children sang in the hall.").is_empty());
 }
+
+#[test]
+fn long_title_with_of_before_a_name_with_an_initial() {
+    let text = "Secretary of State Alma R. Fenwick said the bridge would stay shut. \
+                \"We will not take that risk,\" she said.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.3, "Alma R. Fenwick");
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.3, "Alma R. Fenwick");
+}
+
+#[test]
+fn people_who_share_a_surname_stay_apart() {
+    // "Mirela" is in no list and opens its sentence; "Dorran" is a name elsewhere.
+    let text = "Keith Dorran, a 40-year-old teacher, was sitting in his car when the police \
+                arrived. Mirela Dorran can be heard shouting that her husband had no gun. \
+                \"Don't shoot him,\" she says.";
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.2, "she");
+    assert_eq!(last.3, "Mirela Dorran");
+}
+
+#[test]
+fn a_surname_alone_means_the_first_person_named_with_it() {
+    // The senator is named first; his wife in full later. "Vell" alone is the senator.
+    let text = "Senator Tomas Vell will vote for the bill. His wife, Ines Vell, was filmed \
+                leaving the hall early. Delegates asked how Vell could change his mind. \
+                \"The day that promise was broken, it became personal,\" he said.";
+    let last = rows(text).pop().unwrap();
+    assert_eq!(last.2, "he");
+    // The pronoun goes to the person of the mention it was resolved through.
+    assert!(last.3 == "Vell" || last.3 == "Tomas Vell", "{last:?}");
+}
+
+#[test]
+fn sentence_opening_prepositions_are_not_given_names() {
+    let text = "Marko Tiller spoke first. Unlike Tiller, the mayor said the dam would hold. \
+                \"It will hold,\" he said.";
+    for r in rows(text) {
+        assert!(!r.3.contains("Unlike"), "{r:?}");
+    }
+}
+
+#[test]
+fn a_headline_before_the_dateline_names_the_people_of_the_body() {
+    // The body calls her "Harlow" only; the headline names her in full.
+    let text = "Helen Harlow Takes On The Port Authority\n\n\
+                KESTON (Newswire) - On Monday night, Harlow attacked the port plan. \
+                She spoke for an hour.\n\n\
+                \"The port will flood,\" she said.";
+    let end = text.find(" - ").unwrap() + 2;
+    let source: SourceLayer = serde_json::from_value(serde_json::json!({
+        "outlet": null,
+        "wire_agencies": [],
+        "dateline": {"span": [text.find("KESTON").unwrap(), end], "place": "KESTON"},
+        "boilerplate": [],
+    }))
+    .unwrap();
+    let l = stage().extract(text, Some(&source));
+    let last = l.attributions.last().unwrap();
+    let name = last.source.as_ref().and_then(|s| s.name.clone());
+    assert_eq!(name.as_deref(), Some("Harlow"));
+}
+
+#[test]
+fn a_year_after_the_date_is_not_the_subject() {
+    let text = "On July 6, 2015, Mayor Ana Ruiz made the following remark: \"We will rebuild.\"";
+    let r = rows(text).pop().unwrap();
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn abbreviation_periods_inside_a_source_end_no_clause() {
+    let text = "\"We will not back down,\" Orla T. Brennan, a writer for the Gazette, said. \
+                \"The vote is close,\" Dan Moss, R-Ky., said Tuesday.";
+    let all = rows(text);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].2, "Orla T. Brennan, a writer for the Gazette");
+    assert_eq!(all[1].2, "Dan Moss, R-Ky.");
+}
+
+#[test]
+fn people_close_to_a_pronoun_are_a_source() {
+    let text = "Those close to him say that the governor will not run again.";
+    let r = with_cue(text, "say");
+    assert_eq!(r.2, "Those close to him");
+    assert_eq!(r.1, "that the governor will not run again");
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_its_own_sentence() {
+    let text = "\"The bridge will hold,\" Mayor Peter Ines said on Monday. \
+                Governor Karl Brandt, despite his doubts about the budget, said he does \
+                believe the mayor is right.";
+    let r = with_cue(text, "believe");
+    assert_eq!(r.2, "he");
+    assert_eq!(r.3, "Karl Brandt");
+}
+
+#[test]
+fn a_participle_phrase_stays_with_its_noun() {
+    let text = "Farmers marching through the town chanted \"No water, no bread.\"";
+    let r = rows(text).pop().unwrap();
+    assert_eq!(r.2, "Farmers marching through the town");
+}
+
+#[test]
+fn delegate_is_a_title() {
+    let text = "\"This is a waste of time,\" said Del. Ana Ruiz of the Virgin Islands.";
+    let r = rows(text).pop().unwrap();
+    assert_eq!(r.3, "Ana Ruiz");
+    assert_eq!(r.2, "Del. Ana Ruiz of the Virgin Islands");
+}
+
+#[test]
+fn what_a_speaker_reports_of_herself_is_one_relation() {
+    let text = "Mira Olsen said she recalls the engineers being \"confused\" by the plan.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "said");
+    assert_eq!(
+        all[0].1,
+        "she recalls the engineers being \"confused\" by the plan"
+    );
+    // A belief reported at the head of the clause is part of the report too.
+    let text = "Mira Olsen told reporters that the council expects the plan to fail.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "told");
+    // A quotation of someone else inside the report keeps its own speaker.
+    let text = "Mira Olsen said the mayor told her: \"The plan will fail.\"";
+    let all = rows(text);
+    assert!(
+        all.iter().any(|r| r.4 == "told" && r.2 == "the mayor"),
+        "{all:?}"
+    );
+}
