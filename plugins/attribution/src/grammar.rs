@@ -234,7 +234,10 @@ impl Grammar<'_, '_> {
                     continue;
                 }
                 // `protesters marching through the streets`
-                if let Some(noun) = self.participle_before(p - 1, lo) {
+                if let Some(noun) = p
+                    .checked_sub(1)
+                    .and_then(|prep| self.participle_before(prep, lo))
+                {
                     k = noun;
                     continue;
                 }
