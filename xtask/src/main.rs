@@ -162,10 +162,12 @@ fn dist() -> Result<PathBuf> {
 
 fn ci() -> Result {
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    // Clippy builds into a target directory of its own: sharing one with `cargo test`
-    // on a fresh clone made the test build's first rustc probe fail (the probe's cached
-    // answer in `target/.rustc_info.json` held a C compiler's error from a build script;
-    // 6 failures in 7 runs from an empty target directory, none in 2 with separate ones).
+    // Clippy builds into a target directory of its own. Sharing one with `cargo test`
+    // on a fresh clone once made the test build's first rustc probe fail, with a C
+    // compiler's error cached in `target/.rustc_info.json`. The likely cause was later
+    // found outside cargo: `bench-corpus` had replaced `/dev/null` with a regular file
+    // (fixed in `newsproc run --output`). The separate directory stays: it is cheap and
+    // keeps clippy's artefacts out of the test build's way.
     run(cargo()
         .env("CARGO_TARGET_DIR", target_dir().join("clippy"))
         .args([
