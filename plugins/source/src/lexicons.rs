@@ -679,6 +679,13 @@ impl Lexicons {
         })
     }
 
+    /// Builds the matchers that are otherwise built on first use.
+    pub fn warm_up(&self) {
+        self.folded.matcher.get();
+        self.cased.matcher.get();
+        self.descriptions.get();
+    }
+
     /// Whether `span` of `text` names a journalist's role (`correspondent`).
     pub fn has_author_role(&self, text: &str, span: newsproc_sdk::Span) -> bool {
         self.descriptions

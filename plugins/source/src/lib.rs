@@ -39,6 +39,7 @@ mod report;
 mod util;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use newsproc_layers::names;
 use newsproc_layers::source::{AgencyEvidence, AgencyEvidenceKind, SourceLayer};
@@ -64,7 +65,7 @@ pub struct Config {
 }
 
 pub struct SourceStage {
-    lex: Lexicons,
+    lex: Arc<Lexicons>,
 }
 
 impl Stage for SourceStage {
@@ -130,6 +131,15 @@ impl Stage for SourceStage {
             credits: &config.credit_files,
         })
         .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
+        let lex = Arc::new(lex);
+        // The text-wide automata take most of the stage's start-up. They are built on
+        // first use, and meanwhile on a thread of their own, so that `newsproc check`
+        // does not wait for them and a run's first document finds them built or being
+        // built while the other stages start. Without the thread, first use builds them.
+        let warm = Arc::clone(&lex);
+        let _ = std::thread::Builder::new()
+            .name("source-warm-up".into())
+            .spawn(move || warm.warm_up());
         Ok(SourceStage { lex })
     }
 
