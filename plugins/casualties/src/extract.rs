@@ -1211,6 +1211,18 @@ impl<'t> Analysis<'t> {
         ) {
             return false;
         }
+        // One more claim of people counted without a number ("both", "another", "he").
+        let implicit = |number: Range<usize>, count: u64, victims, victim_info| RawClaim {
+            outcome: trig.outcome,
+            trigger: trig.tokens.clone(),
+            number: NumberRef::Implicit(number, count),
+            victims,
+            victim_info,
+            part_of: None,
+            coordinated: false,
+            sentence,
+            status,
+        };
         let mut j = trig.tokens.start;
         // "Two of the dead were port workers": the outcome word is a noun for people
         // counted elsewhere, not a new claim.
@@ -1337,17 +1349,12 @@ impl<'t> Analysis<'t> {
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if !info.object && !info.singular {
-                    out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(j..np_end.max(j + 1), 2),
-                        victims: (np_end > np_start).then_some(np_start..np_end),
-                        victim_info: info,
-                        part_of: None,
-                        coordinated: false,
-                        sentence,
-                        status,
-                    });
+                    out.push(implicit(
+                        j..np_end.max(j + 1),
+                        2,
+                        (np_end > np_start).then_some(np_start..np_end),
+                        info,
+                    ));
                     return true;
                 }
             }
@@ -1360,17 +1367,12 @@ impl<'t> Analysis<'t> {
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if np_end == np_start || (info.singular && !info.object) {
-                    out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(j..np_end.max(j + 1), 1),
-                        victims: (np_end > np_start).then_some(np_start..np_end),
-                        victim_info: info,
-                        part_of: None,
-                        coordinated: false,
-                        sentence,
-                        status,
-                    });
+                    out.push(implicit(
+                        j..np_end.max(j + 1),
+                        1,
+                        (np_end > np_start).then_some(np_start..np_end),
+                        info,
+                    ));
                     return true;
                 }
             }
@@ -1397,17 +1399,7 @@ impl<'t> Analysis<'t> {
                 if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
                     && (aux || trig.form == Form::Intr)
                 {
-                    out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(j..j + 1, 1),
-                        victims: None,
-                        victim_info: VictimInfo::default(),
-                        part_of: None,
-                        coordinated: false,
-                        sentence,
-                        status,
-                    });
+                    out.push(implicit(j..j + 1, 1, None, VictimInfo::default()));
                     return true;
                 }
                 return false;
@@ -1418,17 +1410,7 @@ impl<'t> Analysis<'t> {
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if info.singular && !info.object && (aux || trig.form == Form::Intr) {
-                    out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(j..np_end, 1),
-                        victims: Some(np_start..np_end),
-                        victim_info: info,
-                        part_of: None,
-                        coordinated: false,
-                        sentence,
-                        status,
-                    });
+                    out.push(implicit(j..np_end, 1, Some(np_start..np_end), info));
                     return true;
                 }
                 return false;
@@ -1457,17 +1439,12 @@ impl<'t> Analysis<'t> {
                 && (info.singular || name)
                 && !matches!(trig.form, Form::Noun | Form::Tally)
             {
-                out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(np.clone(), 1),
-                    victims: info.group.is_some().then_some(np),
-                    victim_info: info,
-                    part_of: None,
-                    coordinated: false,
-                    sentence,
-                    status,
-                });
+                out.push(implicit(
+                    np.clone(),
+                    1,
+                    info.group.is_some().then_some(np),
+                    info,
+                ));
                 return true;
             }
         }
