@@ -95,6 +95,32 @@ pub struct RawClaim {
     pub status: ClaimStatus,
 }
 
+impl RawClaim {
+    /// A claim of people counted without a number ("both", "another", "he", "the
+    /// victim"): `count` people, whose words are `number`.
+    fn implicit(
+        trig: &Trigger,
+        number: Range<usize>,
+        count: u64,
+        victims: Option<Range<usize>>,
+        victim_info: VictimInfo,
+        sentence: usize,
+        status: ClaimStatus,
+    ) -> RawClaim {
+        RawClaim {
+            outcome: trig.outcome,
+            trigger: trig.tokens.clone(),
+            number: NumberRef::Implicit(number, count),
+            victims,
+            victim_info,
+            part_of: None,
+            coordinated: false,
+            sentence,
+            status,
+        }
+    }
+}
+
 /// What an outcome word with the subject of the claim before it gives.
 enum Shared {
     /// The same people, with this outcome.
@@ -677,17 +703,15 @@ impl<'t> Analysis<'t> {
                 if self.after(lex, trig, &sent, &mut used, sentence, status, &mut out) {
                     continue;
                 }
-                out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(trig.tokens.clone(), u64::from(n)),
-                    victims: None,
-                    victim_info: VictimInfo::default(),
-                    part_of: None,
-                    coordinated: false,
+                out.push(RawClaim::implicit(
+                    trig,
+                    trig.tokens.clone(),
+                    u64::from(n),
+                    None,
+                    VictimInfo::default(),
                     sentence,
                     status,
-                });
+                ));
                 continue;
             }
             let found = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
@@ -891,17 +915,15 @@ impl<'t> Analysis<'t> {
             let np = self.np_forward(lex, k + 1, sent.end);
             let info = self.victim_info(lex, np.clone());
             if !info.object && !info.singular {
-                out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(k..np.end.max(k + 1), 2),
-                    victims: (!np.is_empty()).then_some(np),
-                    victim_info: info,
-                    part_of: None,
-                    coordinated: false,
+                out.push(RawClaim::implicit(
+                    trig,
+                    k..np.end.max(k + 1),
+                    2,
+                    (!np.is_empty()).then_some(np),
+                    info,
                     sentence,
                     status,
-                });
+                ));
                 return true;
             }
         }
@@ -913,17 +935,15 @@ impl<'t> Analysis<'t> {
             let np = self.np_forward(lex, k, sent.end);
             let info = self.victim_info(lex, np.clone());
             if np.is_empty() || (info.singular && !info.object) {
-                out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(k - 1..np.end.max(k), 1),
-                    victims: (!np.is_empty()).then_some(np),
-                    victim_info: info,
-                    part_of: None,
-                    coordinated: false,
+                out.push(RawClaim::implicit(
+                    trig,
+                    k - 1..np.end.max(k),
+                    1,
+                    (!np.is_empty()).then_some(np),
+                    info,
                     sentence,
                     status,
-                });
+                ));
                 return true;
             }
         }
@@ -939,17 +959,15 @@ impl<'t> Analysis<'t> {
                 }
                 let whole = out.len();
                 let end = np.end.max(k + 1);
-                out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(k..k + 1, 1),
-                    victims: (!np.is_empty()).then_some(np),
-                    victim_info: info,
-                    part_of: None,
-                    coordinated: false,
+                out.push(RawClaim::implicit(
+                    trig,
+                    k..k + 1,
+                    1,
+                    (!np.is_empty()).then_some(np),
+                    info,
                     sentence,
                     status,
-                });
+                ));
                 // "killed her and three other people"
                 self.follow_on(
                     lex, trig, end, sent, used, sentence, status, out, whole, false,
@@ -968,17 +986,15 @@ impl<'t> Analysis<'t> {
             if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
                 let whole = out.len();
                 let end = np.end;
-                out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(k..end, 1),
-                    victims: Some(np),
-                    victim_info: info,
-                    part_of: None,
-                    coordinated: false,
+                out.push(RawClaim::implicit(
+                    trig,
+                    k..end,
+                    1,
+                    Some(np),
+                    info,
                     sentence,
                     status,
-                });
+                ));
                 // "killing his wife and two children"
                 self.follow_on(
                     lex, trig, end, sent, used, sentence, status, out, whole, false,
@@ -1211,18 +1227,6 @@ impl<'t> Analysis<'t> {
         ) {
             return false;
         }
-        // One more claim of people counted without a number ("both", "another", "he").
-        let implicit = |number: Range<usize>, count: u64, victims, victim_info| RawClaim {
-            outcome: trig.outcome,
-            trigger: trig.tokens.clone(),
-            number: NumberRef::Implicit(number, count),
-            victims,
-            victim_info,
-            part_of: None,
-            coordinated: false,
-            sentence,
-            status,
-        };
         let mut j = trig.tokens.start;
         // "Two of the dead were port workers": the outcome word is a noun for people
         // counted elsewhere, not a new claim.
@@ -1349,11 +1353,14 @@ impl<'t> Analysis<'t> {
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if !info.object && !info.singular {
-                    out.push(implicit(
+                    out.push(RawClaim::implicit(
+                        trig,
                         j..np_end.max(j + 1),
                         2,
                         (np_end > np_start).then_some(np_start..np_end),
                         info,
+                        sentence,
+                        status,
                     ));
                     return true;
                 }
@@ -1367,11 +1374,14 @@ impl<'t> Analysis<'t> {
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if np_end == np_start || (info.singular && !info.object) {
-                    out.push(implicit(
+                    out.push(RawClaim::implicit(
+                        trig,
                         j..np_end.max(j + 1),
                         1,
                         (np_end > np_start).then_some(np_start..np_end),
                         info,
+                        sentence,
+                        status,
                     ));
                     return true;
                 }
@@ -1399,7 +1409,15 @@ impl<'t> Analysis<'t> {
                 if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
                     && (aux || trig.form == Form::Intr)
                 {
-                    out.push(implicit(j..j + 1, 1, None, VictimInfo::default()));
+                    out.push(RawClaim::implicit(
+                        trig,
+                        j..j + 1,
+                        1,
+                        None,
+                        VictimInfo::default(),
+                        sentence,
+                        status,
+                    ));
                     return true;
                 }
                 return false;
@@ -1410,7 +1428,15 @@ impl<'t> Analysis<'t> {
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if info.singular && !info.object && (aux || trig.form == Form::Intr) {
-                    out.push(implicit(j..np_end, 1, Some(np_start..np_end), info));
+                    out.push(RawClaim::implicit(
+                        trig,
+                        j..np_end,
+                        1,
+                        Some(np_start..np_end),
+                        info,
+                        sentence,
+                        status,
+                    ));
                     return true;
                 }
                 return false;
@@ -1439,11 +1465,14 @@ impl<'t> Analysis<'t> {
                 && (info.singular || name)
                 && !matches!(trig.form, Form::Noun | Form::Tally)
             {
-                out.push(implicit(
+                out.push(RawClaim::implicit(
+                    trig,
                     np.clone(),
                     1,
                     info.group.is_some().then_some(np),
                     info,
+                    sentence,
+                    status,
                 ));
                 return true;
             }
