@@ -152,6 +152,69 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// What a [`ByteSearch`] looks for: a byte, any of three bytes, or a byte sequence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Needle {
+    Byte(u8),
+    Either3(u8, u8, u8),
+    Sequence(&'static [u8]),
+}
+
+impl Needle {
+    fn find(self, hay: &[u8]) -> Option<usize> {
+        match self {
+            Needle::Byte(a) => memchr::memchr(a, hay),
+            Needle::Either3(a, b, c) => memchr::memchr3(a, b, c, hay),
+            Needle::Sequence(s) => memchr::memmem::find(hay, s),
+        }
+    }
+}
+
+/// The next position where any of a few needles occurs, found with SIMD searches
+/// (`memchr`) whose hits are cached: a scanner that only cares about rare bytes (quote
+/// marks, terminators, lead bytes of foldable characters) skips the rest at memchr speed
+/// instead of testing every byte.
+pub(crate) struct ByteSearch<'a, const N: usize> {
+    bytes: &'a [u8],
+    needles: [Needle; N],
+    /// The next hit of each needle at or after the position it was last searched from
+    /// (`usize::MAX` when there is none), or `None` before its first search. A hit stays
+    /// the answer for every later position up to it.
+    next: [Option<usize>; N],
+}
+
+impl<'a, const N: usize> ByteSearch<'a, N> {
+    pub(crate) fn new(bytes: &'a [u8], needles: [Needle; N]) -> ByteSearch<'a, N> {
+        ByteSearch {
+            bytes,
+            needles,
+            next: [None; N],
+        }
+    }
+
+    /// The first position at or after `pos` where a needle starts.
+    pub(crate) fn next(&mut self, pos: usize) -> Option<usize> {
+        if pos >= self.bytes.len() {
+            return None;
+        }
+        let mut best = usize::MAX;
+        for (cached, needle) in self.next.iter_mut().zip(self.needles) {
+            let hit = match *cached {
+                Some(h) if h >= pos => h,
+                _ => {
+                    let h = needle
+                        .find(&self.bytes[pos..])
+                        .map_or(usize::MAX, |h| h + pos);
+                    *cached = Some(h);
+                    h
+                }
+            };
+            best = best.min(hit);
+        }
+        (best != usize::MAX).then_some(best)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +242,44 @@ mod tests {
         assert_eq!(floor_boundary(s, 2), 1);
         assert_eq!(ceil_boundary(s, 2), 4);
         assert_eq!(floor_boundary(s, 100), 5);
+    }
+
+    #[test]
+    fn byte_search_finds_what_a_byte_loop_finds() {
+        let needles = [Needle::Either3(b'.', b'!', b'?'), Needle::Byte(0xE2)];
+        let texts = [
+            "",
+            "no terminator here",
+            "One. Two! Three? “Four” – five… six.",
+            "...!!??",
+            "ends with a curly quote’",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            let want: Vec<usize> = (0..bytes.len())
+                .filter(|&i| matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2))
+                .collect();
+            // Every start position, so that cached hits are reused and refreshed.
+            for from in 0..=bytes.len() {
+                let mut search = ByteSearch::new(bytes, needles);
+                let mut got = Vec::new();
+                let mut pos = from;
+                while let Some(at) = search.next(pos) {
+                    got.push(at);
+                    pos = at + 1 + (at % 2);
+                }
+                let mut expected = Vec::new();
+                let mut pos = from;
+                while let Some(&at) = want.iter().find(|&&w| w >= pos) {
+                    expected.push(at);
+                    pos = at + 1 + (at % 2);
+                }
+                assert_eq!(got, expected, "{text:?} from {from}");
+            }
+        }
+        let mut pairs = ByteSearch::new(b"a  b c  d", [Needle::Sequence(b"  ")]);
+        assert_eq!(pairs.next(0), Some(1));
+        assert_eq!(pairs.next(2), Some(6));
+        assert_eq!(pairs.next(7), None);
     }
 }

@@ -38,7 +38,9 @@
 
 use newsproc_sdk::Span;
 
-use crate::chars::{char_at, char_before, is_dash, is_hyphen, is_quote_mark, is_space};
+use crate::chars::{
+    ByteSearch, Needle, char_at, char_before, is_dash, is_hyphen, is_quote_mark, is_space,
+};
 use crate::paragraphs::Paragraphs;
 
 /// The glyphs a quotation was opened with.
@@ -426,10 +428,9 @@ const ELISIONS: &[&str] = &[
     "twere", "s",
 ];
 
-#[inline]
-fn is_mark_lead(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
-}
+/// Where a quotation mark can start: the ASCII marks, and the lead bytes of the
+/// typographic ones (U+2018-U+203A start with 0xE2, `«` `»` with 0xC2).
+const MARK_LEADS: [Needle; 2] = [Needle::Either3(b'"', b'\'', 0xE2), Needle::Byte(0xC2)];
 
 impl Pairer<'_> {
     fn paragraph(&mut self, para: Span, continuation_at: Option<usize>) {
@@ -438,11 +439,8 @@ impl Pairer<'_> {
         // Role of the previous mark and where it ended, for adjacent marks.
         let mut last_end = usize::MAX;
         let mut last_role = MarkRole::Stray;
-        while i < para.end {
-            let Some(k) = bytes[i..para.end].iter().position(|&b| is_mark_lead(b)) else {
-                break;
-            };
-            let at = i + k;
+        let mut leads = ByteSearch::new(&bytes[..para.end], MARK_LEADS);
+        while let Some(at) = leads.next(i) {
             let Some((c, n)) = char_at(bytes, at) else {
                 i = at + 1;
                 continue;

@@ -19,7 +19,7 @@
 
 use newsproc_sdk::Span;
 
-use crate::chars::{char_at, char_before, is_space};
+use crate::chars::{ByteSearch, Needle, char_at, char_before, is_space};
 use crate::paragraphs::Paragraphs;
 use crate::util::trim_whitespace;
 
@@ -183,10 +183,8 @@ fn in_list(list: &[&str], word: &[u8]) -> bool {
     list.iter().any(|w| w.as_bytes() == word)
 }
 
-#[inline]
-fn is_terminator_start(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | 0xE2)
-}
+/// Where a terminator can start: `.` `!` `?`, and the lead byte of `…`.
+const TERMINATOR_STARTS: [Needle; 2] = [Needle::Either3(b'.', b'!', b'?'), Needle::Byte(0xE2)];
 
 fn is_closer(c: char) -> bool {
     matches!(
@@ -224,12 +222,10 @@ pub fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let end = para.end;
     let mut start = para.start;
+    let mut terminators = ByteSearch::new(&bytes[..end], TERMINATOR_STARTS);
     let mut i = para.start;
-    while i < end {
-        if !is_terminator_start(bytes[i]) {
-            i += 1;
-            continue;
-        }
+    while let Some(at) = terminators.next(i) {
+        i = at;
         // The run of terminators.
         let run_start = i;
         let mut dots = 0u32;
