@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 /// One document to process.
@@ -282,27 +282,102 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
     }
 }
 
-/// A JSON object's fields in order, their values left as raw JSON: only `id` and `text`
-/// are decoded, and the metadata is copied through without building a tree.
-struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+/// A JSONL record read in one pass: `text` decoded as it is read, `id` left as raw JSON
+/// (it is short, and may be a string or a number), and every other field kept as raw
+/// JSON, in order, for the metadata: no tree is built and nothing is parsed twice.
+#[derive(Default)]
+struct RecordFields<'a> {
+    id: Option<&'a RawValue>,
+    text: Option<TextField>,
+    meta: Vec<(Cow<'a, str>, &'a RawValue)>,
+}
 
-impl<'de> serde::Deserialize<'de> for Fields<'de> {
+/// The `text` field: a string, or anything else (which the record's error names).
+enum TextField {
+    Text(String),
+    NotAString,
+}
+
+impl<'de> serde::Deserialize<'de> for TextField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = TextField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<TextField, E> {
+                Ok(TextField::Text(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<TextField, E> {
+                Ok(TextField::Text(v))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<TextField, E> {
+                Ok(TextField::NotAString)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<TextField, E> {
+                Ok(TextField::NotAString)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<TextField, E> {
+                Ok(TextField::NotAString)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<TextField, E> {
+                Ok(TextField::NotAString)
+            }
+            fn visit_unit<E>(self) -> Result<TextField, E> {
+                Ok(TextField::NotAString)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TextField, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(TextField::NotAString)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextField, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(TextField::NotAString)
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RecordFields<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct FieldsVisitor;
         impl<'de> Visitor<'de> for FieldsVisitor {
-            type Value = Fields<'de>;
+            type Value = RecordFields<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(entry) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
-                    fields.push(entry);
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RecordFields<'de>, A::Error> {
+                let mut fields = RecordFields::default();
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "id" => fields.id = Some(map.next_value()?),
+                        "text" => fields.text = Some(map.next_value()?),
+                        _ => fields.meta.push((key, map.next_value()?)),
+                    }
                 }
-                Ok(Fields(fields))
+                Ok(fields)
             }
         }
         d.deserialize_map(FieldsVisitor)
+    }
+}
+
+/// The metadata fields as one JSON object, written from their raw JSON as it is.
+struct MetaObject<'a, 'b>(&'b [(Cow<'a, str>, &'a RawValue)]);
+
+impl serde::Serialize for MetaObject<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
 }
 
@@ -315,30 +390,13 @@ fn parse_record(line: &[u8], where_: &str) -> DocInput {
     let Ok(line) = std::str::from_utf8(line) else {
         return bad("the line is not valid UTF-8".into());
     };
-    let fields = match serde_json::from_str::<Fields>(line) {
-        Ok(fields) => fields.0,
+    let fields = match serde_json::from_str::<RecordFields>(line) {
+        Ok(fields) => fields,
         Err(e) if e.is_data() => return bad("the line is JSON but not an object".into()),
         Err(e) => return bad(format!("the line is not JSON: {e}")),
     };
-    let mut id = None;
-    let mut text = None;
-    let mut meta = String::from("{");
-    for (key, raw) in &fields {
-        match key.as_ref() {
-            "id" => id = Some(*raw),
-            "text" => text = Some(*raw),
-            _ => {
-                if meta.len() > 1 {
-                    meta.push(',');
-                }
-                meta.push_str(&serde_json::to_string(key).expect("a string serializes"));
-                meta.push(':');
-                meta.push_str(raw.get());
-            }
-        }
-    }
-    meta.push('}');
-    let id = id
+    let id = fields
+        .id
         .and_then(
             |raw| match serde_json::from_str::<serde_json::Value>(raw.get()) {
                 Ok(serde_json::Value::String(s)) => Some(s),
@@ -347,19 +405,20 @@ fn parse_record(line: &[u8], where_: &str) -> DocInput {
             },
         )
         .unwrap_or_else(|| where_.to_owned());
-    let text = match text.map(|raw| serde_json::from_str::<String>(raw.get())) {
-        Some(Ok(text)) => check_not_empty(text, &format!("the `text` of {where_}")),
-        Some(Err(_)) => Err(format!("the `text` of {where_} is not a string")),
+    let text = match fields.text {
+        Some(TextField::Text(text)) => check_not_empty(text, &format!("the `text` of {where_}")),
+        Some(TextField::NotAString) => Err(format!("the `text` of {where_} is not a string")),
         None => Err(format!(
             "{where_} has no `text` field; each JSONL record needs one"
         )),
     };
-    DocInput {
-        id,
-        text,
-        meta: (meta.len() > 2)
-            .then(|| RawValue::from_string(meta).expect("built from valid JSON parts")),
-    }
+    // Serializing raw values copies them; unlike `RawValue::from_string`, it does not
+    // parse the metadata a second time.
+    let meta = (!fields.meta.is_empty()).then(|| {
+        serde_json::value::to_raw_value(&MetaObject(&fields.meta))
+            .expect("raw JSON values serialize")
+    });
+    DocInput { id, text, meta }
 }
 
 /// Standard input is a JSONL stream when its first non-blank line is a JSON object, and
@@ -437,7 +496,18 @@ mod tests {
         assert!(why(b"nope").contains("f:2: the line is not JSON"));
         assert!(why(b"[1, 2]").contains("not an object"));
         assert!(why(br#"{"id": "a"}"#).contains("has no `text` field"));
-        assert!(why(br#"{"text": 5}"#).contains("is not a string"));
+        for not_a_string in [
+            r#"{"text": 5}"#,
+            r#"{"text": null}"#,
+            r#"{"text": ["a", {"b": [1]}]}"#,
+            r#"{"text": {"a": "b"}, "id": "x"}"#,
+        ] {
+            assert!(
+                why(not_a_string.as_bytes()).contains("is not a string"),
+                "{not_a_string}"
+            );
+        }
+        assert!(why(br#"{"text": "x"} extra"#).contains("not JSON"));
         assert!(why(br#"{"text": " "}"#).contains("is empty"));
         assert!(why(b"{\"text\": \"\xff\"}").contains("not valid UTF-8"));
     }
