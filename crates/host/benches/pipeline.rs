@@ -4,46 +4,18 @@
 //!
 //! `cargo bench -p newsproc-host --bench pipeline`
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsproc_host::loader;
 use newsproc_host::search::SearchPath;
-use newsproc_sdk::{Chain, Document, DynStage, in_process};
-use newsproc_stage_attribution::AttributionStage;
-use newsproc_stage_casualties::CasualtiesStage;
-use newsproc_stage_quotes::QuotesStage;
-use newsproc_stage_source::SourceStage;
+use newsproc_sdk::{Chain, DynStage};
 
-const STAGES: &[&str] = &["source", "attribution", "quotes", "casualties"];
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn fixture_texts() -> Vec<String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(workspace_root().join("fixtures/articles"))
-        .expect("fixtures/articles exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
-
-fn in_process_stages() -> Vec<Arc<dyn DynStage>> {
-    vec![
-        in_process::<SourceStage>().unwrap(),
-        in_process::<AttributionStage>().unwrap(),
-        in_process::<QuotesStage>().unwrap(),
-        in_process::<CasualtiesStage>().unwrap(),
-    ]
-}
+use support::{STAGES, fixture_texts, in_process_stages, inputs_for, outcomes, workspace_root};
 
 /// The same stages from their release libraries, built here so that the bench measures
 /// what the code in the tree compiles to.
@@ -95,23 +67,9 @@ fn bench(c: &mut Criterion) {
     whole.finish();
 
     // Each stage alone, on documents that carry the layers it sees, prepared once.
-    let reference = Chain::of(variants[0].1.iter().cloned()).unwrap();
-    let outcomes: Vec<_> = texts
-        .iter()
-        .map(|t| reference.run("bench", t, false))
-        .collect();
+    let outcomes = outcomes(&variants[0].1, &texts);
     for (i, name) in STAGES.iter().enumerate() {
-        let manifest = variants[0].1[i].manifest().clone();
-        let inputs: Vec<Document> = texts
-            .iter()
-            .zip(&outcomes)
-            .map(|(text, outcome)| {
-                let layers = manifest
-                    .visible_layers()
-                    .filter_map(|l| outcome.layer(l).map(|o| (l, o.json.get())));
-                Document::new("bench", text, layers, false)
-            })
-            .collect();
+        let inputs = inputs_for(variants[0].1[i].as_ref(), &texts, &outcomes);
         let mut group = c.benchmark_group(format!("stage/{name}"));
         group.throughput(Throughput::Bytes(total_bytes));
         for (label, stages) in &variants {
