@@ -202,18 +202,23 @@ fn a_missing_input_is_a_command_line_error() {
     );
 }
 
-#[test]
-fn output_file_appears_only_when_complete() {
-    let dir = scratch("output");
-    let target = dir.join("out.jsonl");
-    let out = newsproc(&[
+/// Runs the fixture articles with `--format jsonl --output <destination>`.
+fn fixtures_as_jsonl_to(destination: &std::path::Path) -> std::process::Output {
+    newsproc(&[
         "run",
         "--format",
         "jsonl",
         "--output",
-        target.to_str().unwrap(),
+        destination.to_str().unwrap(),
         fixtures().join("articles").to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn output_file_appears_only_when_complete() {
+    let dir = scratch("output");
+    let target = dir.join("out.jsonl");
+    let out = fixtures_as_jsonl_to(&target);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let written = std::fs::read_to_string(&target).unwrap();
     assert!(written.lines().count() >= 2);
@@ -245,14 +250,7 @@ fn output_to_a_pipe_is_written_in_place_and_stays_a_pipe() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
     };
-    let out = newsproc(&[
-        "run",
-        "--format",
-        "jsonl",
-        "--output",
-        fifo.to_str().unwrap(),
-        fixtures().join("articles").to_str().unwrap(),
-    ]);
+    let out = fixtures_as_jsonl_to(&fifo);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Checked before joining: were the pipe replaced, its reader would wait for ever.
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
@@ -269,14 +267,7 @@ fn output_through_a_symbolic_link_replaces_the_file_not_the_link() {
     let link = dir.join("link.jsonl");
     std::fs::write(&real, "old\n").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let out = newsproc(&[
-        "run",
-        "--format",
-        "jsonl",
-        "--output",
-        link.to_str().unwrap(),
-        fixtures().join("articles").to_str().unwrap(),
-    ]);
+    let out = fixtures_as_jsonl_to(&link);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         std::fs::symlink_metadata(&link)

@@ -13,6 +13,27 @@ fn check(name: &str, pipeline: &str) -> (Option<i32>, String) {
     (out.status.code(), stderr(&out) + &stdout(&out))
 }
 
+/// The platform's file name for the library of crate `stem` in `dir`
+/// (`dir/lib<stem>.so` on Linux).
+fn library(dir: &std::path::Path, stem: &str) -> std::path::PathBuf {
+    dir.join(format!(
+        "{}{stem}{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    ))
+}
+
+/// Checks a pipeline of one stage, `name`, loaded from the library at `plugin`.
+fn check_plugin(check_name: &str, name: &str, plugin: &std::path::Path) -> (Option<i32>, String) {
+    check(
+        check_name,
+        &format!(
+            "[[stage]]\nname = \"{name}\"\nplugin = \"{}\"\n",
+            plugin.display()
+        ),
+    )
+}
+
 #[test]
 fn the_default_pipeline_checks_and_shows_its_table() {
     let out = newsproc(&["check"]);
@@ -102,15 +123,9 @@ fn a_stage_that_panics_while_starting_is_a_pipeline_error() {
 #[test]
 fn a_file_that_is_not_a_plugin_is_refused() {
     let dir = scratch("not-a-plugin");
-    let fake = dir.join("libnewsproc_stage_fake.so");
+    let fake = library(&dir, "newsproc_stage_fake");
     std::fs::write(&fake, "this is text, not a library").unwrap();
-    let (code, msg) = check(
-        "not-a-plugin-check",
-        &format!(
-            "[[stage]]\nname = \"fake\"\nplugin = \"{}\"\n",
-            fake.display()
-        ),
-    );
+    let (code, msg) = check_plugin("not-a-plugin-check", "fake", &fake);
     assert_eq!(code, Some(2));
     assert!(msg.contains("is not a loadable library"), "{msg}");
     assert!(msg.contains("pipeline.toml:3:10"), "{msg}");
@@ -118,18 +133,8 @@ fn a_file_that_is_not_a_plugin_is_refused() {
 
 #[test]
 fn a_plugin_of_another_abi_version_is_refused() {
-    let foreign = plugin_dir().join(format!(
-        "{}newsproc_stage_foreign{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
-    let (code, msg) = check(
-        "abi-v3",
-        &format!(
-            "[[stage]]\nname = \"foreign\"\nplugin = \"{}\"\n",
-            foreign.display()
-        ),
-    );
+    let foreign = library(plugin_dir(), "newsproc_stage_foreign");
+    let (code, msg) = check_plugin("abi-v3", "foreign", &foreign);
     assert_eq!(code, Some(2));
     assert!(
         msg.contains("built for plugin ABI v3, and this newsproc speaks v2"),
@@ -139,19 +144,9 @@ fn a_plugin_of_another_abi_version_is_refused() {
 
     // Under another name, the library is a stage built before this ABI.
     let dir = scratch("abi-stale");
-    let stale = dir.join(format!(
-        "{}newsproc_stage_stale{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
+    let stale = library(&dir, "newsproc_stage_stale");
     std::fs::copy(&foreign, &stale).unwrap();
-    let (code, msg) = check(
-        "abi-v1",
-        &format!(
-            "[[stage]]\nname = \"s\"\nplugin = \"{}\"\n",
-            stale.display()
-        ),
-    );
+    let (code, msg) = check_plugin("abi-v1", "s", &stale);
     assert_eq!(code, Some(2));
     assert!(
         msg.contains("built for plugin ABI v1, and this newsproc speaks v2: rebuild the plugin"),
@@ -161,19 +156,9 @@ fn a_plugin_of_another_abi_version_is_refused() {
 
     // Under a third name it exports a v2 symbol whose header says v7.
     let dir = scratch("abi-mislabelled");
-    let mislabelled = dir.join(format!(
-        "{}newsproc_stage_mislabelled{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
+    let mislabelled = library(&dir, "newsproc_stage_mislabelled");
     std::fs::copy(&foreign, &mislabelled).unwrap();
-    let (code, msg) = check(
-        "abi-v7",
-        &format!(
-            "[[stage]]\nname = \"m\"\nplugin = \"{}\"\n",
-            mislabelled.display()
-        ),
-    );
+    let (code, msg) = check_plugin("abi-v7", "m", &mislabelled);
     assert_eq!(code, Some(2));
     assert!(msg.contains("built for plugin ABI v7"), "{msg}");
 }
@@ -181,25 +166,10 @@ fn a_plugin_of_another_abi_version_is_refused() {
 #[test]
 fn a_library_that_is_not_a_stage_is_refused() {
     // The faulty stage's library under a name whose entry symbol it does not export.
-    let faulty = plugin_dir().join(format!(
-        "{}newsproc_stage_faulty{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
-    let dir = scratch("renamed");
-    let renamed = dir.join(format!(
-        "{}other{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
+    let faulty = library(plugin_dir(), "newsproc_stage_faulty");
+    let renamed = library(&scratch("renamed"), "other");
     std::fs::copy(&faulty, &renamed).unwrap();
-    let (code, msg) = check(
-        "renamed-check",
-        &format!(
-            "[[stage]]\nname = \"x\"\nplugin = \"{}\"\n",
-            renamed.display()
-        ),
-    );
+    let (code, msg) = check_plugin("renamed-check", "x", &renamed);
     assert_eq!(code, Some(2));
     assert!(
         msg.contains(
