@@ -173,21 +173,15 @@ impl Ctx<'_> {
         if let Some(d) = dash_dateline(text, self.p, self.lead, self.lex) {
             return Some(d);
         }
-        let mut i = self.lead;
-        while i < limit {
-            let found = match bytes[i] {
-                b'(' | b'/' | b'-' if in_boilerplate(boilerplate, i) => None,
-                b'(' => self.bracketed(i),
-                b'/' => self.slashed(i),
-                b'-' => self.glued(i),
-                _ => None,
-            };
-            if found.is_some() {
-                return found;
-            }
-            i += 1;
-        }
-        None
+        let window = bytes.get(self.lead..limit)?;
+        memchr::memchr3_iter(b'(', b'/', b'-', window)
+            .map(|k| self.lead + k)
+            .filter(|&at| !in_boilerplate(boilerplate, at))
+            .find_map(|at| match bytes[at] {
+                b'(' => self.bracketed(at),
+                b'/' => self.slashed(at),
+                _ => self.glued(at),
+            })
     }
 }
 
