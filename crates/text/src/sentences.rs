@@ -179,6 +179,24 @@ const STARTERS: &[&str] = &[
     "Despite",
 ];
 
+/// The length of the longest word in the abbreviation lists.
+const LONGEST_ABBREVIATION: usize = {
+    let lists: [&[&str]; 3] = [TITLES, NUMBER_ABBREVS, OTHER_ABBREVS];
+    let mut longest = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            if lists[l][w].len() > longest {
+                longest = lists[l][w].len();
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    longest
+};
+
 fn in_list(list: &[&str], word: &[u8]) -> bool {
     list.iter().any(|w| w.as_bytes() == word)
 }
@@ -353,6 +371,11 @@ fn period_ends_sentence(bytes: &[u8], dot: usize, next: usize) -> bool {
     }
     let word = &bytes[ws..dot];
     if word.is_empty() {
+        return true;
+    }
+    // Most periods follow an ordinary word, longer than any listed abbreviation: that
+    // decides without the list lookups.
+    if word.len() > LONGEST_ABBREVIATION && !word.contains(&b'.') {
         return true;
     }
     if in_list(TITLES, word) {
