@@ -39,6 +39,9 @@ pub fn run(args: RunArgs) -> CmdResult {
         .iter()
         .map(|p| Input::classify(p))
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(output) = &args.output {
+        check_output(output)?;
+    }
     let pipeline = assemble(&args.pipeline)?;
     let format = match args.format {
         FormatArg::Text => Format::Text,
@@ -136,6 +139,30 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// An `--output` that cannot be written is a wrong command line: said before any plugin
+/// loads or any document runs, rather than after.
+fn check_output(output: &Path) -> Result<(), String> {
+    if output.is_dir() {
+        return Err(format!(
+            "--output {} is a directory: name a file in it, such as {}",
+            output.display(),
+            output.join("records.jsonl").display()
+        ));
+    }
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(format!(
+            "--output {}: the directory {} does not exist; create it first",
+            output.display(),
+            parent.display()
+        ));
+    }
+    Ok(())
+}
+
 /// An output file written under a temporary name and renamed into place only when the
 /// run completes, so an interrupted run never leaves a file that looks whole.
 struct PartialFile {
@@ -170,7 +197,11 @@ impl PartialFile {
         File::create(&self.temporary).map_err(|e| {
             io::Error::new(
                 e.kind(),
-                format!("cannot write {}: {e}", self.temporary.display()),
+                format!(
+                    "cannot create {} (the output is written there, then renamed to {}): {e}",
+                    self.temporary.display(),
+                    self.destination.display()
+                ),
             )
         })
     }

@@ -233,6 +233,27 @@ fn output_file_appears_only_when_complete() {
     );
 }
 
+#[test]
+fn an_output_that_cannot_be_written_is_refused_before_anything_runs() {
+    let dir = scratch("output-refused");
+    let out = fixtures_as_jsonl_to(&dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is a directory: name a file in it"),
+        "{}",
+        stderr(&out)
+    );
+    let missing = dir.join("no-such-dir").join("out.jsonl");
+    let out = fixtures_as_jsonl_to(&missing);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no-such-dir does not exist; create it first"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
 /// A device or pipe named by `--output` is written in place. Renaming a finished
 /// temporary file onto it, as for a regular file, would replace `/dev/null` itself.
 #[cfg(unix)]
