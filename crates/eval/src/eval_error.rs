@@ -16,6 +16,13 @@ pub enum EvalError {
         line: usize,
         message: String,
     },
+    /// No gold record has any of the fields the task scores: most likely gold of
+    /// another task.
+    NoAnnotations {
+        task: &'static str,
+        records: usize,
+        fields: &'static str,
+    },
     /// A gold document whose annotation belongs to another task.
     WrongGold {
         id: String,
@@ -31,6 +38,17 @@ impl fmt::Display for EvalError {
             EvalError::Prediction { line, message } => {
                 write!(f, "prediction line {line}: {message}")
             }
+            EvalError::NoAnnotations {
+                task,
+                records,
+                fields,
+            } => write!(
+                f,
+                "none of the {records} gold records has {fields}, which --task {task} scores: \
+                 is this gold for another task? (attribution gold has `attributions`, \
+                 casualty gold `killed` and `injured`, source gold `wire_agency`, `dateline` \
+                 and `boilerplate`)"
+            ),
             EvalError::WrongGold { id, task } => {
                 write!(f, "gold document {id} is not {task} gold")
             }

@@ -6,6 +6,7 @@
 use std::io::BufRead;
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use crate::Task;
@@ -252,6 +253,7 @@ impl GoldDoc {
 /// Reads a gold JSONL file of the family `task` reads. Blank lines are skipped.
 pub fn read_gold(task: Task, reader: impl BufRead) -> Result<Vec<GoldDoc>, EvalError> {
     let mut docs = Vec::new();
+    let mut annotated = false;
     for (index, line) in reader.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -261,9 +263,65 @@ pub fn read_gold(task: Task, reader: impl BufRead) -> Result<Vec<GoldDoc>, EvalE
             line: index + 1,
             message: e.to_string(),
         })?;
+        // Every annotation field is optional in a record, so gold of another task reads
+        // without error and would score as if nothing were annotated.
+        annotated = annotated || has_annotation_fields(task, &line);
         docs.push(doc);
     }
+    if !annotated && !docs.is_empty() {
+        return Err(EvalError::NoAnnotations {
+            task: task.name(),
+            records: docs.len(),
+            fields: annotation_fields(task),
+        });
+    }
     Ok(docs)
+}
+
+/// The fields whose presence marks a record as gold for `task`, for messages.
+fn annotation_fields(task: Task) -> &'static str {
+    match task {
+        Task::Direct | Task::Attribution | Task::Quotes => "`attributions`",
+        Task::Casualties => "`killed`, `injured`, `killed_civilians` or `killed_noncivilians`",
+        Task::Source => "`outlet_in_text`, `wire_agency`, `dateline` or `boilerplate`",
+    }
+}
+
+/// Whether the record on `line` has one of the fields `task` scores (present, even if
+/// `null`). `outlet` is left out: attribution records have one too.
+fn has_annotation_fields(task: Task, line: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Fields {
+        #[serde(default, deserialize_with = "present")]
+        attributions: bool,
+        #[serde(default, deserialize_with = "present")]
+        killed: bool,
+        #[serde(default, deserialize_with = "present")]
+        injured: bool,
+        #[serde(default, deserialize_with = "present")]
+        killed_civilians: bool,
+        #[serde(default, deserialize_with = "present")]
+        killed_noncivilians: bool,
+        #[serde(default, deserialize_with = "present")]
+        outlet_in_text: bool,
+        #[serde(default, deserialize_with = "present")]
+        wire_agency: bool,
+        #[serde(default, deserialize_with = "present")]
+        dateline: bool,
+        #[serde(default, deserialize_with = "present")]
+        boilerplate: bool,
+    }
+    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        IgnoredAny::deserialize(d).map(|_| true)
+    }
+    let Ok(f) = serde_json::from_str::<Fields>(line) else {
+        return false;
+    };
+    match task {
+        Task::Direct | Task::Attribution | Task::Quotes => f.attributions,
+        Task::Casualties => f.killed || f.injured || f.killed_civilians || f.killed_noncivilians,
+        Task::Source => f.outlet_in_text || f.wire_agency || f.dateline || f.boilerplate,
+    }
 }
 
 impl From<RawRelation> for GoldRelation {

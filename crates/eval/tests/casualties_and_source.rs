@@ -397,3 +397,23 @@ fn every_task_serializes_exactly_the_readme_fields() {
     assert_eq!(json["dateline"].as_object().unwrap().len(), 4);
     assert_eq!(json["boilerplate_bytes"].as_object().unwrap().len(), 3);
 }
+
+#[test]
+fn gold_of_another_task_is_refused_with_the_fields_it_lacks() {
+    use newsproc_eval::{EvalError, read_gold};
+    use std::io::Cursor;
+    let attribution = r#"{"id": "a", "text": "He said so.", "outlet": "x", "attributions": []}"#;
+    for task in [Task::Casualties, Task::Source] {
+        let err = read_gold(task, Cursor::new(attribution)).unwrap_err();
+        assert!(matches!(err, EvalError::NoAnnotations { .. }), "{err}");
+        assert!(
+            err.to_string().contains("is this gold for another task?"),
+            "{err}"
+        );
+    }
+    assert!(read_gold(Task::Direct, Cursor::new(attribution)).is_ok());
+    // A field that is present but null still marks the file as the task's gold.
+    let casualty = r#"{"id": "c", "text": "Nothing happened.", "killed": null}"#;
+    assert!(read_gold(Task::Casualties, Cursor::new(casualty)).is_ok());
+    assert!(read_gold(Task::Source, Cursor::new("")).unwrap().is_empty());
+}
