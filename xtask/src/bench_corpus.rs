@@ -1,6 +1,7 @@
 //! `cargo xtask bench-corpus`: the release pipeline over the evaluation corpora, on one
 //! job and on all cores, with throughput and peak memory; a corpus ten times larger, to
-//! show that memory does not grow with it; and the start-up time.
+//! show that memory does not grow with it; the start-up time; and one document of
+//! growing length, to show that time grows no faster than the text.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -109,6 +110,51 @@ pub fn bench_corpus() -> Result {
         "start-up (`newsproc check`, whole process, median of 21): {:.1} ms",
         times[10]
     );
+
+    long_documents(&newsproc, &release)
+}
+
+/// One document of the fixture articles repeated, as paragraphs, to a few lengths: the
+/// speed must not fall as a document grows, or one odd document (a scraped book, a
+/// transcript) stalls a corpus run.
+fn long_documents(newsproc: &Path, release: &Path) -> Result {
+    let fixtures = crate::root().join("fixtures/articles");
+    let mut articles: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .map_err(|e| format!("{}: {e}", fixtures.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    let texts = articles
+        .iter()
+        .map(std::fs::read_to_string)
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(|e| e.to_string())?;
+    let mut line = String::from("one long document (fixtures repeated), one job:");
+    for megabytes in [0.5, 2.0, 8.0] {
+        let mut text = String::new();
+        while (text.len() as f64) < megabytes * 1e6 {
+            for t in &texts {
+                text.push_str(t.trim());
+                text.push_str("\n\n");
+            }
+        }
+        let dir = target_dir().join("bench-corpus");
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let path = dir.join("long-document.jsonl");
+        let record = serde_json::json!({ "id": "long", "text": text });
+        std::fs::write(&path, format!("{record}\n")).map_err(|e| e.to_string())?;
+        let m = measure(newsproc, release, &[path.as_path()], 1)?;
+        let _ = std::fs::remove_file(&path);
+        line.push_str(&format!(
+            " {:.1} MB in {:.2} s ({:.1} MB/s, peak {:.0} MB);",
+            text.len() as f64 / 1e6,
+            m.seconds,
+            m.mb_per_second,
+            m.peak_mb
+        ));
+    }
+    println!("{}", line.trim_end_matches(';'));
     Ok(())
 }
 
