@@ -45,14 +45,20 @@ impl SourceLayer {
     /// Whether a span lies (at least half) outside the article's running text: in
     /// boilerplate, a caption or a credit line.
     pub fn outside_body(&self, span: Span) -> bool {
-        half_inside(
-            span,
-            self.boilerplate
-                .iter()
-                .map(|b| b.span)
-                .chain(self.captions.iter().copied())
-                .chain(self.credits.iter().map(|c| c.span)),
-        )
+        half_inside(span, self.outside_spans())
+    }
+
+    /// [`Self::outside_body`] for many spans of one document: see [`OutsideIndex`].
+    pub fn outside_index(&self) -> OutsideIndex {
+        OutsideIndex::new(self.outside_spans())
+    }
+
+    fn outside_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.boilerplate
+            .iter()
+            .map(|b| b.span)
+            .chain(self.captions.iter().copied())
+            .chain(self.credits.iter().map(|c| c.span))
     }
 }
 
@@ -101,14 +107,58 @@ impl OutsideBody {
 
     /// As [`SourceLayer::outside_body`].
     pub fn contains(&self, span: Span) -> bool {
-        half_inside(
-            span,
-            self.boilerplate
-                .iter()
-                .chain(&self.credits)
-                .map(|b| b.span)
-                .chain(self.captions.iter().copied()),
-        )
+        half_inside(span, self.spans())
+    }
+
+    /// [`Self::contains`] for many spans of one document: see [`OutsideIndex`].
+    pub fn index(&self) -> OutsideIndex {
+        OutsideIndex::new(self.spans())
+    }
+
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.boilerplate
+            .iter()
+            .chain(&self.credits)
+            .map(|b| b.span)
+            .chain(self.captions.iter().copied())
+    }
+}
+
+/// The spans outside an article's running text, ordered for questions about many spans
+/// of one document: each answer is a binary search and the few spans near the one
+/// asked about, where [`SourceLayer::outside_body`] reads them all, which makes a stage
+/// that asks about each of its findings quadratic in a long document.
+#[derive(Debug, Clone, Default)]
+pub struct OutsideIndex {
+    /// By start.
+    spans: Vec<Span>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`, which never decreases, so that
+    /// the first span that can reach a given offset is found by binary search even when
+    /// spans overlap.
+    reach: Vec<usize>,
+}
+
+impl OutsideIndex {
+    fn new(spans: impl Iterator<Item = Span>) -> OutsideIndex {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        OutsideIndex { spans, reach }
+    }
+
+    /// As [`SourceLayer::outside_body`].
+    pub fn contains(&self, span: Span) -> bool {
+        let from = self.reach.partition_point(|&end| end <= span.start);
+        let to = self.spans.partition_point(|s| s.start < span.end);
+        let near = self.spans.get(from..to).unwrap_or_default();
+        half_inside(span, near.iter().copied())
     }
 }
 
@@ -287,6 +337,48 @@ mod tests {
                 layer.in_boilerplate(span),
                 "{span:?}"
             );
+        }
+    }
+
+    /// The index answers as the layer does, on generated layers whose spans overlap,
+    /// nest and touch, and on spans asked about anywhere.
+    #[test]
+    fn the_index_answers_as_the_layer() {
+        let mut rng = newsproc_sdk::arbitrary::Rng::new(7);
+        let span = |rng: &mut newsproc_sdk::arbitrary::Rng, max_len: usize| {
+            let start = rng.below(200);
+            Span::new(start, start + rng.below(max_len))
+        };
+        for _ in 0..300 {
+            let layer = SourceLayer {
+                boilerplate: (0..rng.below(6))
+                    .map(|_| Boilerplate {
+                        span: span(&mut rng, 40),
+                        kind: BoilerplateKind::Trailer,
+                    })
+                    .collect(),
+                captions: (0..rng.below(4)).map(|_| span(&mut rng, 60)).collect(),
+                credits: (0..rng.below(4))
+                    .map(|_| Credit {
+                        span: span(&mut rng, 30),
+                        role: CreditRole::Contributed,
+                        names: Vec::new(),
+                        agency: None,
+                    })
+                    .collect(),
+                ..SourceLayer::default()
+            };
+            let index = layer.outside_index();
+            let view = OutsideBody::from(&layer).index();
+            for _ in 0..40 {
+                let asked = span(&mut rng, 50);
+                assert_eq!(
+                    index.contains(asked),
+                    layer.outside_body(asked),
+                    "{asked:?}"
+                );
+                assert_eq!(view.contains(asked), layer.outside_body(asked), "{asked:?}");
+            }
         }
     }
 }

@@ -1309,6 +1309,22 @@ fn drop_cues_in_sources(_d: &Doc<'_>, rels: &mut Vec<Rel>, first: usize) {
 /// its relation (`he said Ruiz told him: "..."`), and a report whose clause opens with
 /// something else (`she said that in May the mayor thought`) keeps both.
 fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
+    // Speech relations by the token their content starts at, with their unit and where
+    // their cue ends: each candidate looks up its few possible reporters instead of
+    // reading every relation, which made long documents quadratic.
+    let mut reporters: Vec<(usize, usize, usize)> = rels
+        .iter()
+        .filter(|r| r.class == Some(CueClass::Speech))
+        .filter_map(|r| Some((r.content.first()?.start, r.unit, r.cue.end)))
+        .collect();
+    reporters.sort_unstable();
+    let reports_from = |content_start: usize, unit: usize, before: usize| {
+        let from = reporters.partition_point(|&(s, _, _)| s < content_start);
+        reporters[from..]
+            .iter()
+            .take_while(|&&(s, _, _)| s == content_start)
+            .any(|&(_, u, cue_end)| u == unit && cue_end <= before)
+    };
     let echoed: Vec<bool> = rels
         .iter()
         .map(|inner| {
@@ -1322,15 +1338,11 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
             if inner.class.is_none() || quoted && !pronoun {
                 return false;
             }
-            rels.iter().any(|outer| {
-                outer.unit == inner.unit
-                    && outer.class == Some(CueClass::Speech)
-                    && outer.cue.end <= m.toks.start
-                    && outer.content.first().is_some_and(|c| {
-                        c.start == m.toks.start
-                            || c.start + 1 == m.toks.start && d.lower_is(c.start, "that")
-                    })
-            })
+            let at = m.toks.start;
+            reports_from(at, inner.unit, at)
+                || at.checked_sub(1).is_some_and(|that| {
+                    d.lower_is(that, "that") && reports_from(that, inner.unit, at)
+                })
         })
         .collect();
     if !echoed.contains(&true) {

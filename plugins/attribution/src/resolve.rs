@@ -168,6 +168,7 @@ impl<'t> Resolver<'_, 't> {
         let mut entities = Entities::default();
         let mut out: Vec<(Attribution, usize)> = Vec::with_capacity(rels.len());
         let mut mentions: Vec<Option<SourceMention>> = Vec::with_capacity(rels.len());
+        let outside_body = source.map(SourceLayer::outside_index);
 
         for r in rels {
             let unit = r.unit;
@@ -186,10 +187,10 @@ impl<'t> Resolver<'_, 't> {
             }
             let kind = self.kind_of(&content);
             let cue_span = d.span_of(r.cue.clone());
-            let in_boilerplate = source.is_some_and(|s| {
+            let in_boilerplate = outside_body.as_ref().is_some_and(|outside| {
                 let first = content[0];
                 let hull = Span::new(first.start, content.last().map_or(first.end, |c| c.end));
-                s.outside_body(hull)
+                outside.contains(hull)
             });
             if in_boilerplate && drop_boilerplate {
                 continue;
