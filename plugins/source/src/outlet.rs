@@ -13,6 +13,7 @@
 //! | a strong self-reference (`X has learned`, `X could not independently verify`) | 4 | 2 |
 //! | an author's note naming it (`... is the editor of X`) | 2 | 0 |
 //! | a weak one (`told X`, `in an interview with X`) | 1.5 | 0 |
+//! | any of these two, in copy its desk signed (`... R. Haddad / M. Saleh`) | | 3 |
 //!
 //! The outlet with the most weight is named if it has at least [`THRESHOLD`]: one piece of
 //! strong evidence, or two weak ones. An agency is the publisher of its own wire copy
@@ -40,6 +41,8 @@ const CREDIT_TAIL: usize = 12;
 
 /// The least weight that names an outlet.
 pub const THRESHOLD: f32 = 3.0;
+/// The weight of an agency named by its own reporter's cue in copy its desk signed.
+const SIGNED_AGENCY: f32 = 3.0;
 
 #[derive(Debug, Default)]
 pub struct Decision {
@@ -153,13 +156,19 @@ pub fn decide(
             continue;
         }
         if let Some(strength) = self_reference(text, m, names, lex) {
+            // Copy its desk signed is the house's own (a republisher drops the
+            // signature): there, an agency whose own reporter the copy cites (`told X
+            // reporter`, `X's correspondent said`) is the house, as much as its dateline.
+            let signed = agency && strength != Strength::Origin && credits.signature.is_some();
             let weight = match (strength, agency) {
+                _ if signed => SIGNED_AGENCY,
                 (Strength::Strong, false) => 4.0,
                 (Strength::Strong, true) => 2.0,
                 (Strength::Weak, false) => 1.5,
                 (Strength::Weak, true) | (Strength::Origin, _) => 0.0,
             };
             let how = match strength {
+                _ if signed => OutletEvidenceKind::SelfReference,
                 Strength::Strong => OutletEvidenceKind::SelfReference,
                 Strength::Weak | Strength::Origin => OutletEvidenceKind::Reporting,
             };

@@ -569,6 +569,46 @@ fn initials_and_author_notes() {
     assert!(layer(&text).boilerplate.is_empty());
 }
 
+#[test]
+fn desk_signature_run_into_the_last_sentence() {
+    // Copy that lost its line breaks: the signature follows the last sentence.
+    let long = BODY.repeat(12);
+    let text = format!(
+        "{long} A police source told SANA reporter the road was shut. R. Haddad/ Lina Saleh"
+    );
+    let l = layer(&text);
+    let credit = l.credits.last().unwrap();
+    assert_eq!(credit.span.of(&text), "R. Haddad/ Lina Saleh");
+    assert_eq!(credit.names, ["R. Haddad", "Lina Saleh"]);
+    // Signed copy is the agency's own: its reporter's cue names it as the publisher.
+    assert_eq!(l.outlet.as_deref(), Some("SANA"));
+    // The same copy unsigned is a republication: `told SANA reporter` names no publisher.
+    let text = format!("{long} A police source told SANA reporter the road was shut.");
+    assert_eq!(layer(&text).outlet, None);
+    // A particle joined to a name is part of it; initials after a sentence's end are not
+    // a sentence end themselves.
+    let text = format!("{long} The road was shut. M. al-Haddad/H. Saleh/Omar");
+    assert_eq!(
+        layer(&text).credits.last().unwrap().names,
+        ["M. al-Haddad", "H. Saleh", "Omar"]
+    );
+    // A poll's sponsors, lowercase words or a sentence are no signature.
+    for tail in [
+        "The poll was run by Reuters/Ipsos",
+        "Data came from the city. Roe/Smith and others",
+        "He said the road was shut. Day/night shifts",
+    ] {
+        let text = format!("{long} {tail}");
+        assert!(
+            layer(&text)
+                .credits
+                .iter()
+                .all(|c| c.role != CreditRole::Reporting),
+            "{tail}"
+        );
+    }
+}
+
 // ---- Configuration ----------------------------------------------------------------------
 
 fn temp_file(name: &str, content: &str) -> PathBuf {
