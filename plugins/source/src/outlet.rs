@@ -245,11 +245,48 @@ pub fn decide(
         .filter(|v| v.name.eq_ignore_ascii_case(name))
         .map(|v| v.evidence.clone())
         .collect();
+    // A column of an outlet that publishes its columns under a section's label is the
+    // section's.
+    let mut outlet = name;
+    if let Some(section) = lex.opinion_section(name)
+        && let Some(marker) = column_marker(text, boilerplate, names, lex)
+    {
+        outlet = section;
+        evidence.push(OutletEvidence {
+            span: marker,
+            how: OutletEvidenceKind::Chrome,
+        });
+    }
     evidence.sort_by_key(|e| e.span.start);
     Decision {
-        outlet: Some(name.to_owned()),
+        outlet: Some(outlet.to_owned()),
         evidence,
     }
+}
+
+/// The chrome that marks the text as a column: a link to more of its author's work
+/// (`Click here to read more from Jane Roe`), a marker phrase of `data/columns.txt` in a
+/// links span, followed by a capitalised name that is not an outlet's.
+fn column_marker(
+    text: &str,
+    boilerplate: &[Boilerplate],
+    names: &[NameMention],
+    lex: &Lexicons,
+) -> Option<Span> {
+    boilerplate
+        .iter()
+        .filter(|b| b.kind == BoilerplateKind::Links)
+        .find_map(|b| {
+            let s = b.span.of(text);
+            lex.column_markers_in(s).into_iter().find_map(|end| {
+                let at = b.span.start + end;
+                let name = crate::util::skip_spaces(text, at);
+                let person = name > at
+                    && char_at(text, name).is_some_and(char::is_uppercase)
+                    && !names.iter().any(|m| m.span.start == name);
+                person.then(|| Span::new(b.span.start, b.span.end))
+            })
+        })
 }
 
 /// Whether a credit is an author's note (`Maria Okafor is ...`) rather than a byline.

@@ -609,6 +609,20 @@ fn desk_signature_run_into_the_last_sentence() {
     }
 }
 
+#[test]
+fn columns_of_an_outlet_with_an_opinion_section() {
+    let news = format!("{BODY}\n\nCLICK HERE TO GET THE FOX NEWS APP\n\n{BODY}");
+    assert_eq!(layer(&news).outlet.as_deref(), Some("Fox News"));
+    // A link to more of the columnist's work makes the text a column.
+    let column = format!("{news}\n\nCLICK HERE TO READ MORE FROM JANE ROE");
+    assert_eq!(layer(&column).outlet.as_deref(), Some("Fox News Opinion"));
+    let column = format!("{news}\n\nClick here for more from Jane Roe.");
+    assert_eq!(layer(&column).outlet.as_deref(), Some("Fox News Opinion"));
+    // A link to more of the outlet's own stories does not.
+    let more = format!("{news}\n\nCLICK HERE TO READ MORE FROM FOX NEWS");
+    assert_eq!(layer(&more).outlet.as_deref(), Some("Fox News"));
+}
+
 // ---- Configuration ----------------------------------------------------------------------
 
 fn temp_file(name: &str, content: &str) -> PathBuf {
