@@ -456,7 +456,13 @@ fn words_before(text: &str, end: usize, n: usize) -> Vec<&str> {
             out.push(&w[seam..]);
             break;
         }
-        out.push(w.trim_start_matches(['"', '\u{201C}', '(']));
+        let w = w.trim_start_matches(['"', '\u{201C}', '(']);
+        // An opening quotation mark right before the name, around a show's title (`told
+        // us on the “Evening Hour”`): the phrase is read over it.
+        if w.is_empty() && out.is_empty() {
+            continue;
+        }
+        out.push(w);
     }
     out.reverse();
     out
@@ -570,6 +576,10 @@ mod tests {
         let t = "Officials said. The Star has learned, that";
         let end = t.find("The Star").unwrap();
         assert!(words_before(t, end, 5).is_empty());
+        let t = "She told us on the \u{201C}Evening Hour\u{201D} that";
+        let end = t.find("Evening").unwrap();
+        assert_eq!(words_before(t, end, 5), ["She", "told", "us", "on", "the"]);
+        let t = "Officials said. The Star has learned, that";
         let start = t.find(" has").unwrap();
         assert_eq!(words_after(t, start, 3), ["has", "learned"]);
     }

@@ -610,6 +610,19 @@ fn desk_signature_run_into_the_last_sentence() {
 }
 
 #[test]
+fn a_broadcast_host_speaking_of_the_show() {
+    let text = format!("{BODY}\n\nWe welcome you both to Democracy Now! Let us begin with you.");
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Democracy Now"));
+    let text = format!(
+        "{BODY}\n\n\"It is over,\" she told us on the \u{201C}Democracy Now!\u{201D} news hour."
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Democracy Now"));
+    // Others reporting what a guest said on the show name no publisher.
+    let text = format!("{BODY}\n\n\"It is over,\" she said on Democracy Now! last week.");
+    assert_eq!(layer(&text).outlet, None);
+}
+
+#[test]
 fn columns_of_an_outlet_with_an_opinion_section() {
     let news = format!("{BODY}\n\nCLICK HERE TO GET THE FOX NEWS APP\n\n{BODY}");
     assert_eq!(layer(&news).outlet.as_deref(), Some("Fox News"));
