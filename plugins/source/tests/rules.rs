@@ -623,6 +623,22 @@ fn a_broadcast_host_speaking_of_the_show() {
 }
 
 #[test]
+fn the_outlet_trying_to_reach_people() {
+    for cue in [
+        "When reached for comment by The Intercept, the director declined.",
+        "The mayor could not be immediately reached by BuzzFeed News.",
+        "Officials declined to make her available for an interview with The Intercept.",
+    ] {
+        let text = format!("{BODY}\n\n{cue}");
+        assert!(layer(&text).outlet.is_some(), "{cue}");
+    }
+    // What someone told an outlet is cited everywhere (one outlet named alone may be
+    // the publisher's report; two are cited).
+    let text = format!("{BODY}\n\nThe director told The Intercept and Vox she would stay.");
+    assert_eq!(layer(&text).outlet, None);
+}
+
+#[test]
 fn columns_of_an_outlet_with_an_opinion_section() {
     let news = format!("{BODY}\n\nCLICK HERE TO GET THE FOX NEWS APP\n\n{BODY}");
     assert_eq!(layer(&news).outlet.as_deref(), Some("Fox News"));
