@@ -372,6 +372,10 @@ fn self_reference(
 /// `Sarah Wasko / Media Matters`: a capitalised name, a slash, the outlet.
 fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
     let before = text[..name.start].trim_end_matches(' ');
+    // `Jane Roe / for The Daily Star`: a freelancer working for the outlet.
+    let before = before
+        .strip_suffix(" for")
+        .map_or(before, |b| b.trim_end_matches(' '));
     let Some(rest) = before.strip_suffix('/') else {
         return false;
     };
@@ -394,7 +398,15 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         after = rest[word_end..].trim_start_matches(' ');
     }
     let credit_end = after.is_empty() || after.starts_with(['\n', ')', ']', '|', ';']);
-    credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
+    // Or the credit opens its line, and the caption follows it (`Jane Roe/The Daily Star
+    // The mayor speaks ...`): nothing but the photographer's name before it, a
+    // capitalised word after it (not `Roe/The Star poll shows`), and no `via`.
+    let segment = rest[rest.rfind(['\n', '|']).map_or(0, |k| k + 1)..].trim_start_matches(' ');
+    let opens_line = after.starts_with(char::is_uppercase)
+        && !segment.is_empty()
+        && segment.split(' ').count() <= 4
+        && segment.split(' ').all(starts_upper);
+    (credit_end || opens_line) && starts_upper(word) && word.chars().any(char::is_lowercase)
 }
 
 /// Whether a one-word name is someone's surname (`Michael Bloomberg`): a capitalised

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use newsproc_layers::source::{BoilerplateKind, CreditRole, SourceLayer};
+use newsproc_layers::source::{BoilerplateKind, CreditRole, OutletEvidenceKind, SourceLayer};
 use newsproc_sdk::Stage;
 use newsproc_stage_source::{Config, SourceStage};
 
@@ -636,6 +636,38 @@ fn the_outlet_trying_to_reach_people() {
     // the publisher's report; two are cited).
     let text = format!("{BODY}\n\nThe director told The Intercept and Vox she would stay.");
     assert_eq!(layer(&text).outlet, None);
+}
+
+#[test]
+fn photographers_credits_opening_a_caption() {
+    let outlet = |line: &str| layer(&format!("{BODY}\n\n{line}\n\n{BODY}")).outlet;
+    assert_eq!(
+        outlet("Jane Roe/The Christian Science Monitor The mayor speaks at a rally.").as_deref(),
+        Some("Christian Science Monitor")
+    );
+    assert_eq!(
+        outlet("Jane Roe / for NBC News").as_deref(),
+        Some("NBC News")
+    );
+    // A photo bought from the outlet, and a poll's sponsors, are not its.
+    assert_eq!(
+        outlet("Jane Roe/The Christian Science Monitor via Getty Images The mayor speaks."),
+        None
+    );
+    // (The poll is the only outlet's report: weak evidence, not a credit.)
+    let text = format!("{BODY}\n\nThe Journal/NBC News poll surveyed 900 voters.");
+    let evidence = layer(&text).outlet_evidence;
+    assert!(
+        evidence
+            .iter()
+            .all(|e| e.how == OutletEvidenceKind::Reporting)
+    );
+}
+
+#[test]
+fn the_outlet_in_the_first_person() {
+    let text = format!("{BODY}\n\nWe at NewsBusters found the clip first.");
+    assert_eq!(layer(&text).outlet.as_deref(), Some("NewsBusters"));
 }
 
 #[test]
