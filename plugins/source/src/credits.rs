@@ -37,6 +37,9 @@ pub struct Found {
     pub agencies: Vec<AgencyEvidence>,
     /// The credit lines as boilerplate (trailer, or header for a byline).
     pub boilerplate: Vec<Boilerplate>,
+    /// The desk's signature under the copy (`R. Haidar / M. Nassar`): the staff who
+    /// wrote and edited it. A republisher drops it, so signed copy is the house's own.
+    pub signature: Option<Span>,
 }
 
 /// How many bytes of a paragraph that is most of the text (copy without line breaks) are
@@ -47,6 +50,8 @@ const TAIL_WINDOW: usize = 700;
 const SOURCE_WINDOW: usize = 1500;
 /// The longest paragraph that can be a credit line on its own.
 const MAX_CREDIT_LINE: usize = 400;
+/// The longest desk signature run into the last sentence.
+const MAX_SIGNATURE: usize = 60;
 
 /// Whether paragraph `p` is nearly all the text: copy that lost its line breaks, where
 /// credits and chrome are runs inside the one paragraph.
@@ -97,6 +102,9 @@ pub fn detect(
         }
         if i + 1 == n {
             sign_off(text, p, names, &mut found);
+            if found.signature.is_none() {
+                run_in_signature(text, p, names, &mut found);
+            }
         }
     }
     found.credits.sort_by_key(|c| c.span.start);
@@ -660,7 +668,71 @@ fn initials_line(text: &str, p: Span, found: &mut Found) {
         let people = parts.iter().map(|x| x.to_string()).collect();
         push_credit(found, p, CreditRole::Reporting, people, None);
         push_boilerplate(found, p, BoilerplateKind::Trailer);
+        found.signature = Some(p);
     }
+}
+
+/// A desk signature run into the end of the last paragraph, after its last sentence, in
+/// copy that lost its line breaks: `... in the city. Jane Roe / R. Haddad/M. Saleh`.
+/// Staff names (or initials) separated by slashes, and nothing else: no agency or outlet
+/// (`Reuters/Ipsos`), no lowercase word but a name particle (`al-Saleh`).
+fn run_in_signature(text: &str, p: Span, names: &[NameMention], found: &mut Found) {
+    let end = skip_spaces_back(text, p.end);
+    let from = crate::util::floor_char(text, end.saturating_sub(MAX_SIGNATURE + 2).max(p.start));
+    let Some(start) = last_sentence_end(&text[from..end]).map(|k| from + k) else {
+        return;
+    };
+    let start = skip_spaces(text, start);
+    let span = Span::new(start, end);
+    let s = span.of(text);
+    if start >= end || !s.contains('/') || names.iter().any(|m| m.span.overlaps(span)) {
+        return;
+    }
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    if parts.iter().all(|part| is_signed_name(part)) {
+        let people = parts.iter().map(|x| x.to_string()).collect();
+        push_credit(found, span, CreditRole::Reporting, people, None);
+        push_boilerplate(found, span, BoilerplateKind::Trailer);
+        found.signature = Some(span);
+    }
+}
+
+/// The offset just after the last full stop (or `!`, `?`) in `s` that ends a sentence: it
+/// follows a word of two letters or more with a lowercase letter or a digit (`the city.`,
+/// `in 2016.`), not an initial (`R. Haddad`, `H.Said`), and a space follows it.
+fn last_sentence_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).rev().find_map(|k| {
+        if !matches!(b[k], b'.' | b'!' | b'?') || b.get(k + 1) != Some(&b' ') {
+            return None;
+        }
+        let word: Vec<char> = s[..k]
+            .trim_end_matches(' ')
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let ends_sentence =
+            word.len() >= 2 && word.iter().any(|c| c.is_lowercase() || c.is_ascii_digit());
+        ends_sentence.then_some(k + 1)
+    })
+}
+
+/// One name of a desk signature: one to four words, each capitalised (`Haddad`, `R.`,
+/// `H.Said`) or a lowercase particle joined by a hyphen to a capitalised name
+/// (`al-Saleh`).
+fn is_signed_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let name = match w.split_once('-') {
+                Some((particle, rest)) if particle.chars().all(|c| c.is_lowercase()) => rest,
+                _ => w,
+            };
+            starts_upper(name)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        })
 }
 
 /// An author's note at the end (or the top): a line that starts with a person's name, then `is` or

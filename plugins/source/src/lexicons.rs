@@ -11,6 +11,7 @@
 //! | `outlet-cues.txt` | phrases next to an outlet's name that make it the publisher |
 //! | `credits.txt` | phrases of credit lines and the role they give (`Reporting by`) |
 //! | `descriptions.txt` | journalists' roles and what outlets call themselves, for closing notes |
+//! | `columns.txt` | outlets' opinion sections and the chrome that marks a column |
 //!
 //! Names come in two lists each: the `-cased` list matches with exact case, for names that
 //! are also ordinary words or someone's initials (`AP`, `Vox`, `The Hill`). A user file
@@ -43,6 +44,7 @@ pub struct ExtraFiles<'a> {
     pub syndicates: &'a [PathBuf],
     pub descriptions: &'a [PathBuf],
     pub credits: &'a [PathBuf],
+    pub columns: &'a [PathBuf],
 }
 
 /// Whether a name is an agency (it supplies copy), an outlet (it publishes) or a
@@ -200,6 +202,10 @@ pub struct Lexicons {
     descriptions: LazyMatcher,
     /// For each description entry: true for an author's role, false for an outlet's.
     description_author: Vec<bool>,
+    /// Outlets' opinion sections: the outlet's canonical name and the section's label.
+    sections: Vec<(String, String)>,
+    /// Chrome phrases that mark a column, lowercased (`read more from`).
+    column_markers: Vec<String>,
 }
 
 /// What a credit phrase says about the names next to it.
@@ -231,6 +237,7 @@ const REGIONS: &str = include_str!("../data/regions.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 const OUTLET_CUES: &str = include_str!("../data/outlet-cues.txt");
 const SYNDICATES: &str = include_str!("../data/syndicates.txt");
+const COLUMNS: &str = include_str!("../data/columns.txt");
 const DESCRIPTIONS: &str = include_str!("../data/descriptions.txt");
 const CREDITS: &str = include_str!("../data/credits.txt");
 
@@ -499,6 +506,24 @@ impl Lexicons {
             });
         }
         let descriptions = LazyMatcher::new(descriptions);
+        let columns = load_one("column_files", "columns.txt", COLUMNS, extra.columns)?;
+        let mut sections = Vec::new();
+        let mut column_markers = Vec::new();
+        for e in columns.entries() {
+            match (e.field(0), e.field(1)) {
+                (Some("section"), Some(label)) => {
+                    sections.push((e.phrase.clone(), label.to_owned()));
+                }
+                (Some("marker"), _) => column_markers.push(e.phrase.to_ascii_lowercase()),
+                _ => {
+                    return Err(LoadError {
+                        key: "column_files",
+                        error: e
+                            .error("expected `section` and a label, or `marker`, after the phrase"),
+                    });
+                }
+            }
+        }
 
         let credit_lex = load_one("credit_files", "credits.txt", CREDITS, extra.credits)?;
         for e in credit_lex.entries() {
@@ -620,6 +645,8 @@ impl Lexicons {
             outlet_cue_edges,
             descriptions,
             description_author,
+            sections,
+            column_markers,
         })
     }
 
@@ -677,6 +704,24 @@ impl Lexicons {
                 _ => None,
             })
         })
+    }
+
+    /// The label of the section that publishes `outlet`'s columns (`Fox News Opinion`).
+    pub fn opinion_section(&self, outlet: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(o, _)| o.eq_ignore_ascii_case(outlet))
+            .map(|(_, label)| label.as_str())
+    }
+
+    /// Where in `s` a column marker (`read more from`) ends, for each one it holds.
+    pub fn column_markers_in(&self, s: &str) -> Vec<usize> {
+        // ASCII lowercasing keeps the offsets.
+        let lower = s.to_ascii_lowercase();
+        self.column_markers
+            .iter()
+            .flat_map(|m| lower.match_indices(m.as_str()).map(|(k, m)| k + m.len()))
+            .collect()
     }
 
     /// Builds the matchers that are otherwise built on first use.

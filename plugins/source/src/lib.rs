@@ -62,6 +62,7 @@ pub struct Config {
     pub syndicate_files: Vec<PathBuf>,
     pub description_files: Vec<PathBuf>,
     pub credit_files: Vec<PathBuf>,
+    pub column_files: Vec<PathBuf>,
 }
 
 pub struct SourceStage {
@@ -112,6 +113,10 @@ impl Stage for SourceStage {
                 "extra phrases of credit lines (phrase, role: reporting, additional_reporting, writing, editing, contributed, contributors, source), as data/credits.txt",
             ),
             (
+                "column_files",
+                "extra outlets' opinion sections (outlet, `section`, label) and chrome phrases that mark a column (phrase, `marker`), as data/columns.txt",
+            ),
+            (
                 "description_files",
                 "extra journalists' roles and words for what an outlet is (phrase, author|outlet), for closing notes, as data/descriptions.txt",
             ),
@@ -129,6 +134,7 @@ impl Stage for SourceStage {
             syndicates: &config.syndicate_files,
             descriptions: &config.description_files,
             credits: &config.credit_files,
+            columns: &config.column_files,
         })
         .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
         let lex = Arc::new(lex);

@@ -13,6 +13,7 @@
 //! | a strong self-reference (`X has learned`, `X could not independently verify`) | 4 | 2 |
 //! | an author's note naming it (`... is the editor of X`) | 2 | 0 |
 //! | a weak one (`told X`, `in an interview with X`) | 1.5 | 0 |
+//! | any of these two, in copy its desk signed (`... R. Haddad / M. Saleh`) | | 3 |
 //!
 //! The outlet with the most weight is named if it has at least [`THRESHOLD`]: one piece of
 //! strong evidence, or two weak ones. An agency is the publisher of its own wire copy
@@ -40,6 +41,8 @@ const CREDIT_TAIL: usize = 12;
 
 /// The least weight that names an outlet.
 pub const THRESHOLD: f32 = 3.0;
+/// The weight of an agency named by its own reporter's cue in copy its desk signed.
+const SIGNED_AGENCY: f32 = 3.0;
 
 #[derive(Debug, Default)]
 pub struct Decision {
@@ -153,13 +156,19 @@ pub fn decide(
             continue;
         }
         if let Some(strength) = self_reference(text, m, names, lex) {
+            // Copy its desk signed is the house's own (a republisher drops the
+            // signature): there, an agency whose own reporter the copy cites (`told X
+            // reporter`, `X's correspondent said`) is the house, as much as its dateline.
+            let signed = agency && strength != Strength::Origin && credits.signature.is_some();
             let weight = match (strength, agency) {
+                _ if signed => SIGNED_AGENCY,
                 (Strength::Strong, false) => 4.0,
                 (Strength::Strong, true) => 2.0,
                 (Strength::Weak, false) => 1.5,
                 (Strength::Weak, true) | (Strength::Origin, _) => 0.0,
             };
             let how = match strength {
+                _ if signed => OutletEvidenceKind::SelfReference,
                 Strength::Strong => OutletEvidenceKind::SelfReference,
                 Strength::Weak | Strength::Origin => OutletEvidenceKind::Reporting,
             };
@@ -236,11 +245,48 @@ pub fn decide(
         .filter(|v| v.name.eq_ignore_ascii_case(name))
         .map(|v| v.evidence.clone())
         .collect();
+    // A column of an outlet that publishes its columns under a section's label is the
+    // section's.
+    let mut outlet = name;
+    if let Some(section) = lex.opinion_section(name)
+        && let Some(marker) = column_marker(text, boilerplate, names, lex)
+    {
+        outlet = section;
+        evidence.push(OutletEvidence {
+            span: marker,
+            how: OutletEvidenceKind::Chrome,
+        });
+    }
     evidence.sort_by_key(|e| e.span.start);
     Decision {
-        outlet: Some(name.to_owned()),
+        outlet: Some(outlet.to_owned()),
         evidence,
     }
+}
+
+/// The chrome that marks the text as a column: a link to more of its author's work
+/// (`Click here to read more from Jane Roe`), a marker phrase of `data/columns.txt` in a
+/// links span, followed by a capitalised name that is not an outlet's.
+fn column_marker(
+    text: &str,
+    boilerplate: &[Boilerplate],
+    names: &[NameMention],
+    lex: &Lexicons,
+) -> Option<Span> {
+    boilerplate
+        .iter()
+        .filter(|b| b.kind == BoilerplateKind::Links)
+        .find_map(|b| {
+            let s = b.span.of(text);
+            lex.column_markers_in(s).into_iter().find_map(|end| {
+                let at = b.span.start + end;
+                let name = crate::util::skip_spaces(text, at);
+                let person = name > at
+                    && char_at(text, name).is_some_and(char::is_uppercase)
+                    && !names.iter().any(|m| m.span.start == name);
+                person.then(|| Span::new(b.span.start, b.span.end))
+            })
+        })
 }
 
 /// Whether a credit is an author's note (`Maria Okafor is ...`) rather than a byline.
@@ -326,6 +372,10 @@ fn self_reference(
 /// `Sarah Wasko / Media Matters`: a capitalised name, a slash, the outlet.
 fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
     let before = text[..name.start].trim_end_matches(' ');
+    // `Jane Roe / for The Daily Star`: a freelancer working for the outlet.
+    let before = before
+        .strip_suffix(" for")
+        .map_or(before, |b| b.trim_end_matches(' '));
     let Some(rest) = before.strip_suffix('/') else {
         return false;
     };
@@ -348,7 +398,15 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         after = rest[word_end..].trim_start_matches(' ');
     }
     let credit_end = after.is_empty() || after.starts_with(['\n', ')', ']', '|', ';']);
-    credit_end && starts_upper(word) && word.chars().any(char::is_lowercase)
+    // Or the credit opens its line, and the caption follows it (`Jane Roe/The Daily Star
+    // The mayor speaks ...`): nothing but the photographer's name before it, a
+    // capitalised word after it (not `Roe/The Star poll shows`), and no `via`.
+    let segment = rest[rest.rfind(['\n', '|']).map_or(0, |k| k + 1)..].trim_start_matches(' ');
+    let opens_line = after.starts_with(char::is_uppercase)
+        && !segment.is_empty()
+        && segment.split(' ').count() <= 4
+        && segment.split(' ').all(starts_upper);
+    (credit_end || opens_line) && starts_upper(word) && word.chars().any(char::is_lowercase)
 }
 
 /// Whether a one-word name is someone's surname (`Michael Bloomberg`): a capitalised
@@ -410,7 +468,13 @@ fn words_before(text: &str, end: usize, n: usize) -> Vec<&str> {
             out.push(&w[seam..]);
             break;
         }
-        out.push(w.trim_start_matches(['"', '\u{201C}', '(']));
+        let w = w.trim_start_matches(['"', '\u{201C}', '(']);
+        // An opening quotation mark right before the name, around a show's title (`told
+        // us on the “Evening Hour”`): the phrase is read over it.
+        if w.is_empty() && out.is_empty() {
+            continue;
+        }
+        out.push(w);
     }
     out.reverse();
     out
@@ -524,6 +588,10 @@ mod tests {
         let t = "Officials said. The Star has learned, that";
         let end = t.find("The Star").unwrap();
         assert!(words_before(t, end, 5).is_empty());
+        let t = "She told us on the \u{201C}Evening Hour\u{201D} that";
+        let end = t.find("Evening").unwrap();
+        assert_eq!(words_before(t, end, 5), ["She", "told", "us", "on", "the"]);
+        let t = "Officials said. The Star has learned, that";
         let start = t.find(" has").unwrap();
         assert_eq!(words_after(t, start, 3), ["has", "learned"]);
     }

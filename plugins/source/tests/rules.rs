@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use newsproc_layers::source::{BoilerplateKind, CreditRole, SourceLayer};
+use newsproc_layers::source::{BoilerplateKind, CreditRole, OutletEvidenceKind, SourceLayer};
 use newsproc_sdk::Stage;
 use newsproc_stage_source::{Config, SourceStage};
 
@@ -567,6 +567,121 @@ fn initials_and_author_notes() {
     // A closing sentence about someone who is not a journalist stays in the body.
     let text = format!("{BODY}\n{BODY}\nJane Roe is the mayor of the town.");
     assert!(layer(&text).boilerplate.is_empty());
+}
+
+#[test]
+fn desk_signature_run_into_the_last_sentence() {
+    // Copy that lost its line breaks: the signature follows the last sentence.
+    let long = BODY.repeat(12);
+    let text = format!(
+        "{long} A police source told SANA reporter the road was shut. R. Haddad/ Lina Saleh"
+    );
+    let l = layer(&text);
+    let credit = l.credits.last().unwrap();
+    assert_eq!(credit.span.of(&text), "R. Haddad/ Lina Saleh");
+    assert_eq!(credit.names, ["R. Haddad", "Lina Saleh"]);
+    // Signed copy is the agency's own: its reporter's cue names it as the publisher.
+    assert_eq!(l.outlet.as_deref(), Some("SANA"));
+    // The same copy unsigned is a republication: `told SANA reporter` names no publisher.
+    let text = format!("{long} A police source told SANA reporter the road was shut.");
+    assert_eq!(layer(&text).outlet, None);
+    // A particle joined to a name is part of it; initials after a sentence's end are not
+    // a sentence end themselves.
+    let text = format!("{long} The road was shut. M. al-Haddad/H. Saleh/Omar");
+    assert_eq!(
+        layer(&text).credits.last().unwrap().names,
+        ["M. al-Haddad", "H. Saleh", "Omar"]
+    );
+    // A poll's sponsors, lowercase words or a sentence are no signature.
+    for tail in [
+        "The poll was run by Reuters/Ipsos",
+        "Data came from the city. Roe/Smith and others",
+        "He said the road was shut. Day/night shifts",
+    ] {
+        let text = format!("{long} {tail}");
+        assert!(
+            layer(&text)
+                .credits
+                .iter()
+                .all(|c| c.role != CreditRole::Reporting),
+            "{tail}"
+        );
+    }
+}
+
+#[test]
+fn a_broadcast_host_speaking_of_the_show() {
+    let text = format!("{BODY}\n\nWe welcome you both to Democracy Now! Let us begin with you.");
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Democracy Now"));
+    let text = format!(
+        "{BODY}\n\n\"It is over,\" she told us on the \u{201C}Democracy Now!\u{201D} news hour."
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Democracy Now"));
+    // Others reporting what a guest said on the show name no publisher.
+    let text = format!("{BODY}\n\n\"It is over,\" she said on Democracy Now! last week.");
+    assert_eq!(layer(&text).outlet, None);
+}
+
+#[test]
+fn the_outlet_trying_to_reach_people() {
+    for cue in [
+        "When reached for comment by The Intercept, the director declined.",
+        "The mayor could not be immediately reached by BuzzFeed News.",
+        "Officials declined to make her available for an interview with The Intercept.",
+    ] {
+        let text = format!("{BODY}\n\n{cue}");
+        assert!(layer(&text).outlet.is_some(), "{cue}");
+    }
+    // What someone told an outlet is cited everywhere (one outlet named alone may be
+    // the publisher's report; two are cited).
+    let text = format!("{BODY}\n\nThe director told The Intercept and Vox she would stay.");
+    assert_eq!(layer(&text).outlet, None);
+}
+
+#[test]
+fn photographers_credits_opening_a_caption() {
+    let outlet = |line: &str| layer(&format!("{BODY}\n\n{line}\n\n{BODY}")).outlet;
+    assert_eq!(
+        outlet("Jane Roe/The Christian Science Monitor The mayor speaks at a rally.").as_deref(),
+        Some("Christian Science Monitor")
+    );
+    assert_eq!(
+        outlet("Jane Roe / for NBC News").as_deref(),
+        Some("NBC News")
+    );
+    // A photo bought from the outlet, and a poll's sponsors, are not its.
+    assert_eq!(
+        outlet("Jane Roe/The Christian Science Monitor via Getty Images The mayor speaks."),
+        None
+    );
+    // (The poll is the only outlet's report: weak evidence, not a credit.)
+    let text = format!("{BODY}\n\nThe Journal/NBC News poll surveyed 900 voters.");
+    let evidence = layer(&text).outlet_evidence;
+    assert!(
+        evidence
+            .iter()
+            .all(|e| e.how == OutletEvidenceKind::Reporting)
+    );
+}
+
+#[test]
+fn the_outlet_in_the_first_person() {
+    let text = format!("{BODY}\n\nWe at NewsBusters found the clip first.");
+    assert_eq!(layer(&text).outlet.as_deref(), Some("NewsBusters"));
+}
+
+#[test]
+fn columns_of_an_outlet_with_an_opinion_section() {
+    let news = format!("{BODY}\n\nCLICK HERE TO GET THE FOX NEWS APP\n\n{BODY}");
+    assert_eq!(layer(&news).outlet.as_deref(), Some("Fox News"));
+    // A link to more of the columnist's work makes the text a column.
+    let column = format!("{news}\n\nCLICK HERE TO READ MORE FROM JANE ROE");
+    assert_eq!(layer(&column).outlet.as_deref(), Some("Fox News Opinion"));
+    let column = format!("{news}\n\nClick here for more from Jane Roe.");
+    assert_eq!(layer(&column).outlet.as_deref(), Some("Fox News Opinion"));
+    // A link to more of the outlet's own stories does not.
+    let more = format!("{news}\n\nCLICK HERE TO READ MORE FROM FOX NEWS");
+    assert_eq!(layer(&more).outlet.as_deref(), Some("Fox News"));
 }
 
 // ---- Configuration ----------------------------------------------------------------------
