@@ -377,6 +377,9 @@ impl Grammar<'_, '_> {
         let d = self.doc;
         let mut i = start;
         let mut seen_noun = false;
+        // The end of the longest complete phrase so far: `Ana Ruiz for Morning Consult`
+        // stays `Ana Ruiz` when the object after `for` is no noun phrase.
+        let mut complete = start;
         while i < hi && i - start < MAX_NP {
             if d.in_quote(i) {
                 break;
@@ -401,15 +404,22 @@ impl Grammar<'_, '_> {
                 }
                 seen_noun = true;
                 i += 1;
+                complete = i;
                 continue;
             }
             if d.is_punct(i, ".") && i > start && self.abbreviation(i - 1) {
                 i += 1;
+                if seen_noun {
+                    complete = i;
+                }
                 continue;
             }
             if d.is_punct(i, "(") {
                 if let Some(close) = (i + 1..(i + 6).min(hi)).find(|&k| d.is_punct(k, ")")) {
                     i = close + 1;
+                    if seen_noun {
+                        complete = i;
+                    }
                     continue;
                 }
             }
@@ -434,7 +444,7 @@ impl Grammar<'_, '_> {
             }
             break;
         }
-        if seen_noun { i } else { start }
+        if seen_noun { i } else { complete }
     }
 
     /// What a noun phrase read rightwards from `start` covers when it runs to the end of

@@ -209,6 +209,9 @@ pub mod class {
     /// The first word of a title of several words (`Defense` of `Defense Minister`): a
     /// title only when the rest follows.
     pub const TITLE_START: u32 = 1 << 19;
+    /// Words of editorial labels (`UPDATE:`, `CORRECTION:`): never a transcript's
+    /// speaker.
+    pub const LABEL: u32 = 1 << 20;
     /// Words that never belong to a noun phrase.
     pub const FUNCTION: u32 =
         PREP | CONJ | AUX | NEG | REL | SUB | PRON | OBJ | STOP | VERB | DET | POSS;
@@ -331,9 +334,10 @@ impl Lexicons {
                 Some("stop") => class::STOP,
                 Some("verb") => class::VERB,
                 Some("chain") => class::CHAIN,
+                Some("label") => class::LABEL,
                 other => {
                     return Err(e.error(format!(
-                        "unknown word class {other:?} (expected det, poss, pron, obj, prep, conj, aux, neg, adv, rel, sub, time, audience, verb, chain or stop)"
+                        "unknown word class {other:?} (expected det, poss, pron, obj, prep, conj, aux, neg, adv, rel, sub, time, audience, verb, chain, stop or label)"
                     )));
                 }
             };

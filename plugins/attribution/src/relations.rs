@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use newsproc_text::TokenKind;
+use newsproc_text::{Flags, TokenKind};
 
 use crate::doc::{Doc, NONE, Unit};
 use crate::grammar::Grammar;
@@ -54,6 +54,9 @@ pub struct Rel {
     /// The cue ends its paragraph with a colon (`Dr. Ward stated:`): the quotations of
     /// the next paragraphs are its content.
     pub open: bool,
+    /// A turn of a transcript (`PENCE: ...`): its content may lie inside the quotation
+    /// marks that enclose the whole transcript, and is not widened to them.
+    pub turn: bool,
 }
 
 /// Everything the extraction needs.
@@ -71,6 +74,7 @@ impl Extractor<'_, '_, '_> {
     pub fn extract(&self) -> Vec<Rel> {
         let d = self.g.doc;
         let mut rels: Vec<Rel> = Vec::new();
+        let mut turns = self.transcript_turns().into_iter().peekable();
         for (u, unit) in d.units.iter().enumerate() {
             let first = rels.len();
             let mut i = unit.toks.start;
@@ -89,7 +93,9 @@ impl Extractor<'_, '_, '_> {
                 }
                 i = cue.end.max(i + 1);
             }
-            if rels.len() == first {
+            if turns.peek().is_some_and(|t| t.unit == u) {
+                rels.extend(turns.next());
+            } else if rels.len() == first {
                 if let Some(rel) = self.lead_in(u, unit).or_else(|| self.signature(u, unit)) {
                     rels.push(rel);
                 }
@@ -156,6 +162,7 @@ impl Extractor<'_, '_, '_> {
             source: None,
             content: Vec::new(),
             open: false,
+            turn: false,
         };
         match info.frame {
             Frame::According => self.according(&mut rel, lo, hi)?,
@@ -557,6 +564,10 @@ impl Extractor<'_, '_, '_> {
                 {
                     rel.content
                         .push(after..self.after_end(after, hi, subordinate));
+                } else if quote_before {
+                    // `"Q1," X said at a rally in Ashby, Kan., "Q2."`: a circumstance
+                    // with a comma of its own before the quotation that goes on.
+                    rel.content.extend(self.trailing_quote(after, hi));
                 }
                 return Some(());
             }
@@ -577,12 +588,7 @@ impl Extractor<'_, '_, '_> {
             // `"Q1," X told Radio Ashby on Friday, "Q2."`: a quotation after the
             // circumstance, opened after a comma and running to the end, goes on.
             if quote_before {
-                if let Some(q) = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE) {
-                    let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
-                    if d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end {
-                        rel.content.push(q..hi);
-                    }
-                }
+                rel.content.extend(self.trailing_quote(pos, hi));
             }
             return Some(());
         }
@@ -609,6 +615,16 @@ impl Extractor<'_, '_, '_> {
         rel.content
             .push(start..self.after_end(start, hi, subordinate));
         Some(())
+    }
+
+    /// After the circumstance of a cue that follows a quotation (`"Q1," X told Radio
+    /// Ashby on Friday, "Q2."`): the next quotation, when a comma opens it, it runs to the
+    /// end of the unit and no other cue comes first. It goes on with the first one.
+    fn trailing_quote(&self, pos: usize, hi: usize) -> Option<Range<usize>> {
+        let d = self.doc();
+        let q = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE)?;
+        let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
+        (d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end).then_some(q..hi)
     }
 
     /// Whether a participle cue (`saying`) starts at token `i`.
@@ -1041,7 +1057,104 @@ impl Extractor<'_, '_, '_> {
                 std::iter::once(mark + 1..hi).collect()
             },
             open,
+            turn: false,
         })
+    }
+
+    /// The turns of a transcript: paragraphs that open (after the quotation mark that
+    /// some outlets put before each paragraph of a quoted transcript) with a speaker's
+    /// name in capitals and a colon, `WALLACE: ...`, `"PENCE: ...`. The label is the
+    /// source, the colon the cue, and the rest of the paragraph the content, with the
+    /// paragraphs up to the next turn that open the same way (a stage direction,
+    /// `(CROSSTALK)`, ends the turn). A document is a transcript only when three such
+    /// paragraphs or more give the floor back and forth (one speaker's name comes
+    /// twice, another comes between): a lone `UPDATE:` or `WASHINGTON:` is no turn, and
+    /// labels of editorial notes (class `label` of words.txt) never are.
+    fn transcript_turns(&self) -> Vec<Rel> {
+        let d = self.doc();
+        // (unit, label, colon, opens with a quotation mark)
+        let mut found: Vec<(usize, Range<usize>, usize, bool)> = Vec::new();
+        for (u, unit) in d.units.iter().enumerate() {
+            if u > 0 && d.units[u - 1].paragraph == unit.paragraph {
+                continue;
+            }
+            let end = unit.toks.end;
+            let mut k = unit.toks.start;
+            while k < end && d.toks[k].kind == TokenKind::QuoteMark {
+                k += 1;
+            }
+            let marked = k > unit.toks.start;
+            let start = k;
+            while k < end
+                && k - start < 3
+                && d.toks[k].kind == TokenKind::Word
+                && d.toks[k].has(Flags::ALL_CAPS)
+                && !d.has(k, class::LABEL)
+            {
+                k += 1;
+            }
+            if k > start && d.is_punct(k, ":") && k + 1 < end && d.is_word(k + 1) {
+                found.push((u, start..k, k, marked));
+            }
+        }
+        let surname = |r: &Range<usize>| d.tok_text(r.end - 1);
+        let back_and_forth = found.windows(3).any(|w| {
+            surname(&w[0].1).eq_ignore_ascii_case(surname(&w[2].1))
+                && !surname(&w[0].1).eq_ignore_ascii_case(surname(&w[1].1))
+        });
+        if !back_and_forth {
+            return Vec::new();
+        }
+        // Per paragraph, its units.
+        let para_units = |p: usize| {
+            let a = d.units.partition_point(|x| x.paragraph < p);
+            let b = d.units.partition_point(|x| x.paragraph <= p);
+            a..b
+        };
+        let mut out = Vec::with_capacity(found.len());
+        for (n, (u, label, colon, marked)) in found.iter().cloned().enumerate() {
+            let para = d.units[u].paragraph;
+            let own = para_units(para);
+            let Some(last) = own.end.checked_sub(1) else {
+                continue;
+            };
+            let mut content = Vec::with_capacity(1);
+            content.push(colon + 1..d.units[last].toks.end);
+            // The paragraphs before the next turn that open as the turn did, up to a
+            // stage direction. After the last turn the transcript may have ended.
+            if let Some(&(next, ..)) = found.get(n + 1) {
+                let next_para = d.units[next].paragraph;
+                for p in para + 1..next_para {
+                    let us = para_units(p);
+                    let Some(first) = d.units.get(us.start).filter(|_| !us.is_empty()) else {
+                        continue;
+                    };
+                    let mut k = first.toks.start;
+                    while k < first.toks.end && d.toks[k].kind == TokenKind::QuoteMark {
+                        k += 1;
+                    }
+                    let opens_marked = k > first.toks.start;
+                    if opens_marked != marked || d.is_punct(k, "(") || d.is_punct(k, "[") {
+                        break;
+                    }
+                    content.push(first.toks.start..d.units[us.end - 1].toks.end);
+                }
+            }
+            out.push(Rel {
+                unit: u,
+                cue: colon..colon + 1,
+                lemma: "colon".to_owned(),
+                class: None,
+                source: Some(SourceRef::Mention(MentionToks {
+                    toks: label.clone(),
+                    core: label,
+                })),
+                content,
+                open: false,
+                turn: true,
+            });
+        }
+        out
     }
 
     /// `"Q" ― Ana Ruiz`: a quotation signed with a dash and a name (readers' comments,
@@ -1086,6 +1199,7 @@ impl Extractor<'_, '_, '_> {
             })),
             content: vec![content],
             open: false,
+            turn: false,
         })
     }
 
@@ -1145,11 +1259,32 @@ impl Extractor<'_, '_, '_> {
             if claimed[u] {
                 continue;
             }
+            let quoted_unit = quote_only(d, unit.toks.clone());
+            // `The governor added:` ending its paragraph, then a paragraph without marks:
+            // a block quotation, set off by indentation the plain text lost. The whole
+            // paragraph is the content (reports inside it keep their own relations).
+            if let Some((k, para)) = last.filter(|_| !quoted_unit) {
+                let opens_paragraph = u == 0 || d.units[u - 1].paragraph != unit.paragraph;
+                let r = &rels[k];
+                if r.open
+                    && r.class == Some(CueClass::Speech)
+                    && opens_paragraph
+                    && unit.paragraph == para + 1
+                {
+                    let end = d.units[u..]
+                        .iter()
+                        .take_while(|x| x.paragraph == unit.paragraph)
+                        .last()
+                        .map_or(unit.toks.end, |x| x.toks.end);
+                    rels[k].content.push(unit.toks.start..end);
+                    rels[k].open = false;
+                }
+            }
             if let Some(k) = by_unit[u] {
                 last = continues(&rels[k]).then_some((k, unit.paragraph));
                 continue;
             }
-            if !quote_only(d, unit.toks.clone()) {
+            if !quoted_unit {
                 last = None;
                 continue;
             }

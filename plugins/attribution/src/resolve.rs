@@ -240,11 +240,14 @@ impl<'t> Resolver<'_, 't> {
             }
             let mut s = d.toks[range.start].span.start;
             let mut e = d.toks[range.end - 1].span.end;
-            if let Some(q) = d.quote(range.start) {
-                s = s.min(d.quotes[q].span.start);
-            }
-            if let Some(q) = d.quote(range.end - 1) {
-                e = e.max(d.quotes[q].span.end);
+            // A transcript's turn lies inside the marks that quote the whole transcript.
+            if !r.turn {
+                if let Some(q) = d.quote(range.start) {
+                    s = s.min(d.quotes[q].span.start);
+                }
+                if let Some(q) = d.quote(range.end - 1) {
+                    e = e.max(d.quotes[q].span.end);
+                }
             }
             spans.push(Span::new(s, e));
         }
@@ -259,6 +262,9 @@ impl<'t> Resolver<'_, 't> {
         merged
     }
 
+    /// Direct when every word of the content is inside quotation marks that open within
+    /// it; marks that open before the content (those around a whole transcript, of
+    /// which the content is one turn) do not make it a quotation.
     fn kind_of(&self, content: &[Span]) -> AttributionKind {
         let d = self.doc;
         let (mut quoted, mut plain) = (0usize, 0usize);
@@ -272,7 +278,9 @@ impl<'t> Resolver<'_, 't> {
                 if !t.is_wordlike() {
                     continue;
                 }
-                if d.in_quote(i) {
+                if d.quote(i)
+                    .is_some_and(|q| d.quotes[q].span.start >= s.start)
+                {
                     quoted += 1;
                 } else {
                     plain += 1;

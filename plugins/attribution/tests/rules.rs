@@ -786,3 +786,74 @@ fn what_a_speaker_reports_of_herself_is_one_relation() {
         "{all:?}"
     );
 }
+
+#[test]
+fn source_phrase_keeps_its_name_when_the_object_after_a_preposition_is_none() {
+    // `Morning` is a time word, not a noun: the source is still the name before `for`.
+    let text = "\"Turnout will decide it,\" wrote Ana Ruiz for Morning Brief.";
+    let r = with_cue(text, "wrote");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn quotation_after_a_circumstance_with_its_own_comma_goes_on() {
+    let text = "\"The bridge will open in May,\" Ana Ruiz said at a meeting in Ashby, Kan., \"but the tolls are not settled.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(
+        r.1,
+        "\"The bridge will open in May,\" | \"but the tolls are not settled.\""
+    );
+}
+
+#[test]
+fn transcript_turns() {
+    let text = "The interview, in part:\n\n\"HOLM: Will the plant close?\n\n\"VARGA: Not this year. We have orders for \"two more years\" of work.\n\nAnd the union agrees.\n\n\"(LAUGHTER.)\n\n\"HOLM: And after that?\n\n\"VARGA: Nobody knows.\"";
+    let all = rows(text);
+    let turns: Vec<_> = all.iter().filter(|r| r.4 == ":").collect();
+    assert_eq!(turns.len(), 4, "{all:?}");
+    assert_eq!(turns[0].1, "Will the plant close?");
+    assert_eq!(turns[0].2, "HOLM");
+    assert_eq!(turns[0].0, Indirect);
+    // The marks before each paragraph quote the transcript, not the turn. A paragraph
+    // that does not open with a mark is no part of the turn.
+    assert_eq!(
+        turns[1].1,
+        "Not this year. We have orders for \"two more years\" of work."
+    );
+    assert_eq!(turns[3].2, "VARGA");
+    // No relation for the line that introduces the transcript.
+    assert!(all.iter().all(|r| r.2 != "The interview"), "{all:?}");
+}
+
+#[test]
+fn transcript_turn_goes_on_over_its_paragraphs_up_to_a_stage_direction() {
+    let text = "HOLM: Will the plant close?\n\nVARGA: Not this year.\n\nWe have orders.\n\n(LAUGHTER)\n\nThen we will see.\n\nHOLM: And after that?";
+    let all = rows(text);
+    let varga = all
+        .iter()
+        .find(|r| r.2 == "VARGA")
+        .expect("a turn of VARGA");
+    assert_eq!(varga.1, "Not this year. | We have orders.");
+}
+
+#[test]
+fn capitalised_labels_are_no_transcript() {
+    // One label, or labels that never give the floor back, make no transcript.
+    let text = "UPDATE: The plant closed on Friday.\n\nWASHINGTON: The talks resumed.\n\nCORRECTION: An earlier version misstated the date.\n\nUPDATE: The talks ended.";
+    let all = rows(text);
+    assert!(all.iter().all(|r| r.4 != ":"), "{all:?}");
+}
+
+#[test]
+fn paragraph_after_a_cue_with_a_colon_is_a_block_quotation() {
+    let text = "The mayor added:\n\nThe budget is balanced and the bridge will open in May.\n\nCouncil members disagreed.";
+    let r = with_cue(text, "added");
+    assert_eq!(r.0, Indirect);
+    assert_eq!(
+        r.1,
+        "The budget is balanced and the bridge will open in May."
+    );
+    assert_eq!(r.2, "The mayor");
+}
