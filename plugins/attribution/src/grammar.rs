@@ -30,7 +30,7 @@ impl Grammar<'_, '_> {
     }
 
     /// A lowercase word ending in `-ly` that is not a noun (`publicly`, not `family`).
-    fn is_ly_adverb(&self, i: usize) -> bool {
+    pub fn is_ly_adverb(&self, i: usize) -> bool {
         let d = self.doc;
         let w = d.tok_text(i);
         w.len() > 4
@@ -163,6 +163,17 @@ impl Grammar<'_, '_> {
         }
     }
 
+    /// `the mother of three`, `a father of two`: a number word after `of` and a noun
+    /// stands for what it counts, and ends the noun phrase (it determines nothing).
+    pub fn counted(&self, i: usize, lo: usize) -> bool {
+        let d = self.doc;
+        i >= lo + 2
+            && d.has(i, class::DET)
+            && d.lower_is(i - 1, "of")
+            && self.nounish(i - 2)
+            && newsproc_text::parse_number(d.tok_text(i)).is_some()
+    }
+
     /// The start of the noun phrase that ends at token `end` (inclusive), reading
     /// leftwards no further than `lo`.
     pub fn np_left(&self, end: usize, lo: usize) -> Option<usize> {
@@ -178,6 +189,7 @@ impl Grammar<'_, '_> {
             && d.lower_is(end - 2, "close")
             && (self.nounish(end - 3) || d.has(end - 3, class::DET));
         let ends_ok = self.nounish(end)
+            || self.counted(end, lo)
             || (d.possessive[end] && end > lo)
             || (d.is_punct(end, ")") && end > lo)
             || close_to_pronoun;

@@ -134,7 +134,7 @@ impl Extractor<'_, '_, '_> {
         if d.is_cap(c0) && !at_start {
             return None;
         }
-        if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) {
+        if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) && !self.g.counted(c0 - 1, lo) {
             return None; // a noun: "the report", "his claims"
         }
         // `two missiles slammed into a market`: a verb of stance used literally.
@@ -245,8 +245,17 @@ impl Extractor<'_, '_, '_> {
 
         // A participle after a comma or conjunction, or opening the unit, hangs off the
         // main clause: `..., saying that`, `... and said`.
+        // `and repeatedly says`: adverbs may stand between the conjunction and the cue.
+        let mut before_adverbs = c0;
+        while before_adverbs > lo + 1
+            && c0 - before_adverbs < 2
+            && !d.is_cap(before_adverbs - 1)
+            && (d.has(before_adverbs - 1, class::ADV) || g.is_ly_adverb(before_adverbs - 1))
+        {
+            before_adverbs -= 1;
+        }
         let elided = c0 > lo
-            && (d.has(c0 - 1, class::CONJ)
+            && (d.has(before_adverbs - 1, class::CONJ)
                 || participle && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1)))
             || participle && c0 == lo;
         // Otherwise a participle needs an auxiliary (`is saying`, `has been arguing`);
@@ -1176,8 +1185,24 @@ impl Extractor<'_, '_, '_> {
             return None;
         }
         let content = if mark > lo {
-            let start = skip_lead(d, lo, mark);
-            if start >= mark || !quote_only(d, start..mark) || !closes_quote(d, mark - 1) {
+            // The words signed open and close with quotation marks (a reader's comment
+            // may quote someone in the middle of it).
+            let mut start = skip_lead(d, lo, mark);
+            // `"Q1." And so on "Q2." ― Ana Ruiz`: the words signed began with the line,
+            // in an earlier sentence of it, with no cue of its own.
+            if start < mark && !d.in_quote(start) {
+                let mut first = u;
+                while first > 0 && d.units[first - 1].paragraph == unit.paragraph {
+                    first -= 1;
+                }
+                let line = d.units[first].toks.start;
+                let s = skip_lead(d, line, lo);
+                let cue_free = (s..lo).all(|i| d.in_quote(i) || self.g.cue_at[i] == NONE);
+                if first < u && s < lo && d.in_quote(s) && cue_free {
+                    start = s;
+                }
+            }
+            if start >= mark || !d.in_quote(start) || !closes_quote(d, mark - 1) {
                 return None;
             }
             start..mark

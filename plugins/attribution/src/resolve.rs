@@ -127,6 +127,10 @@ struct PersonName<'t> {
     /// Scott was named first, not his wife Rakeyia Scott): what tells the entities of
     /// one surname apart.
     given: Option<&'t str>,
+    /// The person's first mention, in full and with an appositive role (`Ana Ruiz,
+    /// president of the Ashby council,`): news copy introduces someone so before
+    /// quoting them.
+    introduced: bool,
 }
 
 /// A capitalised name found in the text, before the people are told apart.
@@ -138,6 +142,8 @@ struct Found<'t> {
     subject: bool,
     /// Index of the person meant.
     person: usize,
+    /// Given name and surname, then a comma and an appositive.
+    with_role: bool,
 }
 
 /// One person of the text: a surname and, when one was written, the given name.
@@ -424,6 +430,10 @@ impl<'t> Resolver<'_, 't> {
                         p.gender = gender;
                     }
                 }
+                let with_role = name.len() > 1
+                    && d.is_punct(c.end, ",")
+                    && (d.has(c.end + 1, class::DET | class::POSS | class::TITLE)
+                        || d.words.get(c.end + 1).and_then(|w| w.noun) == Some(NounKind::Person));
                 found.push(Found {
                     tok: c.start,
                     unit: u,
@@ -431,6 +441,7 @@ impl<'t> Resolver<'_, 't> {
                     key,
                     subject: c.start <= first_np,
                     person,
+                    with_role,
                 });
             }
         }
@@ -455,10 +466,12 @@ impl<'t> Resolver<'_, 't> {
                 .map_or(Gender::Unknown, |i| d.words[i].gender);
             persons[f.person].gender = g;
         }
+        let mut seen = vec![false; persons.len()];
         found
             .into_iter()
             .filter_map(|f| {
                 let p = &persons[f.person];
+                let first = !std::mem::replace(&mut seen[f.person], true);
                 // A single word that no full name backs ("Republican", "Friday").
                 if !p.named {
                     return None;
@@ -471,6 +484,7 @@ impl<'t> Resolver<'_, 't> {
                     subject: f.subject,
                     gender: p.gender,
                     given: p.given,
+                    introduced: first && f.with_role,
                 })
             })
             .collect()
@@ -760,6 +774,27 @@ impl<'t> Resolver<'_, 't> {
                     // A person who has spoken recently.
                     if known.is_some_and(|e| entities.list[e].last_unit + PRONOUN_WINDOW >= unit) {
                         score += 2.5;
+                    }
+                    // Introduced with a role in the sentence before, and nobody named or
+                    // cited since: about to be quoted.
+                    let intervened = || {
+                        people[k + 1..]
+                            .iter()
+                            .take_while(|q| q.tok < tok)
+                            // Names in the introduction's own role do not count.
+                            .any(|q| {
+                                (q.unit > p.unit || q.subject) && !q.key.eq_ignore_ascii_case(p.key)
+                            })
+                            || entities.recent().any(|(_, e)| {
+                                e.last_tok > p.tok
+                                    && e.last_tok < tok
+                                    && e.surname
+                                        .as_deref()
+                                        .is_some_and(|s| !s.eq_ignore_ascii_case(p.key))
+                            })
+                    };
+                    if p.introduced && unit - p.unit <= 1 && !intervened() {
+                        score += 3.0;
                     }
                     if g == Gender::Unknown && want != Gender::Unknown {
                         score -= 2.0;

@@ -857,3 +857,44 @@ fn paragraph_after_a_cue_with_a_colon_is_a_block_quotation() {
     );
     assert_eq!(r.2, "The mayor");
 }
+
+#[test]
+fn a_number_word_after_of_ends_the_source() {
+    let text = "Asked about it, the mother of three replied, \"It is meant to help every family.\"";
+    let r = with_cue(text, "replied");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.2, "the mother of three");
+}
+
+#[test]
+fn adverbs_between_the_conjunction_and_an_elided_subject_cue() {
+    let text = "She then urges her brother to stay calm and repeatedly says, \"Do not do it.\"";
+    let r = with_cue(text, "says");
+    assert_eq!(r.1, "\"Do not do it.\"");
+    assert_eq!(r.2, "She");
+}
+
+#[test]
+fn signature_after_several_sentences_of_a_line() {
+    let text = "Readers answered.\n\u{201c}The plan is bad. It costs too much.\u{201d} And that is all we get \u{201c}for our taxes.\u{201d} \u{2015} Mira Olsen\n";
+    let r = with_cue(text, "\u{2015}");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(r.3, "Mira Olsen");
+    assert!(r.1.starts_with("\u{201c}The plan is bad."), "{r:?}");
+}
+
+#[test]
+fn he_after_a_person_introduced_with_a_role() {
+    // The person introduced with a role in the sentence before is the one quoted, not
+    // the speaker of two sentences back.
+    let text = "\"We will rebuild,\" said Tomas Brandt, the mayor.\n\nThe bridge has worried Ana Ruiz for years. That concerns Piet Varga, president of the Ashby Merchants Guild.\n\n\"Nobody is buying anything,\" he said.";
+    let all = rows(text);
+    let last = all.last().unwrap();
+    assert_eq!(last.2, "he");
+    assert_eq!(last.3, "Piet Varga", "{all:?}");
+    // Someone named or cited in between takes the pronoun back.
+    let text = "\"We will rebuild,\" said Tomas Brandt, the mayor.\n\nThat concerns Piet Varga, president of the Ashby Merchants Guild.\n\nBrandt dismissed what he called \"panic\" on Monday.\n\n\"Nobody is buying anything,\" he said.";
+    let all = rows(text);
+    let last = all.last().unwrap();
+    assert_eq!(last.3, "Tomas Brandt", "{all:?}");
+}
