@@ -852,21 +852,25 @@ impl<'t> Resolver<'_, 't> {
                 }
                 Some(e)
             }
+            // `they` and `it`: the latest-mentioned fitting source (not the latest
+            // created: `the Times` named first, then `the article`, then `the Times
+            // wrote` again makes `it` the Times).
             "they" => entities
                 .recent()
                 .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
-                .find(|(_, e)| {
+                .filter(|(_, e)| {
                     e.plural
                         || matches!(
                             e.kind,
                             SourceKind::Group | SourceKind::Organization | SourceKind::Government
                         )
                 })
+                .max_by_key(|(k, e)| (e.last_tok, *k))
                 .map(|(k, _)| k),
             "it" => entities
                 .recent()
                 .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
-                .find(|(_, e)| {
+                .filter(|(_, e)| {
                     !e.plural
                         && matches!(
                             e.kind,
@@ -875,6 +879,7 @@ impl<'t> Resolver<'_, 't> {
                                 | SourceKind::Document
                         )
                 })
+                .max_by_key(|(k, e)| (e.last_tok, *k))
                 .map(|(k, _)| k),
             _ => None,
         }

@@ -898,3 +898,11 @@ fn he_after_a_person_introduced_with_a_role() {
     let last = all.last().unwrap();
     assert_eq!(last.3, "Tomas Brandt", "{all:?}");
 }
+
+#[test]
+fn it_is_the_latest_mentioned_organisation() {
+    let text = "The Ashby Herald reported the closure on Monday. The article said the bridge was unsafe.\n\n\"The bridge will stay shut,\" the Herald wrote.\n\n\"Repairs have not begun,\" it added.";
+    let r = with_cue(text, "added");
+    assert_eq!(r.2, "it");
+    assert_eq!(r.3, "Ashby Herald");
+}
