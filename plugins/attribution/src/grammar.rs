@@ -439,7 +439,10 @@ impl Grammar<'_, '_> {
                 && d.has(i, class::PREP)
                 && self.attaches(i)
                 && i + 1 < hi
-                && (d.is_cap(i + 1) || d.has(i + 1, class::DET | class::POSS))
+                && (d.is_cap(i + 1)
+                    || d.has(i + 1, class::DET | class::POSS)
+                    // `groups of strikers`, `a panel of experts`
+                    || d.lower_is(i, "of") && self.nounish(i + 1))
             {
                 i += 1;
                 seen_noun = false;

@@ -254,10 +254,35 @@ impl Extractor<'_, '_, '_> {
         {
             before_adverbs -= 1;
         }
+        // `went on to say`, `declined to say`: the verb chain before an infinitive cue.
+        let chain_start = if c0 > lo && d.lower_is(c0 - 1, "to") {
+            let mut k = c0 - 1;
+            let mut n = 0;
+            while k > lo && n < 3 && (d.has(k - 1, class::CHAIN) || d.lower_is(k - 1, "on")) {
+                k -= 1;
+                n += 1;
+            }
+            (n > 0).then_some(k)
+        } else {
+            None
+        };
+        // `"Q," Ruiz said, going on to say that ...`: a chain in `-ing` after a comma
+        // hangs off the main clause like a participle cue.
+        let chain_elided = chain_start.is_some_and(|k| {
+            k > lo
+                && (d.is_punct(k - 1, ",") || closes_quote(d, k - 1))
+                && ends_with(d.tok_text(k), "ing")
+        });
+        // `marched through the city while chanting "..."`: a participle after a
+        // subordinator shares the main clause's subject.
         let elided = c0 > lo
             && (d.has(before_adverbs - 1, class::CONJ)
-                || participle && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1)))
-            || participle && c0 == lo;
+                || participle
+                    && (d.is_punct(c0 - 1, ",")
+                        || closes_quote(d, c0 - 1)
+                        || d.has(before_adverbs - 1, class::SUB) && !d.is_cap(before_adverbs - 1)))
+            || participle && c0 == lo
+            || chain_elided;
         // Otherwise a participle needs an auxiliary (`is saying`, `has been arguing`);
         // `accurate, unbiased reporting` is a noun.
         if participle && !elided {
@@ -412,16 +437,7 @@ impl Extractor<'_, '_, '_> {
             // `went on to say`, `declined to say`: the subject is before the verb chain.
             let mut before = c0;
             if c0 > lo && d.lower_is(c0 - 1, "to") {
-                let mut k = c0 - 1;
-                let mut n = 0;
-                while k > lo && n < 3 && (d.has(k - 1, class::CHAIN) || d.lower_is(k - 1, "on")) {
-                    k -= 1;
-                    n += 1;
-                }
-                if n == 0 {
-                    return None;
-                }
-                before = k;
+                before = chain_start?;
             }
             let m = self.source_before(before, lo)?;
             src_start = m.toks.start;

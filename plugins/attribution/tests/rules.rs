@@ -906,3 +906,20 @@ fn it_is_the_latest_mentioned_organisation() {
     assert_eq!(r.2, "it");
     assert_eq!(r.3, "Ashby Herald");
 }
+
+#[test]
+fn a_verb_chain_in_ing_after_a_comma_shares_the_subject() {
+    let text = "\"The tolls are too high,\" Ana Ruiz said, going on to say that the council \"never listened\" to drivers.";
+    let r = with_cue(text, "say");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(r.1, "that the council \"never listened\" to drivers");
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn a_participle_after_a_subordinator_shares_the_subject() {
+    let text = "Small groups of strikers marched past the mill while chanting, \"Fair pay now.\"";
+    let r = with_cue(text, "chanting");
+    assert_eq!(r.1, "\"Fair pay now.\"");
+    assert_eq!(r.2, "Small groups of strikers");
+}
