@@ -275,12 +275,32 @@ impl Extractor<'_, '_, '_> {
         });
         // `marched through the city while chanting "..."`: a participle after a
         // subordinator shares the main clause's subject.
-        let elided = c0 > lo
-            && (d.has(before_adverbs - 1, class::CONJ)
-                || participle
-                    && (d.is_punct(c0 - 1, ",")
-                        || closes_quote(d, c0 - 1)
-                        || d.has(before_adverbs - 1, class::SUB) && !d.is_cap(before_adverbs - 1)))
+        // `issued a statement calling the test "a violation"`, `posted tweets early
+        // Friday saying that`: a participle after a document noun (time words aside)
+        // reports what the clause's subject put in it.
+        let doc_before = participle && info.class == CueClass::Speech && {
+            let mut k = before_adverbs;
+            while k > lo + 1 && k + 3 > c0 && d.has(k - 1, class::TIME) {
+                k -= 1;
+            }
+            while k > lo + 1
+                && k + 4 > c0
+                && ["early", "late", "last", "on"]
+                    .iter()
+                    .any(|w| d.lower_is(k - 1, w))
+            {
+                k -= 1;
+            }
+            k > lo + 1 && !d.is_cap(k - 1) && d.words[k - 1].noun == Some(NounKind::Doc)
+        };
+        let elided = doc_before
+            || c0 > lo
+                && (d.has(before_adverbs - 1, class::CONJ)
+                    || participle
+                        && (d.is_punct(c0 - 1, ",")
+                            || closes_quote(d, c0 - 1)
+                            || d.has(before_adverbs - 1, class::SUB)
+                                && !d.is_cap(before_adverbs - 1)))
             || participle && c0 == lo
             || chain_elided;
         // Otherwise a participle needs an auxiliary (`is saying`, `has been arguing`);

@@ -923,3 +923,16 @@ fn a_participle_after_a_subordinator_shares_the_subject() {
     assert_eq!(r.1, "\"Fair pay now.\"");
     assert_eq!(r.2, "Small groups of strikers");
 }
+
+#[test]
+fn a_participle_after_a_document_noun_reports_the_subject() {
+    let text =
+        "The council issued a statement calling the closure \"a clear mistake\" by the mayor.";
+    let r = with_cue(text, "calling");
+    assert_eq!(r.2, "The council");
+    assert_eq!(r.1, "the closure \"a clear mistake\" by the mayor");
+    let text = "Ana Ruiz posted tweets early Friday saying that the bridge was safe.";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.2, "Ana Ruiz");
+    assert_eq!(r.1, "that the bridge was safe");
+}
