@@ -1346,6 +1346,23 @@ impl Extractor<'_, '_, '_> {
                 continue;
             }
             if !quoted_unit {
+                // `"Q1," said Ruiz. Biden "kind of misspoke."`: a sentence of the same
+                // paragraph, without a cue, that opens or ends with a quotation goes on
+                // with the speaker before it (and ends the run: what follows is the
+                // writer's again).
+                if let Some((k, para)) = last {
+                    let hi = content_end(d, unit);
+                    let edge_quoted = hi > unit.toks.start
+                        && (d.in_quote(skip_lead(d, unit.toks.start, hi))
+                            || closes_quote(d, hi - 1));
+                    let cue_free = unit
+                        .toks
+                        .clone()
+                        .all(|i| d.in_quote(i) || self.g.cue_at[i] == NONE);
+                    if unit.paragraph == para && edge_quoted && cue_free && quoted(&rels[k]) {
+                        rels[k].content.push(unit.toks.clone());
+                    }
+                }
                 last = None;
                 continue;
             }

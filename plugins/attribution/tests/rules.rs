@@ -936,3 +936,21 @@ fn a_participle_after_a_document_noun_reports_the_subject() {
     assert_eq!(r.2, "Ana Ruiz");
     assert_eq!(r.1, "that the bridge was safe");
 }
+
+#[test]
+fn a_sentence_with_a_quotation_at_its_edge_goes_on_with_the_speaker() {
+    let text = "\"The toll is fair,\" said Ana Ruiz, who runs the bridge. The mayor \"simply misread the figures.\" He has not replied.";
+    let r = with_cue(text, "said");
+    assert_eq!(
+        r.1,
+        "\"The toll is fair,\" | The mayor \"simply misread the figures.\""
+    );
+    assert_eq!(r.0, Mixed);
+    // Not over a paragraph break, and not a sentence without a quotation at its edge.
+    let text = "\"The toll is fair,\" said Ana Ruiz.\n\nThe mayor \"simply misread the figures.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"The toll is fair,\"");
+    let text = "\"The toll is fair,\" said Ana Ruiz. The mayor called it \"unfair\" on Monday.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"The toll is fair,\"");
+}
