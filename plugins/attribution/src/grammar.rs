@@ -664,6 +664,11 @@ impl Grammar<'_, '_> {
         pos
     }
 
+    /// The most tokens of an opening phrase before the subject (`With party leaders
+    /// increasingly worried about turnout among young voters in the South, the president
+    /// ...`).
+    const OPENING_PHRASE: usize = 24;
+
     /// The token range of a noun phrase at the start of a clause, appositive included:
     /// the subject of a sentence whose verb we do not know (`Rahm Emanuel, his chief of
     /// staff, urged ..., saying`).
@@ -677,7 +682,7 @@ impl Grammar<'_, '_> {
         // `In the debate, Cruz ...`, `After the vote, the chief ...`: an opening
         // prepositional or subordinate phrase, closed by a comma, is circumstance.
         if s < hi && d.has(s, class::PREP | class::SUB) {
-            if let Some(comma) = (s + 1..hi.min(s + 12))
+            if let Some(comma) = (s + 1..hi.min(s + Self::OPENING_PHRASE))
                 .take_while(|&i| !d.in_quote(i))
                 .find(|&i| d.is_punct(i, ","))
             {

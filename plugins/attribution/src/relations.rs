@@ -99,6 +99,19 @@ impl Extractor<'_, '_, '_> {
                 if let Some(rel) = self.lead_in(u, unit).or_else(|| self.signature(u, unit)) {
                     rels.push(rel);
                 }
+            } else if let Some(rel) = self.lead_in(u, unit) {
+                // `With leaders worried about turnout, Ruiz has a message: "..."`: a
+                // lead-in whose quotation no relation of the unit took.
+                let overlaps =
+                    |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+                let taken = rels[first..].iter().any(|r| {
+                    r.content
+                        .iter()
+                        .any(|c| rel.content.iter().any(|q| overlaps(c, q)))
+                });
+                if !taken && !rel.content.is_empty() {
+                    rels.push(rel);
+                }
             }
             drop_cues_in_sources(d, &mut rels, first);
         }
@@ -462,7 +475,12 @@ impl Extractor<'_, '_, '_> {
             let m = self.source_before(before, lo)?;
             src_start = m.toks.start;
             // `because Comey testified that ..., it is`: the content ends with the clause.
-            subordinate = src_start > lo && d.has(src_start - 1, class::SUB);
+            // `With leaders worried about turnout, ...`: an absolute phrase is
+            // subordinate too.
+            subordinate = src_start > lo
+                && (d.has(src_start - 1, class::SUB)
+                    || src_start - 1 == skip_lead(d, lo, src_start)
+                        && d.lower_is(src_start - 1, "with"));
             // A lone lowercase word that is no known noun is an adjective, not a source
             // (`near-constant calls of`).
             let lone = m.toks.len() == 1

@@ -954,3 +954,18 @@ fn a_sentence_with_a_quotation_at_its_edge_goes_on_with_the_speaker() {
     let r = with_cue(text, "said");
     assert_eq!(r.1, "\"The toll is fair,\"");
 }
+
+#[test]
+fn a_long_opening_phrase_and_a_lead_in_after_it() {
+    // The opening `With ...` phrase holds a relation of its own, ending at its comma;
+    // the colon lead-in after it is the main clause's.
+    let text = "With party leaders increasingly worried about a lack of passion for the mayor among young voters, President Ana Ruiz is rolling out a new and more personal message: \"It is about me.\"";
+    let r = with_cue(text, "worried");
+    assert_eq!(
+        r.1,
+        "about a lack of passion for the mayor among young voters"
+    );
+    let r = with_cue(text, ":");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.3, "Ana Ruiz");
+}
