@@ -270,7 +270,8 @@ impl<'t> Resolver<'_, 't> {
 
     /// Direct when every word of the content is inside quotation marks that open within
     /// it; marks that open before the content (those around a whole transcript, of
-    /// which the content is one turn) do not make it a quotation.
+    /// which the content is one turn) do not make it a quotation, but a quotation
+    /// inside them that opens within the content does.
     fn kind_of(&self, content: &[Span]) -> AttributionKind {
         let d = self.doc;
         let (mut quoted, mut plain) = (0usize, 0usize);
@@ -284,9 +285,7 @@ impl<'t> Resolver<'_, 't> {
                 if !t.is_wordlike() {
                     continue;
                 }
-                if d.quote(i)
-                    .is_some_and(|q| d.quotes[q].span.start >= s.start)
-                {
+                if d.quoted_from(i, s.start) {
                     quoted += 1;
                 } else {
                     plain += 1;

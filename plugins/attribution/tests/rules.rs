@@ -816,12 +816,14 @@ fn transcript_turns() {
     assert_eq!(turns[0].1, "Will the plant close?");
     assert_eq!(turns[0].2, "HOLM");
     assert_eq!(turns[0].0, Indirect);
-    // The marks before each paragraph quote the transcript, not the turn. A paragraph
-    // that does not open with a mark is no part of the turn.
+    // The marks before each paragraph quote the transcript, not the turn; a quotation
+    // inside the turn makes it mixed. A paragraph that does not open with a mark is no
+    // part of the turn.
     assert_eq!(
         turns[1].1,
         "Not this year. We have orders for \"two more years\" of work."
     );
+    assert_eq!(turns[1].0, Mixed);
     assert_eq!(turns[3].2, "VARGA");
     // No relation for the line that introduces the transcript.
     assert!(all.iter().all(|r| r.2 != "The interview"), "{all:?}");
