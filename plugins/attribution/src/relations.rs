@@ -365,6 +365,24 @@ impl Extractor<'_, '_, '_> {
             return None;
         }
 
+        // `Said Ruiz, "..."`: a capitalised cue opening the sentence, then a name and a
+        // comma before a quotation, is inverted.
+        if c0 == lo
+            && d.is_cap(c0)
+            && info.frame == Frame::Verb
+            && info.class == CueClass::Speech
+            && info.lemma != "ask"
+        {
+            let e = g.np_right(c1, hi);
+            if e > c1 && (c1..e).any(|i| d.is_cap(i)) && d.is_punct(e, ",") && d.in_quote(e + 1) {
+                rel.source = Some(SourceRef::Mention(MentionToks {
+                    toks: c1..e,
+                    core: c1..e,
+                }));
+                rel.content.push(e + 1..hi);
+                return Some(());
+            }
+        }
         // `Asked whether the dam would hold, the engineer said ...`, `When asked about
         // it, she ...`: a passive participle of saying opens the sentence; what follows
         // it up to the comma is the content, and the one who asked goes unsaid (the

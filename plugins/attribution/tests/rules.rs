@@ -971,3 +971,21 @@ fn a_long_opening_phrase_and_a_lead_in_after_it() {
     assert_eq!(r.0, Direct);
     assert_eq!(r.3, "Ana Ruiz");
 }
+
+#[test]
+fn a_sentence_opening_cue_before_a_name_is_inverted() {
+    let text = "The hearing ended early. Said Ruiz, \"We will appeal the ruling.\"";
+    let r = with_cue(text, "Said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"We will appeal the ruling.\"");
+    assert_eq!(r.2, "Ruiz");
+}
+
+#[test]
+fn verbs_of_manner_take_a_quotation() {
+    let text = "\"They could have asked us first,\" Ana Ruiz fumed on Tuesday.";
+    let r = with_cue(text, "fumed");
+    assert_eq!(r.2, "Ana Ruiz");
+    // Without a quotation the verb is no cue.
+    assert!(rows("The engine fumed on Tuesday.").is_empty());
+}
