@@ -867,16 +867,22 @@ impl Extractor<'_, '_, '_> {
             // conceded that the final vote, expected` is no appositive; one in a
             // relative clause is (`Thomas Whitfield, a Kansas Republican who supports
             // the aid, told CNN`).
-            if (k + 1..j).any(|i| {
-                g.cue_at[i] != NONE && !d.in_quote(i) && !(i > k + 1 && d.has(i - 1, class::REL))
-            }) {
+            // A participle opening the appositive is circumstance of the subject too
+            // (`Sen. Ana Ruiz, noting the size of the crowd, said`).
+            let excused = |i: usize| {
+                d.in_quote(i)
+                    || i > k + 1 && d.has(i - 1, class::REL)
+                    || i == k + 1 && self.participle_cue(i)
+            };
+            if (k + 1..j).any(|i| g.cue_at[i] != NONE && !excused(i)) {
                 return None;
             }
             let appos = k + 1;
             let fits = d.has(
                 appos,
                 class::DET | class::POSS | class::REL | class::TITLE | class::PREP,
-            ) || g.nounish(appos);
+            ) || g.nounish(appos)
+                || self.participle_cue(appos);
             if !fits {
                 return None;
             }

@@ -989,3 +989,12 @@ fn verbs_of_manner_take_a_quotation() {
     // Without a quotation the verb is no cue.
     assert!(rows("The engine fumed on Tuesday.").is_empty());
 }
+
+#[test]
+fn a_participle_phrase_between_subject_and_cue() {
+    let text =
+        "Sen. Ana Ruiz (D-Ill.), noting the size of the crowd, said, \"This is a movement.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.3, "Ana Ruiz");
+}
