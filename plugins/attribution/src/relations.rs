@@ -373,11 +373,17 @@ impl Extractor<'_, '_, '_> {
             && info.class == CueClass::Speech
             && info.lemma != "ask"
         {
-            let e = g.np_right(c1, hi);
-            if e > c1 && (c1..e).any(|i| d.is_cap(i)) && d.is_punct(e, ",") && d.in_quote(e + 1) {
+            // `Said Ana Ruiz, who grew up there, "..."`: the appositive goes with her.
+            let core = g.np_right(c1, hi);
+            let e = g.np_to_clause_end(c1, hi);
+            if core > c1
+                && (c1..core).any(|i| d.is_cap(i))
+                && d.is_punct(e, ",")
+                && d.in_quote(e + 1)
+            {
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..e,
-                    core: c1..e,
+                    core: c1..core,
                 }));
                 rel.content.push(e + 1..hi);
                 return Some(());

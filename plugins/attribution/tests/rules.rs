@@ -979,6 +979,10 @@ fn a_sentence_opening_cue_before_a_name_is_inverted() {
     assert_eq!(r.0, Direct);
     assert_eq!(r.1, "\"We will appeal the ruling.\"");
     assert_eq!(r.2, "Ruiz");
+    let text = "Said Ana Ruiz, who grew up on the street, \"We were all so proud.\"";
+    let r = with_cue(text, "Said");
+    assert_eq!(r.1, "\"We were all so proud.\"");
+    assert_eq!(r.3, "Ana Ruiz");
 }
 
 #[test]
