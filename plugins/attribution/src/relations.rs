@@ -318,6 +318,40 @@ impl Extractor<'_, '_, '_> {
             || chain_elided;
         // Otherwise a participle needs an auxiliary (`is saying`, `has been arguing`);
         // `accurate, unbiased reporting` is a noun.
+        // `footage of Ruiz saying during the debate, "..."`: the one a recording shows
+        // saying it is the source.
+        if participle && !elided && info.class == CueClass::Speech && c0 > lo && d.is_cap(c0 - 1) {
+            // The name: capitalised words (and abbreviation periods) before the cue.
+            let mut s = c0;
+            while s > lo && c0 - s < 5 && (d.is_cap(s - 1) || d.is_punct(s - 1, ".")) {
+                s -= 1;
+            }
+            let shown = (s >= lo + 2
+                && d.lower_is(s - 1, "of")
+                && d.words[s - 2].noun == Some(NounKind::Doc))
+            .then_some(s);
+            if let Some(s) = shown {
+                // What was said: a quotation or `that` clause after a short circumstance
+                // (`during the debate last week,`).
+                let c1 = rel.cue.end;
+                let pos = (c1..hi.min(c1 + 12))
+                    .take_while(|&i| {
+                        d.in_quote(i)
+                            || d.lower_is(i, "that")
+                            || (d.is_word(i) || d.is_punct(i, ",") || d.is_punct(i, ":"))
+                                && g.cue_at[i] == NONE
+                    })
+                    .find(|&i| d.in_quote(i) || d.lower_is(i, "that"));
+                if let Some(pos) = pos {
+                    rel.source = Some(SourceRef::Mention(MentionToks {
+                        toks: s..c0,
+                        core: s..c0,
+                    }));
+                    rel.content.push(pos..self.after_end(pos, hi, false));
+                    return Some(());
+                }
+            }
+        }
         if participle && !elided {
             let j = g.skip_left_adjuncts(c0, lo);
             let aux_before = (j.map_or(lo, |j| j + 1)..c0).any(|i| d.has(i, class::AUX));

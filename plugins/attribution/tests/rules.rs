@@ -1002,3 +1002,14 @@ fn a_participle_phrase_between_subject_and_cue() {
     assert_eq!(r.0, Direct);
     assert_eq!(r.3, "Ana Ruiz");
 }
+
+#[test]
+fn the_one_a_recording_shows_saying_it() {
+    let text = "The ad ends with footage of Ana Ruiz saying during the debate last week, \"That makes me smart.\"";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"That makes me smart.\"");
+    assert_eq!(r.3, "Ana Ruiz");
+    // Not a participle that modifies some other noun.
+    assert!(rows("The ad ends with a picture of Ana Ruiz smiling.").is_empty());
+}
