@@ -12,10 +12,16 @@
 //! | `According to X, C.` / `C, according to X.` | after `according to` | the rest of the clause |
 //! | `..., saying C` / `... and said C` | the main clause's subject | after the cue |
 //! | `X put it plainly: "Q"` / `X was blunt — "Q"` | the lead-in's subject | the quotation |
+//! | `Said X, "Q"` | after the cue (inverted) | the quotation |
+//! | `"Q," X said, going on to say C` / `... while chanting "Q"` | the main clause's subject | after the cue |
+//! | `X issued a statement calling C` / `footage of X saying "Q"` | the subject / the one shown | after the cue |
+//! | `X added:` ending its paragraph, then a paragraph | before the cue | the next paragraph |
+//! | `WALLACE: ...` (turns of a transcript) | the speaker's label | the rest of the paragraph |
 //!
 //! A unit made only of quotations, with no cue of its own, continues the direct
 //! relation before it (`"Q1," X said. "Q2."`, and a quotation's next paragraphs) or, at
-//! a paragraph start, the one right after it.
+//! a paragraph start, the one right after it. A cue-free sentence of the same paragraph
+//! that opens or ends with a quotation goes on with it too (`"Q1," X said. Y "Q2."`).
 
 use std::ops::Range;
 
