@@ -582,6 +582,23 @@ fn load_cues(lex: &Lexicon) -> Result<(CueForms, Vec<CueInfo>), LexiconError> {
 mod tests {
     use super::*;
 
+    /// A lemma listed twice replaces its first line (and loses its forms): each lemma
+    /// of the built-in cue list has one line.
+    #[test]
+    fn built_in_cues_list_each_lemma_once() {
+        let mut seen = std::collections::HashSet::new();
+        for line in CUES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let lemma = line.split('\t').next().unwrap_or("");
+            assert!(
+                seen.insert(lemma),
+                "lemma {lemma:?} listed twice in cues.txt"
+            );
+        }
+    }
+
     #[test]
     fn built_in_lists_load() {
         let lex = Lexicons::load(&ExtraFiles::default()).unwrap();

@@ -642,7 +642,13 @@ impl Extractor<'_, '_, '_> {
                 && (d.in_quote(pos)
                     || d.is_punct(pos, ":")
                     || d.is_punct(pos, ",") && d.in_quote(pos + 1));
-            if !quote_after {
+            // `"What a year!" Ruiz shouted to the crowd.`: the quotation ended the
+            // sentence before.
+            let quote_previous = !has_before
+                && !elided
+                && (pos >= hi || d.has(pos, class::PREP))
+                && self.previous_quotation(u, src_start).is_some();
+            if !quote_after && !quote_previous {
                 return None;
             }
         }

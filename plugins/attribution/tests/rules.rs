@@ -1013,3 +1013,12 @@ fn the_one_a_recording_shows_saying_it() {
     // Not a participle that modifies some other noun.
     assert!(rows("The ad ends with a picture of Ana Ruiz smiling.").is_empty());
 }
+
+#[test]
+fn a_verb_of_manner_after_a_quotation_that_ended_its_sentence() {
+    let text = "\"What a year for this town!\" Ana Ruiz shouted to the crowd.";
+    let r = with_cue(text, "shouted");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"What a year for this town!\"");
+    assert_eq!(r.3, "Ana Ruiz");
+}
