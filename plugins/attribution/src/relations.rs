@@ -105,7 +105,11 @@ impl Extractor<'_, '_, '_> {
                 if let Some(rel) = self.lead_in(u, unit).or_else(|| self.signature(u, unit)) {
                     rels.push(rel);
                 }
-            } else if let Some(rel) = self.lead_in(u, unit) {
+            } else if let Some(rel) = self
+                .ends_quoted_or_open(unit)
+                .then(|| self.lead_in(u, unit))
+                .flatten()
+            {
                 // `With leaders worried about turnout, Ruiz has a message: "..."`: a
                 // lead-in whose quotation no relation of the unit took.
                 let overlaps =
@@ -1296,6 +1300,14 @@ impl Extractor<'_, '_, '_> {
         out
     }
 
+    /// What a lead-in needs, cheaply: the unit ends inside a quotation or with a colon.
+    fn ends_quoted_or_open(&self, unit: &Unit) -> bool {
+        let d = self.doc();
+        let hi = content_end(d, unit);
+        hi > unit.toks.start && d.in_quote(hi - 1)
+            || unit.toks.end > unit.toks.start && d.is_punct(unit.toks.end - 1, ":")
+    }
+
     /// `"Q" ― Ana Ruiz`: a quotation signed with a dash and a name (readers' comments,
     /// testimonials, epigraphs). The name runs to the end of the unit and is all
     /// capitalised words; the quotation opens the unit or, when it ended a sentence of
@@ -1444,16 +1456,17 @@ impl Extractor<'_, '_, '_> {
                 // paragraph, without a cue, that opens or ends with a quotation goes on
                 // with the speaker before it (and ends the run: what follows is the
                 // writer's again).
-                if let Some((k, para)) = last {
+                if let Some((k, _)) = last.filter(|&(_, p)| p == unit.paragraph) {
                     let hi = content_end(d, unit);
                     let edge_quoted = hi > unit.toks.start
                         && (d.in_quote(skip_lead(d, unit.toks.start, hi))
                             || closes_quote(d, hi - 1));
-                    let cue_free = unit
-                        .toks
-                        .clone()
-                        .all(|i| d.in_quote(i) || self.g.cue_at[i] == NONE);
-                    if unit.paragraph == para && edge_quoted && cue_free && quoted(&rels[k]) {
+                    let cue_free = || {
+                        unit.toks
+                            .clone()
+                            .all(|i| d.in_quote(i) || self.g.cue_at[i] == NONE)
+                    };
+                    if edge_quoted && quoted(&rels[k]) && cue_free() {
                         rels[k].content.push(unit.toks.clone());
                     }
                 }
