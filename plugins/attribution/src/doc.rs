@@ -39,6 +39,9 @@ pub struct Doc<'t> {
     pub quote_of: Vec<u32>,
     /// Top-level quotations, in text order.
     pub quotes: Vec<Quotation>,
+    /// Quotations one level down (inside a top-level one), in text order: a quoted
+    /// transcript's turn quotes someone in them.
+    pub nested: Vec<Span>,
     pub units: Vec<Unit>,
     /// Per token: its unit.
     pub unit_of: Vec<u32>,
@@ -71,6 +74,12 @@ impl<'t> Doc<'t> {
             .iter()
             .filter(|q| q.depth == 0)
             .copied()
+            .collect();
+        let nested: Vec<Span> = marks
+            .quotations()
+            .iter()
+            .filter(|q| q.depth == 1)
+            .map(|q| q.span)
             .collect();
         let mut quote_of = vec![NONE; toks.len()];
         let mut qi = 0;
@@ -111,6 +120,7 @@ impl<'t> Doc<'t> {
             words,
             quote_of,
             quotes,
+            nested,
             units: Vec::new(),
             unit_of: Vec::new(),
             mid_caps: HashSet::default(),
@@ -259,6 +269,23 @@ impl<'t> Doc<'t> {
 
     pub fn in_quote(&self, i: usize) -> bool {
         self.quote_of.get(i).is_some_and(|&q| q != NONE)
+    }
+
+    /// Whether token `i` lies inside a quotation that opens at or after byte `from`:
+    /// a top-level one, or one nested in a top-level quotation that opened before.
+    pub fn quoted_from(&self, i: usize, from: usize) -> bool {
+        let Some(q) = self.quote(i) else {
+            return false;
+        };
+        if self.quotes[q].span.start >= from {
+            return true;
+        }
+        let at = self.toks[i].span.start;
+        let k = self.nested.partition_point(|n| n.start <= at);
+        k > 0 && {
+            let n = self.nested[k - 1];
+            n.start >= from && at < n.end
+        }
     }
 
     pub fn quote(&self, i: usize) -> Option<usize> {

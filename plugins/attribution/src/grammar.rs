@@ -30,7 +30,7 @@ impl Grammar<'_, '_> {
     }
 
     /// A lowercase word ending in `-ly` that is not a noun (`publicly`, not `family`).
-    fn is_ly_adverb(&self, i: usize) -> bool {
+    pub fn is_ly_adverb(&self, i: usize) -> bool {
         let d = self.doc;
         let w = d.tok_text(i);
         w.len() > 4
@@ -163,6 +163,17 @@ impl Grammar<'_, '_> {
         }
     }
 
+    /// `the mother of three`, `a father of two`: a number word after `of` and a noun
+    /// stands for what it counts, and ends the noun phrase (it determines nothing).
+    pub fn counted(&self, i: usize, lo: usize) -> bool {
+        let d = self.doc;
+        i >= lo + 2
+            && d.has(i, class::DET)
+            && d.lower_is(i - 1, "of")
+            && self.nounish(i - 2)
+            && newsproc_text::parse_number(d.tok_text(i)).is_some()
+    }
+
     /// The start of the noun phrase that ends at token `end` (inclusive), reading
     /// leftwards no further than `lo`.
     pub fn np_left(&self, end: usize, lo: usize) -> Option<usize> {
@@ -178,6 +189,7 @@ impl Grammar<'_, '_> {
             && d.lower_is(end - 2, "close")
             && (self.nounish(end - 3) || d.has(end - 3, class::DET));
         let ends_ok = self.nounish(end)
+            || self.counted(end, lo)
             || (d.possessive[end] && end > lo)
             || (d.is_punct(end, ")") && end > lo)
             || close_to_pronoun;
@@ -377,6 +389,9 @@ impl Grammar<'_, '_> {
         let d = self.doc;
         let mut i = start;
         let mut seen_noun = false;
+        // The end of the longest complete phrase so far: `Ana Ruiz for Morning Consult`
+        // stays `Ana Ruiz` when the object after `for` is no noun phrase.
+        let mut complete = start;
         while i < hi && i - start < MAX_NP {
             if d.in_quote(i) {
                 break;
@@ -401,15 +416,22 @@ impl Grammar<'_, '_> {
                 }
                 seen_noun = true;
                 i += 1;
+                complete = i;
                 continue;
             }
             if d.is_punct(i, ".") && i > start && self.abbreviation(i - 1) {
                 i += 1;
+                if seen_noun {
+                    complete = i;
+                }
                 continue;
             }
             if d.is_punct(i, "(") {
                 if let Some(close) = (i + 1..(i + 6).min(hi)).find(|&k| d.is_punct(k, ")")) {
                     i = close + 1;
+                    if seen_noun {
+                        complete = i;
+                    }
                     continue;
                 }
             }
@@ -417,7 +439,10 @@ impl Grammar<'_, '_> {
                 && d.has(i, class::PREP)
                 && self.attaches(i)
                 && i + 1 < hi
-                && (d.is_cap(i + 1) || d.has(i + 1, class::DET | class::POSS))
+                && (d.is_cap(i + 1)
+                    || d.has(i + 1, class::DET | class::POSS)
+                    // `groups of strikers`, `a panel of experts`
+                    || d.lower_is(i, "of") && self.nounish(i + 1))
             {
                 i += 1;
                 seen_noun = false;
@@ -434,7 +459,7 @@ impl Grammar<'_, '_> {
             }
             break;
         }
-        if seen_noun { i } else { start }
+        if seen_noun { i } else { complete }
     }
 
     /// What a noun phrase read rightwards from `start` covers when it runs to the end of
@@ -639,6 +664,11 @@ impl Grammar<'_, '_> {
         pos
     }
 
+    /// The most tokens of an opening phrase before the subject (`With party leaders
+    /// increasingly worried about turnout among young voters in the South, the president
+    /// ...`).
+    const OPENING_PHRASE: usize = 24;
+
     /// The token range of a noun phrase at the start of a clause, appositive included:
     /// the subject of a sentence whose verb we do not know (`Rahm Emanuel, his chief of
     /// staff, urged ..., saying`).
@@ -652,7 +682,7 @@ impl Grammar<'_, '_> {
         // `In the debate, Cruz ...`, `After the vote, the chief ...`: an opening
         // prepositional or subordinate phrase, closed by a comma, is circumstance.
         if s < hi && d.has(s, class::PREP | class::SUB) {
-            if let Some(comma) = (s + 1..hi.min(s + 12))
+            if let Some(comma) = (s + 1..hi.min(s + Self::OPENING_PHRASE))
                 .take_while(|&i| !d.in_quote(i))
                 .find(|&i| d.is_punct(i, ","))
             {

@@ -209,6 +209,9 @@ pub mod class {
     /// The first word of a title of several words (`Defense` of `Defense Minister`): a
     /// title only when the rest follows.
     pub const TITLE_START: u32 = 1 << 19;
+    /// Words of editorial labels (`UPDATE:`, `CORRECTION:`): never a transcript's
+    /// speaker.
+    pub const LABEL: u32 = 1 << 20;
     /// Words that never belong to a noun phrase.
     pub const FUNCTION: u32 =
         PREP | CONJ | AUX | NEG | REL | SUB | PRON | OBJ | STOP | VERB | DET | POSS;
@@ -331,9 +334,10 @@ impl Lexicons {
                 Some("stop") => class::STOP,
                 Some("verb") => class::VERB,
                 Some("chain") => class::CHAIN,
+                Some("label") => class::LABEL,
                 other => {
                     return Err(e.error(format!(
-                        "unknown word class {other:?} (expected det, poss, pron, obj, prep, conj, aux, neg, adv, rel, sub, time, audience, verb, chain or stop)"
+                        "unknown word class {other:?} (expected det, poss, pron, obj, prep, conj, aux, neg, adv, rel, sub, time, audience, verb, chain, stop or label)"
                     )));
                 }
             };
@@ -578,30 +582,36 @@ fn load_cues(lex: &Lexicon) -> Result<(CueForms, Vec<CueInfo>), LexiconError> {
 mod tests {
     use super::*;
 
+    /// A phrase listed twice replaces its first line (a cue loses its forms, a word its
+    /// class): each phrase of a built-in list has one line.
     #[test]
-    fn built_in_lists_load() {
-        let lex = Lexicons::load(&ExtraFiles::default()).unwrap();
-        assert!(lex.word("The").is(class::DET));
-        assert!(lex.word("he").is(class::PRON));
-        assert_eq!(lex.word("She").gender, Gender::Female);
-        assert!(lex.word("Colonel").is(class::TITLE));
-        assert!(lex.word("Lt").is(class::TITLE));
-        assert_eq!(lex.word("officials").noun, Some(NounKind::People));
-        assert!(lex.word("officials").anon);
-        assert!(lex.word("Hillary").is(class::FIRST_NAME));
-        assert_eq!(lex.word("Hillary").gender, Gender::Female);
-        assert_eq!(lex.word("zzz").classes, 0);
-        let lemma = |w: &str, rest: &[&str]| -> Option<String> {
-            let list = &lex.cue_starts[lex.word(w).cues? as usize];
-            let p = list.iter().find(|p| p.rest == rest)?;
-            Some(lex.cue_info[p.info as usize].lemma.clone())
-        };
-        assert_eq!(lemma("Said", &[]).as_deref(), Some("say"));
-        assert_eq!(lemma("according", &["to"]).as_deref(), Some("according to"));
-        assert_eq!(lemma("pointed", &["out"]).as_deref(), Some("point out"));
-        assert_eq!(lex.name_kind("Russia"), Some(NameKind::Place));
-        assert_eq!(lex.name_kind("White  House"), Some(NameKind::Gov));
-        assert_eq!(lex.name_kind("Rami"), None);
+    fn built_in_lists_list_each_phrase_once() {
+        for (name, list) in [
+            ("cues.txt", CUES),
+            ("words.txt", WORDS),
+            ("nouns.txt", NOUNS),
+            ("titles.txt", TITLES),
+            ("first-names.txt", FIRST_NAMES),
+            ("gazetteer.txt", GAZETTEER),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            let case_sensitive = list.contains("#!case-sensitive");
+            for line in list
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            {
+                let phrase = line.split('\t').next().unwrap_or("");
+                let phrase = if case_sensitive {
+                    phrase.to_owned()
+                } else {
+                    phrase.to_lowercase()
+                };
+                assert!(
+                    seen.insert(phrase.clone()),
+                    "{phrase:?} listed twice in {name}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,14 +12,20 @@
 //! | `According to X, C.` / `C, according to X.` | after `according to` | the rest of the clause |
 //! | `..., saying C` / `... and said C` | the main clause's subject | after the cue |
 //! | `X put it plainly: "Q"` / `X was blunt — "Q"` | the lead-in's subject | the quotation |
+//! | `Said X, "Q"` | after the cue (inverted) | the quotation |
+//! | `"Q," X said, going on to say C` / `... while chanting "Q"` | the main clause's subject | after the cue |
+//! | `X issued a statement calling C` / `footage of X saying "Q"` | the subject / the one shown | after the cue |
+//! | `X added:` ending its paragraph, then a paragraph | before the cue | the next paragraph |
+//! | `WALLACE: ...` (turns of a transcript) | the speaker's label | the rest of the paragraph |
 //!
 //! A unit made only of quotations, with no cue of its own, continues the direct
 //! relation before it (`"Q1," X said. "Q2."`, and a quotation's next paragraphs) or, at
-//! a paragraph start, the one right after it.
+//! a paragraph start, the one right after it. A cue-free sentence of the same paragraph
+//! that opens or ends with a quotation goes on with it too (`"Q1," X said. Y "Q2."`).
 
 use std::ops::Range;
 
-use newsproc_text::TokenKind;
+use newsproc_text::{Flags, TokenKind};
 
 use crate::doc::{Doc, NONE, Unit};
 use crate::grammar::Grammar;
@@ -54,6 +60,9 @@ pub struct Rel {
     /// The cue ends its paragraph with a colon (`Dr. Ward stated:`): the quotations of
     /// the next paragraphs are its content.
     pub open: bool,
+    /// A turn of a transcript (`PENCE: ...`): its content may lie inside the quotation
+    /// marks that enclose the whole transcript, and is not widened to them.
+    pub turn: bool,
 }
 
 /// Everything the extraction needs.
@@ -71,6 +80,7 @@ impl Extractor<'_, '_, '_> {
     pub fn extract(&self) -> Vec<Rel> {
         let d = self.g.doc;
         let mut rels: Vec<Rel> = Vec::new();
+        let mut turns = self.transcript_turns().into_iter().peekable();
         for (u, unit) in d.units.iter().enumerate() {
             let first = rels.len();
             let mut i = unit.toks.start;
@@ -89,8 +99,27 @@ impl Extractor<'_, '_, '_> {
                 }
                 i = cue.end.max(i + 1);
             }
-            if rels.len() == first {
+            if turns.peek().is_some_and(|t| t.unit == u) {
+                rels.extend(turns.next());
+            } else if rels.len() == first {
                 if let Some(rel) = self.lead_in(u, unit).or_else(|| self.signature(u, unit)) {
+                    rels.push(rel);
+                }
+            } else if let Some(rel) = self
+                .ends_quoted_or_open(unit)
+                .then(|| self.lead_in(u, unit))
+                .flatten()
+            {
+                // `With leaders worried about turnout, Ruiz has a message: "..."`: a
+                // lead-in whose quotation no relation of the unit took.
+                let overlaps =
+                    |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+                let taken = rels[first..].iter().any(|r| {
+                    r.content
+                        .iter()
+                        .any(|c| rel.content.iter().any(|q| overlaps(c, q)))
+                });
+                if !taken && !rel.content.is_empty() {
                     rels.push(rel);
                 }
             }
@@ -128,7 +157,7 @@ impl Extractor<'_, '_, '_> {
         if d.is_cap(c0) && !at_start {
             return None;
         }
-        if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) {
+        if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) && !self.g.counted(c0 - 1, lo) {
             return None; // a noun: "the report", "his claims"
         }
         // `two missiles slammed into a market`: a verb of stance used literally.
@@ -156,6 +185,7 @@ impl Extractor<'_, '_, '_> {
             source: None,
             content: Vec::new(),
             open: false,
+            turn: false,
         };
         match info.frame {
             Frame::According => self.according(&mut rel, lo, hi)?,
@@ -238,12 +268,100 @@ impl Extractor<'_, '_, '_> {
 
         // A participle after a comma or conjunction, or opening the unit, hangs off the
         // main clause: `..., saying that`, `... and said`.
-        let elided = c0 > lo
-            && (d.has(c0 - 1, class::CONJ)
-                || participle && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1)))
-            || participle && c0 == lo;
+        // `and repeatedly says`: adverbs may stand between the conjunction and the cue.
+        let mut before_adverbs = c0;
+        while before_adverbs > lo + 1
+            && c0 - before_adverbs < 2
+            && !d.is_cap(before_adverbs - 1)
+            && (d.has(before_adverbs - 1, class::ADV) || g.is_ly_adverb(before_adverbs - 1))
+        {
+            before_adverbs -= 1;
+        }
+        // `went on to say`, `declined to say`: the verb chain before an infinitive cue.
+        let chain_start = if c0 > lo && d.lower_is(c0 - 1, "to") {
+            let mut k = c0 - 1;
+            let mut n = 0;
+            while k > lo && n < 3 && (d.has(k - 1, class::CHAIN) || d.lower_is(k - 1, "on")) {
+                k -= 1;
+                n += 1;
+            }
+            (n > 0).then_some(k)
+        } else {
+            None
+        };
+        // `"Q," Ruiz said, going on to say that ...`: a chain in `-ing` after a comma
+        // hangs off the main clause like a participle cue.
+        let chain_elided = chain_start.is_some_and(|k| {
+            k > lo
+                && (d.is_punct(k - 1, ",") || closes_quote(d, k - 1))
+                && ends_with(d.tok_text(k), "ing")
+        });
+        // `marched through the city while chanting "..."`: a participle after a
+        // subordinator shares the main clause's subject.
+        // `issued a statement calling the test "a violation"`, `posted tweets early
+        // Friday saying that`: a participle after a document noun (time words aside)
+        // reports what the clause's subject put in it.
+        let doc_before = participle && info.class == CueClass::Speech && {
+            let mut k = before_adverbs;
+            while k > lo + 1 && k + 3 > c0 && d.has(k - 1, class::TIME) {
+                k -= 1;
+            }
+            while k > lo + 1
+                && k + 4 > c0
+                && ["early", "late", "last", "on"]
+                    .iter()
+                    .any(|w| d.lower_is(k - 1, w))
+            {
+                k -= 1;
+            }
+            k > lo + 1 && !d.is_cap(k - 1) && d.words[k - 1].noun == Some(NounKind::Doc)
+        };
+        let elided = doc_before
+            || c0 > lo
+                && (d.has(before_adverbs - 1, class::CONJ)
+                    || participle
+                        && (d.is_punct(c0 - 1, ",")
+                            || closes_quote(d, c0 - 1)
+                            || d.has(before_adverbs - 1, class::SUB)
+                                && !d.is_cap(before_adverbs - 1)))
+            || participle && c0 == lo
+            || chain_elided;
         // Otherwise a participle needs an auxiliary (`is saying`, `has been arguing`);
         // `accurate, unbiased reporting` is a noun.
+        // `footage of Ruiz saying during the debate, "..."`: the one a recording shows
+        // saying it is the source.
+        if participle && !elided && info.class == CueClass::Speech && c0 > lo && d.is_cap(c0 - 1) {
+            // The name: capitalised words (and abbreviation periods) before the cue.
+            let mut s = c0;
+            while s > lo && c0 - s < 5 && (d.is_cap(s - 1) || d.is_punct(s - 1, ".")) {
+                s -= 1;
+            }
+            let shown = (s >= lo + 2
+                && d.lower_is(s - 1, "of")
+                && d.words[s - 2].noun == Some(NounKind::Doc))
+            .then_some(s);
+            if let Some(s) = shown {
+                // What was said: a quotation or `that` clause after a short circumstance
+                // (`during the debate last week,`).
+                let c1 = rel.cue.end;
+                let pos = (c1..hi.min(c1 + 12))
+                    .take_while(|&i| {
+                        d.in_quote(i)
+                            || d.lower_is(i, "that")
+                            || (d.is_word(i) || d.is_punct(i, ",") || d.is_punct(i, ":"))
+                                && g.cue_at[i] == NONE
+                    })
+                    .find(|&i| d.in_quote(i) || d.lower_is(i, "that"));
+                if let Some(pos) = pos {
+                    rel.source = Some(SourceRef::Mention(MentionToks {
+                        toks: s..c0,
+                        core: s..c0,
+                    }));
+                    rel.content.push(pos..self.after_end(pos, hi, false));
+                    return Some(());
+                }
+            }
+        }
         if participle && !elided {
             let j = g.skip_left_adjuncts(c0, lo);
             let aux_before = (j.map_or(lo, |j| j + 1)..c0).any(|i| d.has(i, class::AUX));
@@ -291,6 +409,30 @@ impl Extractor<'_, '_, '_> {
             return None;
         }
 
+        // `Said Ruiz, "..."`: a capitalised cue opening the sentence, then a name and a
+        // comma before a quotation, is inverted.
+        if c0 == lo
+            && d.is_cap(c0)
+            && info.frame == Frame::Verb
+            && info.class == CueClass::Speech
+            && info.lemma != "ask"
+        {
+            // `Said Ana Ruiz, who grew up there, "..."`: the appositive goes with her.
+            let core = g.np_right(c1, hi);
+            let e = g.np_to_clause_end(c1, hi);
+            if core > c1
+                && (c1..core).any(|i| d.is_cap(i))
+                && d.is_punct(e, ",")
+                && d.in_quote(e + 1)
+            {
+                rel.source = Some(SourceRef::Mention(MentionToks {
+                    toks: c1..e,
+                    core: c1..core,
+                }));
+                rel.content.push(e + 1..hi);
+                return Some(());
+            }
+        }
         // `Asked whether the dam would hold, the engineer said ...`, `When asked about
         // it, she ...`: a passive participle of saying opens the sentence; what follows
         // it up to the comma is the content, and the one who asked goes unsaid (the
@@ -396,21 +538,17 @@ impl Extractor<'_, '_, '_> {
             // `went on to say`, `declined to say`: the subject is before the verb chain.
             let mut before = c0;
             if c0 > lo && d.lower_is(c0 - 1, "to") {
-                let mut k = c0 - 1;
-                let mut n = 0;
-                while k > lo && n < 3 && (d.has(k - 1, class::CHAIN) || d.lower_is(k - 1, "on")) {
-                    k -= 1;
-                    n += 1;
-                }
-                if n == 0 {
-                    return None;
-                }
-                before = k;
+                before = chain_start?;
             }
             let m = self.source_before(before, lo)?;
             src_start = m.toks.start;
             // `because Comey testified that ..., it is`: the content ends with the clause.
-            subordinate = src_start > lo && d.has(src_start - 1, class::SUB);
+            // `With leaders worried about turnout, ...`: an absolute phrase is
+            // subordinate too.
+            subordinate = src_start > lo
+                && (d.has(src_start - 1, class::SUB)
+                    || src_start - 1 == skip_lead(d, lo, src_start)
+                        && d.lower_is(src_start - 1, "with"));
             // A lone lowercase word that is no known noun is an adjective, not a source
             // (`near-constant calls of`).
             let lone = m.toks.len() == 1
@@ -508,7 +646,13 @@ impl Extractor<'_, '_, '_> {
                 && (d.in_quote(pos)
                     || d.is_punct(pos, ":")
                     || d.is_punct(pos, ",") && d.in_quote(pos + 1));
-            if !quote_after {
+            // `"What a year!" Ruiz shouted to the crowd.`: the quotation ended the
+            // sentence before.
+            let quote_previous = !has_before
+                && !elided
+                && (pos >= hi || d.has(pos, class::PREP))
+                && self.previous_quotation(u, src_start).is_some();
+            if !quote_after && !quote_previous {
                 return None;
             }
         }
@@ -557,6 +701,10 @@ impl Extractor<'_, '_, '_> {
                 {
                     rel.content
                         .push(after..self.after_end(after, hi, subordinate));
+                } else if quote_before {
+                    // `"Q1," X said at a rally in Ashby, Kan., "Q2."`: a circumstance
+                    // with a comma of its own before the quotation that goes on.
+                    rel.content.extend(self.trailing_quote(after, hi));
                 }
                 return Some(());
             }
@@ -577,12 +725,7 @@ impl Extractor<'_, '_, '_> {
             // `"Q1," X told Radio Ashby on Friday, "Q2."`: a quotation after the
             // circumstance, opened after a comma and running to the end, goes on.
             if quote_before {
-                if let Some(q) = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE) {
-                    let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
-                    if d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end {
-                        rel.content.push(q..hi);
-                    }
-                }
+                rel.content.extend(self.trailing_quote(pos, hi));
             }
             return Some(());
         }
@@ -609,6 +752,16 @@ impl Extractor<'_, '_, '_> {
         rel.content
             .push(start..self.after_end(start, hi, subordinate));
         Some(())
+    }
+
+    /// After the circumstance of a cue that follows a quotation (`"Q1," X told Radio
+    /// Ashby on Friday, "Q2."`): the next quotation, when a comma opens it, it runs to the
+    /// end of the unit and no other cue comes first. It goes on with the first one.
+    fn trailing_quote(&self, pos: usize, hi: usize) -> Option<Range<usize>> {
+        let d = self.doc();
+        let q = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE)?;
+        let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
+        (d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end).then_some(q..hi)
     }
 
     /// Whether a participle cue (`saying`) starts at token `i`.
@@ -770,16 +923,22 @@ impl Extractor<'_, '_, '_> {
             // conceded that the final vote, expected` is no appositive; one in a
             // relative clause is (`Thomas Whitfield, a Kansas Republican who supports
             // the aid, told CNN`).
-            if (k + 1..j).any(|i| {
-                g.cue_at[i] != NONE && !d.in_quote(i) && !(i > k + 1 && d.has(i - 1, class::REL))
-            }) {
+            // A participle opening the appositive is circumstance of the subject too
+            // (`Sen. Ana Ruiz, noting the size of the crowd, said`).
+            let excused = |i: usize| {
+                d.in_quote(i)
+                    || i > k + 1 && d.has(i - 1, class::REL)
+                    || i == k + 1 && self.participle_cue(i)
+            };
+            if (k + 1..j).any(|i| g.cue_at[i] != NONE && !excused(i)) {
                 return None;
             }
             let appos = k + 1;
             let fits = d.has(
                 appos,
                 class::DET | class::POSS | class::REL | class::TITLE | class::PREP,
-            ) || g.nounish(appos);
+            ) || g.nounish(appos)
+                || self.participle_cue(appos);
             if !fits {
                 return None;
             }
@@ -1041,7 +1200,112 @@ impl Extractor<'_, '_, '_> {
                 std::iter::once(mark + 1..hi).collect()
             },
             open,
+            turn: false,
         })
+    }
+
+    /// The turns of a transcript: paragraphs that open (after the quotation mark that
+    /// some outlets put before each paragraph of a quoted transcript) with a speaker's
+    /// name in capitals and a colon, `WALLACE: ...`, `"PENCE: ...`. The label is the
+    /// source, the colon the cue, and the rest of the paragraph the content, with the
+    /// paragraphs up to the next turn that open the same way (a stage direction,
+    /// `(CROSSTALK)`, ends the turn). A document is a transcript only when three such
+    /// paragraphs or more give the floor back and forth (one speaker's name comes
+    /// twice, another comes between): a lone `UPDATE:` or `WASHINGTON:` is no turn, and
+    /// labels of editorial notes (class `label` of words.txt) never are.
+    fn transcript_turns(&self) -> Vec<Rel> {
+        let d = self.doc();
+        // (unit, label, colon, opens with a quotation mark)
+        let mut found: Vec<(usize, Range<usize>, usize, bool)> = Vec::new();
+        for (u, unit) in d.units.iter().enumerate() {
+            if u > 0 && d.units[u - 1].paragraph == unit.paragraph {
+                continue;
+            }
+            let end = unit.toks.end;
+            let mut k = unit.toks.start;
+            while k < end && d.toks[k].kind == TokenKind::QuoteMark {
+                k += 1;
+            }
+            let marked = k > unit.toks.start;
+            let start = k;
+            while k < end
+                && k - start < 3
+                && d.toks[k].kind == TokenKind::Word
+                && d.toks[k].has(Flags::ALL_CAPS)
+                && !d.has(k, class::LABEL)
+            {
+                k += 1;
+            }
+            if k > start && d.is_punct(k, ":") && k + 1 < end && d.is_word(k + 1) {
+                found.push((u, start..k, k, marked));
+            }
+        }
+        let surname = |r: &Range<usize>| d.tok_text(r.end - 1);
+        let back_and_forth = found.windows(3).any(|w| {
+            surname(&w[0].1).eq_ignore_ascii_case(surname(&w[2].1))
+                && !surname(&w[0].1).eq_ignore_ascii_case(surname(&w[1].1))
+        });
+        if !back_and_forth {
+            return Vec::new();
+        }
+        // Per paragraph, its units.
+        let para_units = |p: usize| {
+            let a = d.units.partition_point(|x| x.paragraph < p);
+            let b = d.units.partition_point(|x| x.paragraph <= p);
+            a..b
+        };
+        let mut out = Vec::with_capacity(found.len());
+        for (n, (u, label, colon, marked)) in found.iter().cloned().enumerate() {
+            let para = d.units[u].paragraph;
+            let own = para_units(para);
+            let Some(last) = own.end.checked_sub(1) else {
+                continue;
+            };
+            let mut content = Vec::with_capacity(1);
+            content.push(colon + 1..d.units[last].toks.end);
+            // The paragraphs before the next turn that open as the turn did, up to a
+            // stage direction. After the last turn the transcript may have ended.
+            if let Some(&(next, ..)) = found.get(n + 1) {
+                let next_para = d.units[next].paragraph;
+                for p in para + 1..next_para {
+                    let us = para_units(p);
+                    let Some(first) = d.units.get(us.start).filter(|_| !us.is_empty()) else {
+                        continue;
+                    };
+                    let mut k = first.toks.start;
+                    while k < first.toks.end && d.toks[k].kind == TokenKind::QuoteMark {
+                        k += 1;
+                    }
+                    let opens_marked = k > first.toks.start;
+                    if opens_marked != marked || d.is_punct(k, "(") || d.is_punct(k, "[") {
+                        break;
+                    }
+                    content.push(first.toks.start..d.units[us.end - 1].toks.end);
+                }
+            }
+            out.push(Rel {
+                unit: u,
+                cue: colon..colon + 1,
+                lemma: "colon".to_owned(),
+                class: None,
+                source: Some(SourceRef::Mention(MentionToks {
+                    toks: label.clone(),
+                    core: label,
+                })),
+                content,
+                open: false,
+                turn: true,
+            });
+        }
+        out
+    }
+
+    /// What a lead-in needs, cheaply: the unit ends inside a quotation or with a colon.
+    fn ends_quoted_or_open(&self, unit: &Unit) -> bool {
+        let d = self.doc();
+        let hi = content_end(d, unit);
+        hi > unit.toks.start && d.in_quote(hi - 1)
+            || unit.toks.end > unit.toks.start && d.is_punct(unit.toks.end - 1, ":")
     }
 
     /// `"Q" ― Ana Ruiz`: a quotation signed with a dash and a name (readers' comments,
@@ -1063,8 +1327,24 @@ impl Extractor<'_, '_, '_> {
             return None;
         }
         let content = if mark > lo {
-            let start = skip_lead(d, lo, mark);
-            if start >= mark || !quote_only(d, start..mark) || !closes_quote(d, mark - 1) {
+            // The words signed open and close with quotation marks (a reader's comment
+            // may quote someone in the middle of it).
+            let mut start = skip_lead(d, lo, mark);
+            // `"Q1." And so on "Q2." ― Ana Ruiz`: the words signed began with the line,
+            // in an earlier sentence of it, with no cue of its own.
+            if start < mark && !d.in_quote(start) {
+                let mut first = u;
+                while first > 0 && d.units[first - 1].paragraph == unit.paragraph {
+                    first -= 1;
+                }
+                let line = d.units[first].toks.start;
+                let s = skip_lead(d, line, lo);
+                let cue_free = (s..lo).all(|i| d.in_quote(i) || self.g.cue_at[i] == NONE);
+                if first < u && s < lo && d.in_quote(s) && cue_free {
+                    start = s;
+                }
+            }
+            if start >= mark || !d.in_quote(start) || !closes_quote(d, mark - 1) {
                 return None;
             }
             start..mark
@@ -1086,6 +1366,7 @@ impl Extractor<'_, '_, '_> {
             })),
             content: vec![content],
             open: false,
+            turn: false,
         })
     }
 
@@ -1145,11 +1426,50 @@ impl Extractor<'_, '_, '_> {
             if claimed[u] {
                 continue;
             }
+            let quoted_unit = quote_only(d, unit.toks.clone());
+            // `The governor added:` ending its paragraph, then a paragraph without marks:
+            // a block quotation, set off by indentation the plain text lost. The whole
+            // paragraph is the content (reports inside it keep their own relations).
+            if let Some((k, para)) = last.filter(|_| !quoted_unit) {
+                let opens_paragraph = u == 0 || d.units[u - 1].paragraph != unit.paragraph;
+                let r = &rels[k];
+                if r.open
+                    && r.class == Some(CueClass::Speech)
+                    && opens_paragraph
+                    && unit.paragraph == para + 1
+                {
+                    let end = d.units[u..]
+                        .iter()
+                        .take_while(|x| x.paragraph == unit.paragraph)
+                        .last()
+                        .map_or(unit.toks.end, |x| x.toks.end);
+                    rels[k].content.push(unit.toks.start..end);
+                    rels[k].open = false;
+                }
+            }
             if let Some(k) = by_unit[u] {
                 last = continues(&rels[k]).then_some((k, unit.paragraph));
                 continue;
             }
-            if !quote_only(d, unit.toks.clone()) {
+            if !quoted_unit {
+                // `"Q1," said Ruiz. Biden "kind of misspoke."`: a sentence of the same
+                // paragraph, without a cue, that opens or ends with a quotation goes on
+                // with the speaker before it (and ends the run: what follows is the
+                // writer's again).
+                if let Some((k, _)) = last.filter(|&(_, p)| p == unit.paragraph) {
+                    let hi = content_end(d, unit);
+                    let edge_quoted = hi > unit.toks.start
+                        && (d.in_quote(skip_lead(d, unit.toks.start, hi))
+                            || closes_quote(d, hi - 1));
+                    let cue_free = || {
+                        unit.toks
+                            .clone()
+                            .all(|i| d.in_quote(i) || self.g.cue_at[i] == NONE)
+                    };
+                    if edge_quoted && quoted(&rels[k]) && cue_free() {
+                        rels[k].content.push(unit.toks.clone());
+                    }
+                }
                 last = None;
                 continue;
             }

@@ -127,6 +127,10 @@ struct PersonName<'t> {
     /// Scott was named first, not his wife Rakeyia Scott): what tells the entities of
     /// one surname apart.
     given: Option<&'t str>,
+    /// The person's first mention, in full and with an appositive role (`Ana Ruiz,
+    /// president of the Ashby council,`): news copy introduces someone so before
+    /// quoting them.
+    introduced: bool,
 }
 
 /// A capitalised name found in the text, before the people are told apart.
@@ -138,6 +142,8 @@ struct Found<'t> {
     subject: bool,
     /// Index of the person meant.
     person: usize,
+    /// Given name and surname, then a comma and an appositive.
+    with_role: bool,
 }
 
 /// One person of the text: a surname and, when one was written, the given name.
@@ -241,11 +247,14 @@ impl<'t> Resolver<'_, 't> {
             }
             let mut s = d.toks[range.start].span.start;
             let mut e = d.toks[range.end - 1].span.end;
-            if let Some(q) = d.quote(range.start) {
-                s = s.min(d.quotes[q].span.start);
-            }
-            if let Some(q) = d.quote(range.end - 1) {
-                e = e.max(d.quotes[q].span.end);
+            // A transcript's turn lies inside the marks that quote the whole transcript.
+            if !r.turn {
+                if let Some(q) = d.quote(range.start) {
+                    s = s.min(d.quotes[q].span.start);
+                }
+                if let Some(q) = d.quote(range.end - 1) {
+                    e = e.max(d.quotes[q].span.end);
+                }
             }
             spans.push(Span::new(s, e));
         }
@@ -260,6 +269,10 @@ impl<'t> Resolver<'_, 't> {
         merged
     }
 
+    /// Direct when every word of the content is inside quotation marks that open within
+    /// it; marks that open before the content (those around a whole transcript, of
+    /// which the content is one turn) do not make it a quotation, but a quotation
+    /// inside them that opens within the content does.
     fn kind_of(&self, content: &[Span]) -> AttributionKind {
         let d = self.doc;
         let (mut quoted, mut plain) = (0usize, 0usize);
@@ -273,7 +286,7 @@ impl<'t> Resolver<'_, 't> {
                 if !t.is_wordlike() {
                     continue;
                 }
-                if d.in_quote(i) {
+                if d.quoted_from(i, s.start) {
                     quoted += 1;
                 } else {
                     plain += 1;
@@ -417,6 +430,10 @@ impl<'t> Resolver<'_, 't> {
                         p.gender = gender;
                     }
                 }
+                let with_role = name.len() > 1
+                    && d.is_punct(c.end, ",")
+                    && (d.has(c.end + 1, class::DET | class::POSS | class::TITLE)
+                        || d.words.get(c.end + 1).and_then(|w| w.noun) == Some(NounKind::Person));
                 found.push(Found {
                     tok: c.start,
                     unit: u,
@@ -424,6 +441,7 @@ impl<'t> Resolver<'_, 't> {
                     key,
                     subject: c.start <= first_np,
                     person,
+                    with_role,
                 });
             }
         }
@@ -448,10 +466,12 @@ impl<'t> Resolver<'_, 't> {
                 .map_or(Gender::Unknown, |i| d.words[i].gender);
             persons[f.person].gender = g;
         }
+        let mut seen = vec![false; persons.len()];
         found
             .into_iter()
             .filter_map(|f| {
                 let p = &persons[f.person];
+                let first = !std::mem::replace(&mut seen[f.person], true);
                 // A single word that no full name backs ("Republican", "Friday").
                 if !p.named {
                     return None;
@@ -464,6 +484,7 @@ impl<'t> Resolver<'_, 't> {
                     subject: f.subject,
                     gender: p.gender,
                     given: p.given,
+                    introduced: first && f.with_role,
                 })
             })
             .collect()
@@ -754,6 +775,27 @@ impl<'t> Resolver<'_, 't> {
                     if known.is_some_and(|e| entities.list[e].last_unit + PRONOUN_WINDOW >= unit) {
                         score += 2.5;
                     }
+                    // Introduced with a role in the sentence before, and nobody named or
+                    // cited since: about to be quoted.
+                    let intervened = || {
+                        people[k + 1..]
+                            .iter()
+                            .take_while(|q| q.tok < tok)
+                            // Names in the introduction's own role do not count.
+                            .any(|q| {
+                                (q.unit > p.unit || q.subject) && !q.key.eq_ignore_ascii_case(p.key)
+                            })
+                            || entities.recent().any(|(_, e)| {
+                                e.last_tok > p.tok
+                                    && e.last_tok < tok
+                                    && e.surname
+                                        .as_deref()
+                                        .is_some_and(|s| !s.eq_ignore_ascii_case(p.key))
+                            })
+                    };
+                    if p.introduced && unit - p.unit <= 1 && !intervened() {
+                        score += 3.0;
+                    }
                     if g == Gender::Unknown && want != Gender::Unknown {
                         score -= 2.0;
                     }
@@ -810,21 +852,25 @@ impl<'t> Resolver<'_, 't> {
                 }
                 Some(e)
             }
+            // `they` and `it`: the latest-mentioned fitting source (not the latest
+            // created: `the Times` named first, then `the article`, then `the Times
+            // wrote` again makes `it` the Times).
             "they" => entities
                 .recent()
                 .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
-                .find(|(_, e)| {
+                .filter(|(_, e)| {
                     e.plural
                         || matches!(
                             e.kind,
                             SourceKind::Group | SourceKind::Organization | SourceKind::Government
                         )
                 })
+                .max_by_key(|(k, e)| (e.last_tok, *k))
                 .map(|(k, _)| k),
             "it" => entities
                 .recent()
                 .filter(|(_, e)| e.last_unit >= from_unit && e.last_unit <= unit)
-                .find(|(_, e)| {
+                .filter(|(_, e)| {
                     !e.plural
                         && matches!(
                             e.kind,
@@ -833,6 +879,7 @@ impl<'t> Resolver<'_, 't> {
                                 | SourceKind::Document
                         )
                 })
+                .max_by_key(|(k, e)| (e.last_tok, *k))
                 .map(|(k, _)| k),
             _ => None,
         }

@@ -786,3 +786,239 @@ fn what_a_speaker_reports_of_herself_is_one_relation() {
         "{all:?}"
     );
 }
+
+#[test]
+fn source_phrase_keeps_its_name_when_the_object_after_a_preposition_is_none() {
+    // `Morning` is a time word, not a noun: the source is still the name before `for`.
+    let text = "\"Turnout will decide it,\" wrote Ana Ruiz for Morning Brief.";
+    let r = with_cue(text, "wrote");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn quotation_after_a_circumstance_with_its_own_comma_goes_on() {
+    let text = "\"The bridge will open in May,\" Ana Ruiz said at a meeting in Ashby, Kan., \"but the tolls are not settled.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(
+        r.1,
+        "\"The bridge will open in May,\" | \"but the tolls are not settled.\""
+    );
+}
+
+#[test]
+fn transcript_turns() {
+    let text = "The interview, in part:\n\n\"HOLM: Will the plant close?\n\n\"VARGA: Not this year. We have orders for \"two more years\" of work.\n\nAnd the union agrees.\n\n\"(LAUGHTER.)\n\n\"HOLM: And after that?\n\n\"VARGA: Nobody knows.\"";
+    let all = rows(text);
+    let turns: Vec<_> = all.iter().filter(|r| r.4 == ":").collect();
+    assert_eq!(turns.len(), 4, "{all:?}");
+    assert_eq!(turns[0].1, "Will the plant close?");
+    assert_eq!(turns[0].2, "HOLM");
+    assert_eq!(turns[0].0, Indirect);
+    // The marks before each paragraph quote the transcript, not the turn; a quotation
+    // inside the turn makes it mixed. A paragraph that does not open with a mark is no
+    // part of the turn.
+    assert_eq!(
+        turns[1].1,
+        "Not this year. We have orders for \"two more years\" of work."
+    );
+    assert_eq!(turns[1].0, Mixed);
+    assert_eq!(turns[3].2, "VARGA");
+    // No relation for the line that introduces the transcript.
+    assert!(all.iter().all(|r| r.2 != "The interview"), "{all:?}");
+}
+
+#[test]
+fn transcript_turn_goes_on_over_its_paragraphs_up_to_a_stage_direction() {
+    let text = "HOLM: Will the plant close?\n\nVARGA: Not this year.\n\nWe have orders.\n\n(LAUGHTER)\n\nThen we will see.\n\nHOLM: And after that?";
+    let all = rows(text);
+    let varga = all
+        .iter()
+        .find(|r| r.2 == "VARGA")
+        .expect("a turn of VARGA");
+    assert_eq!(varga.1, "Not this year. | We have orders.");
+}
+
+#[test]
+fn capitalised_labels_are_no_transcript() {
+    // One label, or labels that never give the floor back, make no transcript.
+    let text = "UPDATE: The plant closed on Friday.\n\nWASHINGTON: The talks resumed.\n\nCORRECTION: An earlier version misstated the date.\n\nUPDATE: The talks ended.";
+    let all = rows(text);
+    assert!(all.iter().all(|r| r.4 != ":"), "{all:?}");
+}
+
+#[test]
+fn paragraph_after_a_cue_with_a_colon_is_a_block_quotation() {
+    let text = "The mayor added:\n\nThe budget is balanced and the bridge will open in May.\n\nCouncil members disagreed.";
+    let r = with_cue(text, "added");
+    assert_eq!(r.0, Indirect);
+    assert_eq!(
+        r.1,
+        "The budget is balanced and the bridge will open in May."
+    );
+    assert_eq!(r.2, "The mayor");
+}
+
+#[test]
+fn a_number_word_after_of_ends_the_source() {
+    let text = "Asked about it, the mother of three replied, \"It is meant to help every family.\"";
+    let r = with_cue(text, "replied");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.2, "the mother of three");
+}
+
+#[test]
+fn adverbs_between_the_conjunction_and_an_elided_subject_cue() {
+    let text = "She then urges her brother to stay calm and repeatedly says, \"Do not do it.\"";
+    let r = with_cue(text, "says");
+    assert_eq!(r.1, "\"Do not do it.\"");
+    assert_eq!(r.2, "She");
+}
+
+#[test]
+fn signature_after_several_sentences_of_a_line() {
+    let text = "Readers answered.\n\u{201c}The plan is bad. It costs too much.\u{201d} And that is all we get \u{201c}for our taxes.\u{201d} \u{2015} Mira Olsen\n";
+    let r = with_cue(text, "\u{2015}");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(r.3, "Mira Olsen");
+    assert!(r.1.starts_with("\u{201c}The plan is bad."), "{r:?}");
+}
+
+#[test]
+fn he_after_a_person_introduced_with_a_role() {
+    // The person introduced with a role in the sentence before is the one quoted, not
+    // the speaker of two sentences back.
+    let text = "\"We will rebuild,\" said Tomas Brandt, the mayor.\n\nThe bridge has worried Ana Ruiz for years. That concerns Piet Varga, president of the Ashby Merchants Guild.\n\n\"Nobody is buying anything,\" he said.";
+    let all = rows(text);
+    let last = all.last().unwrap();
+    assert_eq!(last.2, "he");
+    assert_eq!(last.3, "Piet Varga", "{all:?}");
+    // Someone named or cited in between takes the pronoun back.
+    let text = "\"We will rebuild,\" said Tomas Brandt, the mayor.\n\nThat concerns Piet Varga, president of the Ashby Merchants Guild.\n\nBrandt dismissed what he called \"panic\" on Monday.\n\n\"Nobody is buying anything,\" he said.";
+    let all = rows(text);
+    let last = all.last().unwrap();
+    assert_eq!(last.3, "Tomas Brandt", "{all:?}");
+}
+
+#[test]
+fn it_is_the_latest_mentioned_organisation() {
+    let text = "The Ashby Herald reported the closure on Monday. The article said the bridge was unsafe.\n\n\"The bridge will stay shut,\" the Herald wrote.\n\n\"Repairs have not begun,\" it added.";
+    let r = with_cue(text, "added");
+    assert_eq!(r.2, "it");
+    assert_eq!(r.3, "Ashby Herald");
+}
+
+#[test]
+fn a_verb_chain_in_ing_after_a_comma_shares_the_subject() {
+    let text = "\"The tolls are too high,\" Ana Ruiz said, going on to say that the council \"never listened\" to drivers.";
+    let r = with_cue(text, "say");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(r.1, "that the council \"never listened\" to drivers");
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn a_participle_after_a_subordinator_shares_the_subject() {
+    let text = "Small groups of strikers marched past the mill while chanting, \"Fair pay now.\"";
+    let r = with_cue(text, "chanting");
+    assert_eq!(r.1, "\"Fair pay now.\"");
+    assert_eq!(r.2, "Small groups of strikers");
+}
+
+#[test]
+fn a_participle_after_a_document_noun_reports_the_subject() {
+    let text =
+        "The council issued a statement calling the closure \"a clear mistake\" by the mayor.";
+    let r = with_cue(text, "calling");
+    assert_eq!(r.2, "The council");
+    assert_eq!(r.1, "the closure \"a clear mistake\" by the mayor");
+    let text = "Ana Ruiz posted tweets early Friday saying that the bridge was safe.";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.2, "Ana Ruiz");
+    assert_eq!(r.1, "that the bridge was safe");
+}
+
+#[test]
+fn a_sentence_with_a_quotation_at_its_edge_goes_on_with_the_speaker() {
+    let text = "\"The toll is fair,\" said Ana Ruiz, who runs the bridge. The mayor \"simply misread the figures.\" He has not replied.";
+    let r = with_cue(text, "said");
+    assert_eq!(
+        r.1,
+        "\"The toll is fair,\" | The mayor \"simply misread the figures.\""
+    );
+    assert_eq!(r.0, Mixed);
+    // Not over a paragraph break, and not a sentence without a quotation at its edge.
+    let text = "\"The toll is fair,\" said Ana Ruiz.\n\nThe mayor \"simply misread the figures.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"The toll is fair,\"");
+    let text = "\"The toll is fair,\" said Ana Ruiz. The mayor called it \"unfair\" on Monday.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"The toll is fair,\"");
+}
+
+#[test]
+fn a_long_opening_phrase_and_a_lead_in_after_it() {
+    // The opening `With ...` phrase holds a relation of its own, ending at its comma;
+    // the colon lead-in after it is the main clause's.
+    let text = "With party leaders increasingly worried about a lack of passion for the mayor among young voters, President Ana Ruiz is rolling out a new and more personal message: \"It is about me.\"";
+    let r = with_cue(text, "worried");
+    assert_eq!(
+        r.1,
+        "about a lack of passion for the mayor among young voters"
+    );
+    let r = with_cue(text, ":");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn a_sentence_opening_cue_before_a_name_is_inverted() {
+    let text = "The hearing ended early. Said Ruiz, \"We will appeal the ruling.\"";
+    let r = with_cue(text, "Said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"We will appeal the ruling.\"");
+    assert_eq!(r.2, "Ruiz");
+    let text = "Said Ana Ruiz, who grew up on the street, \"We were all so proud.\"";
+    let r = with_cue(text, "Said");
+    assert_eq!(r.1, "\"We were all so proud.\"");
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn verbs_of_manner_take_a_quotation() {
+    let text = "\"They could have asked us first,\" Ana Ruiz fumed on Tuesday.";
+    let r = with_cue(text, "fumed");
+    assert_eq!(r.2, "Ana Ruiz");
+    // Without a quotation the verb is no cue.
+    assert!(rows("The engine fumed on Tuesday.").is_empty());
+}
+
+#[test]
+fn a_participle_phrase_between_subject_and_cue() {
+    let text =
+        "Sen. Ana Ruiz (D-Ill.), noting the size of the crowd, said, \"This is a movement.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn the_one_a_recording_shows_saying_it() {
+    let text = "The ad ends with footage of Ana Ruiz saying during the debate last week, \"That makes me smart.\"";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"That makes me smart.\"");
+    assert_eq!(r.3, "Ana Ruiz");
+    // Not a participle that modifies some other noun.
+    assert!(rows("The ad ends with a picture of Ana Ruiz smiling.").is_empty());
+}
+
+#[test]
+fn a_verb_of_manner_after_a_quotation_that_ended_its_sentence() {
+    let text = "\"What a year for this town!\" Ana Ruiz shouted to the crowd.";
+    let r = with_cue(text, "shouted");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.1, "\"What a year for this town!\"");
+    assert_eq!(r.3, "Ana Ruiz");
+}
