@@ -1298,6 +1298,22 @@ impl<'t> Analysis<'t> {
                     j = np_start;
                     continue;
                 }
+                // "Two of the four victims died": the count before "of the" is the one.
+                // (With a participle, "one of four victims killed", the outcome is the
+                // four's.)
+                if aux || trig.form == Form::Intr {
+                    let start = self.quants[q].tokens.start;
+                    if let Some(c) =
+                        self.partitive_claim(lex, trig, start, np_start..np_end, sent.start)
+                    {
+                        out.push(RawClaim {
+                            sentence,
+                            status,
+                            ..c
+                        });
+                        return true;
+                    }
+                }
                 if trig.form == Form::Verb && !aux && self.object_follows(lex, trig, sent) {
                     return false;
                 }
@@ -1401,6 +1417,21 @@ impl<'t> Analysis<'t> {
             {
                 continue;
             }
+            // "One of them died", "one of the victims was killed": one of the people
+            // named before. ("The" after "of" is read with it as an auxiliary, "of the".)
+            let them = np_end == np_start && self.is_any(j, &["them", "those", "whom", "which"]);
+            let the_np = np_end > np_start && (self.has(j, class::DEFINITE) || self.is(j, "the"));
+            if (them || the_np)
+                && (aux || trig.form == Form::Intr)
+                && let Some(c) = self.partitive_claim(lex, trig, j, np_start..np_end, sent.start)
+            {
+                out.push(RawClaim {
+                    sentence,
+                    status,
+                    ..c
+                });
+                return true;
+            }
             if np_end == np_start
                 && self.has(j, class::PRONOUN)
                 && !matches!(trig.form, Form::Noun | Form::Tally)
@@ -1441,6 +1472,13 @@ impl<'t> Analysis<'t> {
                 }
                 return false;
             }
+            // "Marcus Lee, 24, died": back over the age set off by commas to the name.
+            if np_end == np_start
+                && let Some(name_end) = self.age_apposition_before(j, sent.start)
+            {
+                j = name_end;
+                continue;
+            }
             if (self.word(j) == "," || self.tokens[j].kind == TokenKind::Dash)
                 && self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out)
             {
@@ -1478,6 +1516,92 @@ impl<'t> Analysis<'t> {
             }
         }
         false
+    }
+
+    /// A claim of some of the people named before, by a partitive whose phrase after
+    /// "of" starts at token `at` (victims `np`): "one of the victims", "two of them",
+    /// "two of the four victims" (`at` on "four"). It counts people a figure before may
+    /// already hold, so, like people named without a number, it only sets a floor.
+    fn partitive_claim(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        at: usize,
+        np: Range<usize>,
+        sent_start: usize,
+    ) -> Option<RawClaim> {
+        let mut k = at;
+        if k > sent_start && self.is(k - 1, "the") {
+            k -= 1;
+        }
+        let of = k.checked_sub(1).filter(|&i| i > sent_start)?;
+        if !self.is(of, "of") {
+            return None;
+        }
+        let q = self.quant_at_end(of - 1)?;
+        let quant = &self.quants[q];
+        if quant.role != NumberRole::Count || !self.countable(q) || quant.vague.is_some() {
+            return None;
+        }
+        let count = quant.min;
+        if !((1.0..=1.0e6).contains(&count) && count.fract() == 0.0) {
+            return None;
+        }
+        let info = self.victim_info(lex, np.clone());
+        if info.object {
+            return None;
+        }
+        let end = np.end.max(at + 1);
+        Some(RawClaim::implicit(
+            trig,
+            quant.tokens.start..end,
+            count as u64,
+            (!np.is_empty()).then_some(np),
+            info,
+            0,
+            ClaimStatus::Reported,
+        ))
+    }
+
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
+    }
+
+    /// When token `comma` closes a person's age set off by commas after a name ("Marcus
+    /// Lee, 24, died", "Ann Ortiz, 31, of Dover, was shot"), the token after the name's
+    /// last word (so that reading back goes on with the name). The age is digits, a
+    /// whole number a person can be; the name a capitalised word or a victim word.
+    fn age_apposition_before(&self, comma: usize, sent_start: usize) -> Option<usize> {
+        if self.word(comma) != "," {
+            return None;
+        }
+        let mut k = comma;
+        // ", of Dover," : a home town after the age.
+        let town = (sent_start + 1..k)
+            .rev()
+            .take(4)
+            .find(|&i| self.word(i) == ",");
+        if let Some(c) = town
+            && self.is(c + 1, "of")
+            && (c + 2..k).all(|i| self.tokens[i].is_capitalised())
+            && c + 2 < k
+        {
+            k = c;
+        }
+        let age_end = k.checked_sub(1)?;
+        let q = self.quant_at_end(age_end)?;
+        let quant = &self.quants[q];
+        let age = quant.tokens.len() == 1
+            && self.tokens[age_end].kind == TokenKind::Number
+            && quant.min.fract() == 0.0
+            && (1.0..=110.0).contains(&quant.min)
+            && quant.qualifier.is_none();
+        let open = quant.tokens.start.checked_sub(1)?;
+        let name = open.checked_sub(1)?;
+        (age && open > sent_start
+            && self.word(open) == ","
+            && self.tokens[name].kind == TokenKind::Word)
+            .then_some(open)
     }
 
     /// When quantity `part` (victims `part_np`) follows a subgroup word, the whole before

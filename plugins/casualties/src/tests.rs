@@ -831,3 +831,51 @@ fn one_wounded_then_dead_counts_as_dead_only() {
     let t = totals("The officer was wounded in the leg. Police then killed the gunman.");
     assert_eq!(t.injured, Some(1));
 }
+
+#[test]
+fn a_name_with_its_age_set_off_by_commas() {
+    assert_eq!(totals("Marcus Lee, 24, died at the scene.").killed, Some(1));
+    assert_eq!(
+        totals("The driver, Ann Ortiz, 31, was shot and killed on the porch.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Dale Fenn, 19, was shot in the leg on Monday.").injured,
+        Some(1)
+    );
+    // A list of people with their ages is no apposition.
+    assert_eq!(totals("Police said 3, 4, 5 officers arrived.").killed, None);
+}
+
+#[test]
+fn one_of_the_victims() {
+    assert_eq!(
+        totals("Four people were shot. One of the victims died at the hospital.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Four people were shot. One of them was killed.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Four people were shot; two of the four victims later died.").killed,
+        Some(2)
+    );
+    // With a participle the outcome is the inner count's.
+    assert_eq!(
+        totals("One of four victims killed in the ambush was a nurse.").killed,
+        Some(4)
+    );
+    // A part of people named before only sets a floor.
+    assert_eq!(
+        totals("Dozens were treated, three of whom died. At least 40 people died in the attack.")
+            .killed,
+        Some(40)
+    );
+}
+
+#[test]
+fn a_gunshot_wound_leaves_the_fate_unstated() {
+    let t = totals("Police found two men suffering from gunshot wounds. One of them died.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+}
