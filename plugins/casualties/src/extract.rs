@@ -771,7 +771,8 @@ impl<'t> Analysis<'t> {
         if j <= sent.start {
             return None;
         }
-        // "a girl shot, killed": a comma right between the two verbs joins them too.
+        // "a girl shot, killed", "a girl shot in the head, killed": a comma right between
+        // the two verbs (or after the first one's short phrase) joins them too.
         let comma = self.word(j - 1) == "," && j == trig.tokens.start;
         if !(comma || self.is(j - 1, "and") || self.is(j - 1, "or")) {
             return None;
@@ -781,9 +782,6 @@ impl<'t> Analysis<'t> {
             out.iter().enumerate().rev().find(|(_, c)| {
                 c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
             })?;
-        if comma && prev.trigger.end != and {
-            return None;
-        }
         let pair = [prev.outcome, trig.outcome];
         if !comma
             && prev.trigger.end == and
@@ -799,11 +797,12 @@ impl<'t> Analysis<'t> {
             NumberRef::Quantity(q) => self.quants[*q].tokens.end <= prev.trigger.start,
             NumberRef::Implicit(r, _) => r.end <= prev.trigger.start,
         };
-        // Only a short phrase ("in the head") between the first verb and "and".
+        // Only a short phrase ("in the head", "at a home") between the first verb and
+        // "and": no count, no punctuation.
         let between = prev.trigger.end..and;
         let plain = between.len() <= MAX_LINK
             && between.clone().all(|i| {
-                self.q_start[i] == NONE
+                self.quant_at_start(i).is_none_or(|q| self.is_article(q))
                     && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
             });
         // No object of its own: "and wounded five", "and injured others".

@@ -879,3 +879,12 @@ fn a_gunshot_wound_leaves_the_fate_unstated() {
     let t = totals("Police found two men suffering from gunshot wounds. One of them died.");
     assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
 }
+
+#[test]
+fn a_second_verb_after_a_short_phrase_shares_the_subject() {
+    // (The one shot is the one dead: no one injured.)
+    let t = totals("Toddler shot in the head, killed in Elm County");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+    let t = totals("A student who was shot at a party on Friday and died later was named.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+}
