@@ -722,7 +722,14 @@ impl<'t> Analysis<'t> {
                     Some(Shared::Joint(i)) => {
                         out.remove(i);
                     }
-                    None => {}
+                    None => {
+                        if let Some(i) = self.died_after_relative(trig, &sent, sentence, &out) {
+                            // The death is the news, whenever the wounding was.
+                            out[i].outcome = Outcome::Killed;
+                            out[i].trigger = trig.tokens.clone();
+                            out[i].status = status;
+                        }
+                    }
                 }
             }
         }
@@ -819,6 +826,55 @@ impl<'t> Analysis<'t> {
                 ..prev.clone()
             }))
         })
+    }
+
+    /// The main verb of a subject that a relative or participle clause of its own
+    /// wounds: "A boy who was shot in the face at his home has died", "a man wounded in
+    /// a shooting earlier this month died". The claim of the person shot (one, counted
+    /// before the clause's outcome word) whose death this verb tells: the index of that
+    /// claim, which becomes a death. Only plain words between the two (no count, no
+    /// punctuation, no other outcome word): a comma or "and" ends the subject's clause.
+    fn died_after_relative(
+        &self,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        out: &[RawClaim],
+    ) -> Option<usize> {
+        if trig.outcome != Outcome::Killed || trig.form != Form::Intr {
+            return None;
+        }
+        let mut j = trig.tokens.start;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        let (index, prev) =
+            out.iter().enumerate().rev().find(|(_, c)| {
+                c.sentence == sentence && c.trigger.end <= j && c.part_of.is_none()
+            })?;
+        if !matches!(prev.outcome, Outcome::Shot | Outcome::Injured) {
+            return None;
+        }
+        let one = match &prev.number {
+            NumberRef::Quantity(q) => {
+                let q = &self.quants[*q];
+                q.min == 1.0 && q.vague.is_none() && q.tokens.end <= prev.trigger.start
+            }
+            NumberRef::Implicit(r, n) => *n == 1 && r.end <= prev.trigger.start,
+        };
+        let between = prev.trigger.end..j;
+        let plain = between.len() <= MAX_BEFORE
+            && between.clone().all(|i| {
+                self.quant_at_start(i).is_none_or(|q| self.is_article(q))
+                    && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
+                    && !self.is_any(i, &["and", "or", "but"])
+                    && !self.takes_number_before[i]
+            })
+            && !self
+                .triggers
+                .iter()
+                .any(|t| between.contains(&t.tokens.start));
+        (one && plain).then_some(index)
     }
 
     pub fn claim_start(&self, c: &RawClaim) -> usize {

@@ -888,3 +888,11 @@ fn a_second_verb_after_a_short_phrase_shares_the_subject() {
     let t = totals("A student who was shot at a party on Friday and died later was named.");
     assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
 }
+
+#[test]
+fn a_wounded_subject_who_died() {
+    let t = totals("A man who was shot outside a bar on Friday has died.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+    let t = totals("A woman wounded in the crossfire at the club died at the hospital.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+}
