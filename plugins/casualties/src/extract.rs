@@ -722,6 +722,7 @@ impl<'t> Analysis<'t> {
                     Some(Shared::Joint(i)) => {
                         out.remove(i);
                     }
+                    None if self.elided_subject(lex, trig, &sent, sentence, status, &mut out) => {}
                     None => {
                         if let Some(i) = self.died_after_relative(trig, &sent, sentence, &out) {
                             // The death is the news, whenever the wounding was.
@@ -826,6 +827,74 @@ impl<'t> Analysis<'t> {
                 ..prev.clone()
             }))
         })
+    }
+
+    /// "He was taken to a hospital and later died", "The woman was treated at the scene
+    /// but died": a death told by a second verb whose subject, one person named at the
+    /// start of the sentence (a pronoun, a singular victim noun after a determiner, or a
+    /// name before a form of "be" or "have"), was left out. Counts that person.
+    fn elided_subject(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        // ("vowed to live and die there": a base form tells no death.)
+        if trig.outcome != Outcome::Killed
+            || trig.form != Form::Intr
+            || self.has(trig.tokens.start, class::BASE)
+        {
+            return false;
+        }
+        let mut j = trig.tokens.start;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        if j <= sent.start + 1 || !self.is_any(j - 1, &["and", "but"]) {
+            return false;
+        }
+        // A death already told in this sentence is the one this verb goes on with.
+        if out
+            .iter()
+            .any(|c| c.sentence == sentence && c.outcome == Outcome::Killed)
+        {
+            return false;
+        }
+        let first = sent.start;
+        let np =
+            if self.is_any(first, &["he", "she"]) {
+                Some((first..first + 1, VictimInfo::default(), None))
+            } else if self.has(first, class::DEFINITE) || self.is_any(first, &["a", "an"]) {
+                let np = self.np_forward(lex, first + 1, j);
+                let info = self.victim_info(lex, np.clone());
+                (!np.is_empty() && info.singular && info.group.is_some() && !info.object)
+                    .then_some((first..np.end, info, Some(np)))
+            } else {
+                // A name of one to three capitalised words, then "was" or "had".
+                let end = (first..(first + 3).min(j))
+                    .find(|&i| {
+                        !(self.tokens[i].kind == TokenKind::Word && self.tokens[i].is_capitalised())
+                    })
+                    .unwrap_or((first + 3).min(j));
+                (end > first
+                    && self.victim[first] == NONE
+                    && self.has(end, class::SINGULAR)
+                    && !self.has(first, class::PRONOUN | class::AUX | class::DEFINITE))
+                .then(|| (first..end, VictimInfo::default(), None))
+            };
+        let Some((number, info, victims)) = np else {
+            return false;
+        };
+        if number.end >= j {
+            return false;
+        }
+        out.push(RawClaim::implicit(
+            trig, number, 1, victims, info, sentence, status,
+        ));
+        true
     }
 
     /// The main verb of a subject that a relative or participle clause of its own

@@ -896,3 +896,18 @@ fn a_wounded_subject_who_died() {
     let t = totals("A woman wounded in the crossfire at the club died at the hospital.");
     assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
 }
+
+#[test]
+fn a_death_whose_subject_was_left_out() {
+    let t = totals("He was taken to a hospital on Elm Street and later died.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("The woman was treated at the scene, but died an hour later.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("Ortiz was rushed to a hospital with a wound to the chest and died.");
+    assert_eq!(t.killed, Some(1));
+    // Not a person: no one counted.
+    let t = totals("The case went to trial and died in committee.");
+    assert_eq!(t.killed, None);
+    let t = totals("His daughter had vowed to stay and die in the town.");
+    assert_eq!(t.killed, None);
+}
