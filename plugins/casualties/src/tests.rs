@@ -911,3 +911,14 @@ fn a_death_whose_subject_was_left_out() {
     let t = totals("His daughter had vowed to stay and die in the town.");
     assert_eq!(t.killed, None);
 }
+
+#[test]
+fn a_video_playlist_is_no_news() {
+    let text = "Two men were wounded on Elm Street on Friday.\n\n0:43 Man found dead in \
+        park\n\n1:12 Council votes on budget\n2:05 Fatal crash closes road\n";
+    let t = totals(text);
+    assert_eq!((t.killed, t.injured), (None, Some(2)));
+    // A clock time is no running time.
+    let t = totals("9:30 PM A man was killed.\n10:15 PM Two others were shot.");
+    assert_eq!(t.killed, Some(1));
+}
