@@ -922,3 +922,19 @@ fn a_video_playlist_is_no_news() {
     let t = totals("9:30 PM A man was killed.\n10:15 PM Two others were shot.");
     assert_eq!(t.killed, Some(1));
 }
+
+#[test]
+fn a_crime_named_as_a_category_or_intent_is_no_death() {
+    assert_eq!(
+        totals("The task force works to reduce homicide in the county.").killed,
+        None
+    );
+    assert_eq!(
+        totals("He faces two counts of assault with intent to commit murder.").killed,
+        None
+    );
+    assert_eq!(
+        totals("Tips about any unsolved homicide are welcome.").killed,
+        None
+    );
+}
