@@ -503,9 +503,21 @@ impl<'t> Analysis<'t> {
     /// The victim phrase starting at token `k`, up to `end`: its token range (possibly
     /// empty). A leading `of` is read ("dozens of people").
     fn np_forward(&self, lex: &Lexicons, mut k: usize, end: usize) -> Range<usize> {
+        if k + 2 < end && self.is(k, "of") && self.is(k + 1, "the") {
+            // "one of the family dogs", "13 of the fighters": past the article too.
+            let np = self.np_from(lex, k + 2, end);
+            if !np.is_empty() {
+                return np;
+            }
+        }
         if k < end && self.is(k, "of") && self.np_token(lex, k + 1) {
             k += 1;
         }
+        self.np_from(lex, k, end)
+    }
+
+    /// The victim phrase starting right at token `k`, up to `end` (possibly empty).
+    fn np_from(&self, lex: &Lexicons, mut k: usize, end: usize) -> Range<usize> {
         let start = k;
         let mut last = k;
         while k < end && k - start < MAX_NP {
@@ -533,7 +545,7 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             // "15 unarmed civilians", "three young men": a few lowercase adjectives
-            // before the head noun.
+            // before the head noun (or a thing's: "one of the family dogs").
             if !head_seen {
                 let plain = |i: usize| {
                     i < end
@@ -552,7 +564,7 @@ impl<'t> Analysis<'t> {
                     && head < end
                     && self
                         .victim_word(lex, head)
-                        .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+                        .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_) | VictimKind::Object))
                 {
                     k = head;
                     continue;

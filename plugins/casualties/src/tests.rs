@@ -938,3 +938,15 @@ fn a_crime_named_as_a_category_or_intent_is_no_death() {
         None
     );
 }
+
+#[test]
+fn animals_are_no_casualties() {
+    let t = totals("The shot killed the boy and injured one of the family dogs.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_death_from_a_gunshot_wound() {
+    let t = totals("Teen Dies From Gunshot Wound In Elm County");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+}
