@@ -950,3 +950,23 @@ fn a_death_from_a_gunshot_wound() {
     let t = totals("Teen Dies From Gunshot Wound In Elm County");
     assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
 }
+
+#[test]
+fn injuries_suffered_and_gunshot_wounds_found() {
+    let t = totals("Officers found two men dead and three others with gunshot wounds.");
+    assert_eq!((t.killed, t.injured), (Some(2), Some(3)));
+    let t = totals("Two of the victims sustained non-life-threatening injuries.");
+    assert_eq!(t.injured, Some(2));
+    // A road's number is no count.
+    let t = totals("A man was found in a trailer park on Hwy 150 with a gunshot wound.");
+    assert!(t.injured.unwrap_or(0) <= 1);
+}
+
+#[test]
+fn people_shot_besides_the_dead_are_injured() {
+    let t = totals("One man was killed and four others were shot.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(4)));
+    // Without "others" the dead may be among those shot.
+    let t = totals("Five people were shot, one fatally.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(4)));
+}

@@ -59,7 +59,8 @@
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
 //!    is more. Civilians and non-civilians: the groups' figures (0 for a side when the
 //!    event's dead all belong to the other). Injured: the injury figure, or the people
-//!    shot less the event's dead when that is more; an injury figure made only of
+//!    shot less the event's dead when that is more (people shot "besides" those counted
+//!    before, "four others were shot", are none of the dead: they are injured); an injury figure made only of
 //!    people named without a number ("he", "the victim", a name), whose death is told
 //!    right after ("suffered a gunshot wound ... and died"), counts less the dead too.
 //!    A run of two or more events whose dead add up exactly to an earlier event's is a
@@ -386,9 +387,15 @@ pub fn totals(
     let mut repeated_lists: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..claims.len() {
         let (claim, setting) = (&claims[i], &settings[i]);
-        let Some(o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
+        let Some(mut o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
             continue;
         };
+        // People shot besides those counted before ("one man was killed and four others
+        // were shot") are not among the dead: they count as injured. (Listed beside
+        // another count, "he and three others were shot", they are besides that one.)
+        if o == SHOT && setting.beside && !setting.coordinated {
+            o = INJURED;
+        }
         // A sentence told again word for word is no news.
         if setting.repeated {
             continue;
