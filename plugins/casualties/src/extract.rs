@@ -735,6 +735,8 @@ impl<'t> Analysis<'t> {
                         out.remove(i);
                     }
                     None if self.elided_subject(lex, trig, &sent, sentence, status, &mut out) => {}
+                    None if self
+                        .partitive_subject(lex, trig, &sent, sentence, status, &mut out) => {}
                     None => {
                         if let Some(i) = self.died_after_relative(trig, &sent, sentence, &out) {
                             // The death is the news, whenever the wounding was.
@@ -907,6 +909,61 @@ impl<'t> Analysis<'t> {
             trig, number, 1, victims, info, sentence, status,
         ));
         true
+    }
+
+    /// "One of the five people hospitalized after the shooting has died": a partitive
+    /// opening the sentence is the subject of a death told further on by an intransitive
+    /// outcome, with no punctuation between (which would close the subject's clause).
+    /// Counts the partitive's number, as a floor.
+    fn partitive_subject(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        if trig.outcome != Outcome::Killed
+            || trig.form != Form::Intr
+            || self.has(trig.tokens.start, class::BASE)
+        {
+            return false;
+        }
+        let Some(q) = self.quant_at_start(sent.start) else {
+            return false;
+        };
+        let of = self.quants[q].tokens.end;
+        if !self.is(of, "of")
+            || of + 1 >= trig.tokens.start
+            || (of..trig.tokens.start)
+                .any(|i| matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash))
+        {
+            return false;
+        }
+        // The phrase after "of": "the five people", "five victims", "them".
+        let mut at = of + 1;
+        if self.is(at, "the") {
+            at += 1;
+        }
+        if let Some(inner) = self.quant_at_start(at) {
+            at = self.quants[inner].tokens.end;
+        }
+        let np = self.np_forward(lex, at, trig.tokens.start);
+        if np.is_empty() && !self.is_any(of + 1, &["them", "those"]) {
+            return false;
+        }
+        match self.partitive_claim(lex, trig, of + 1, np, sent.start) {
+            Some(c) => {
+                out.push(RawClaim {
+                    sentence,
+                    status,
+                    ..c
+                });
+                true
+            }
+            None => false,
+        }
     }
 
     /// The main verb of a subject that a relative or participle clause of its own

@@ -970,3 +970,12 @@ fn people_shot_besides_the_dead_are_injured() {
     let t = totals("Five people were shot, one fatally.");
     assert_eq!((t.killed, t.injured), (Some(1), Some(4)));
 }
+
+#[test]
+fn a_partitive_subject_of_a_death_told_further_on() {
+    let t =
+        totals("One of the five people hospitalized after the shooting on Elm Street has died.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("One of five victims in Elm Street shooting dies");
+    assert_eq!(t.killed, Some(1));
+}
