@@ -1321,6 +1321,25 @@ impl<'t> Analysis<'t> {
     ) {
         let mut part_of = None;
         let mut listed = 0;
+        // "17 people were killed in the attack, among them 13 police officers": past a
+        // short phrase of plain words (no count) to the parts.
+        if parts_only {
+            let phrase = (k..(k + MAX_LINK + 2).min(sent.end)).take_while(|&i| {
+                self.tokens[i].kind == TokenKind::Word
+                    && self.q_start[i] == NONE
+                    && !self.has(i, class::SUBGROUP)
+                    && !self.takes_number_before[i]
+            });
+            if let Some(last) = phrase.last() {
+                let mut m = last + 1;
+                if m < sent.end && self.word(m) == "," {
+                    m += 1;
+                }
+                if m < sent.end && self.has(m, class::SUBGROUP) {
+                    k = m;
+                }
+            }
+        }
         for _ in 0..6 {
             let mut j = k;
             if j < sent.end && matches!(self.word(j), "," | "(" | ";") {

@@ -979,3 +979,11 @@ fn a_partitive_subject_of_a_death_told_further_on() {
     let t = totals("One of five victims in Elm Street shooting dies");
     assert_eq!(t.killed, Some(1));
 }
+
+#[test]
+fn parts_after_a_short_phrase() {
+    let t = totals("At least 17 people were killed in the attack among them 13 police officers.");
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(17), Some(13)));
+    let t = totals("Eight people were killed on Tuesday, among them four children.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(8), Some(4)));
+}
