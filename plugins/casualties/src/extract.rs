@@ -1566,6 +1566,7 @@ impl<'t> Analysis<'t> {
                         self.np_after_outcome(lex, trig, sent, out, whole);
                     }
                     self.before_follow(lex, trig, q, sent, used, sentence, status, out, whole);
+                    self.among_before(lex, trig, q, sent, used, out, whole);
                     // "17 people were killed, including nine civilians"
                     let after = trig.tokens.end;
                     self.follow_on(
@@ -2206,6 +2207,77 @@ impl<'t> Analysis<'t> {
                 status,
             });
             start = self.quants[q2].tokens.start;
+        }
+    }
+
+    /// "Six civilians were among at least 22 people killed": the count before "were
+    /// among" and the whole's count is a part of the whole (`whole`, counting quantity
+    /// `q`).
+    #[allow(clippy::too_many_arguments)]
+    fn among_before(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        q: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        out: &mut Vec<RawClaim>,
+        whole: usize,
+    ) {
+        let start = self.quants[q].tokens.start;
+        if start < sent.start + 3 || !self.is(start - 1, "among") {
+            return;
+        }
+        let mut j = start - 1;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        if j == start - 1 {
+            return;
+        }
+        // Back over the part's victim phrase to its count ("six civilians including a
+        // child": the phrase ends before the part's own parts).
+        let mut np_end = j;
+        let mut k = j;
+        while k > sent.start && np_end - k <= MAX_NP {
+            k -= 1;
+            if self.has(k, class::SUBGROUP) {
+                np_end = k;
+                continue;
+            }
+            if let Some(p) = self.quant_at_end(k)
+                && self.victim_word(lex, k).is_none()
+                && self.quants[p].role != NumberRole::Age
+            {
+                let first = self.quants[p].tokens.start;
+                if first > sent.start && self.has(first - 1, class::SUBGROUP) {
+                    np_end = first - 1;
+                    k = np_end;
+                    continue;
+                }
+                let np = k + 1..np_end;
+                let info = self.victim_info(lex, np.clone());
+                if used[p] || !self.countable(p) || info.group.is_none() || info.object {
+                    return;
+                }
+                used[p] = true;
+                let (sentence, status) = (out[whole].sentence, out[whole].status);
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Quantity(p),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: Some(whole),
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                return;
+            }
+            if !self.np_token(lex, k) && self.quant_at_end(k).is_none() {
+                return;
+            }
         }
     }
 

@@ -987,3 +987,11 @@ fn parts_after_a_short_phrase() {
     let t = totals("Eight people were killed on Tuesday, among them four children.");
     assert_eq!((t.killed, t.killed_civilians), (Some(8), Some(4)));
 }
+
+#[test]
+fn a_count_among_a_larger_toll_is_a_part() {
+    let t = totals("Six civilians were among at least 22 people killed in the raids.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(22), Some(6)));
+    let t = totals("Six civilians including a child were among 22 people killed in the raids.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(22), Some(6)));
+}
