@@ -1443,7 +1443,8 @@ impl<'t> Analysis<'t> {
         // "Two of the dead were port workers": the outcome word is a noun for people
         // counted elsewhere, not a new claim.
         if j > sent.start && self.is(j - 1, "the") && trig.form != Form::Noun {
-            return false;
+            // "Four children were among the dead": a part of the toll told before.
+            return self.among_the_dead(lex, trig, j - 1, sent, used, sentence, status, out);
         }
         let mut aux = false;
         let mut np_start = j;
@@ -2208,6 +2209,82 @@ impl<'t> Analysis<'t> {
             });
             start = self.quants[q2].tokens.start;
         }
+    }
+
+    /// "Four children were among the dead", "12 children and 11 fighters were among the
+    /// dead": counts (at `the`, the article before the outcome word) that are parts of
+    /// the toll told before, the last whole count of the same outcome in the text.
+    #[allow(clippy::too_many_arguments)]
+    fn among_the_dead(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        the: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        if the < sent.start + 3 || !self.is(the - 1, "among") {
+            return false;
+        }
+        let Some(whole) = out.iter().rposition(|c| {
+            c.outcome == trig.outcome
+                && c.part_of.is_none()
+                && matches!(c.number, NumberRef::Quantity(_))
+        }) else {
+            return false;
+        };
+        let mut j = the - 1;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        if j == the - 1 {
+            return false;
+        }
+        // Back over the listed parts: each a count and its victims, joined by "and" or
+        // a comma.
+        let mut found = false;
+        let mut np_end = j;
+        let mut k = j;
+        while k > sent.start && np_end - k <= MAX_NP {
+            k -= 1;
+            if let Some(p) = self.quant_at_end(k)
+                && self.victim_word(lex, k).is_none()
+                && self.quants[p].role != NumberRole::Age
+            {
+                let np = k + 1..np_end;
+                let info = self.victim_info(lex, np.clone());
+                if used[p] || !self.countable(p) || info.group.is_none() || info.object {
+                    break;
+                }
+                used[p] = true;
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Quantity(p),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: Some(whole),
+                    coordinated: found,
+                    sentence,
+                    status,
+                });
+                found = true;
+                let first = self.quants[p].tokens.start;
+                if first > sent.start + 1 && self.is_any(first - 1, &["and", ","]) {
+                    np_end = first - 1;
+                    k = np_end;
+                    continue;
+                }
+                break;
+            }
+            if !self.np_token(lex, k) {
+                break;
+            }
+        }
+        found
     }
 
     /// "Six civilians were among at least 22 people killed": the count before "were

@@ -995,3 +995,16 @@ fn a_count_among_a_larger_toll_is_a_part() {
     let t = totals("Six civilians including a child were among 22 people killed in the raids.");
     assert_eq!((t.killed, t.killed_civilians), (Some(22), Some(6)));
 }
+
+#[test]
+fn counts_among_the_dead_are_parts_of_the_toll() {
+    let t = totals(
+        "Air strikes killed 30 people in the town. Twelve children and 11 fighters were among the dead.",
+    );
+    assert_eq!(
+        (t.killed, t.killed_civilians, t.killed_noncivilians),
+        (Some(30), Some(12), Some(11))
+    );
+    // Without a toll before them, no claim.
+    assert_eq!(totals("Four children were among the dead.").killed, None);
+}
