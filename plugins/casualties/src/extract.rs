@@ -399,7 +399,7 @@ impl<'t> Analysis<'t> {
             && self.is(q.tokens.start - 1, "of")
             && self.quant_at_end(q.tokens.start - 2).is_some()
             && self.has(q.tokens.start - 3, class::LABEL);
-        let age = self.has(q.tokens.end, class::AGE_UNIT);
+        let age = self.has(q.tokens.end, class::AGE_UNIT) || self.age_written_apart(q.tokens.end);
         // "The 911 caller": a number that names a line is no count.
         let name = self.has(q.tokens.end, class::NAME_UNIT);
         q.role == NumberRole::Count
@@ -410,6 +410,26 @@ impl<'t> Analysis<'t> {
             && !second_of_label
             && !age
             && !name
+    }
+
+    /// Whether an age's unit written apart from its number starts at token `i`: "12
+    /// year-old", "16 year old", "two years old" (joined, "12-year-old", the number
+    /// reader already takes as an age).
+    fn age_written_apart(&self, i: usize) -> bool {
+        let unit = |w: &str| {
+            let w = w.to_ascii_lowercase();
+            ["year", "years", "month", "months", "week", "weeks"].contains(&w.as_str())
+                || w.starts_with("year-old")
+                || w.starts_with("month-old")
+        };
+        let w = self.word(i);
+        if w.contains("-old") {
+            return unit(w);
+        }
+        unit(w)
+            && (self.is(i + 1, "old")
+                || self.is(i + 1, "olds")
+                || (self.word(i + 1) == "-" && self.is(i + 2, "old")))
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
@@ -425,6 +445,8 @@ impl<'t> Analysis<'t> {
             TokenKind::Word => {
                 (tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN))
                     || self.has(i, class::AGE_UNIT)
+                    || self.age_written_apart(i)
+                    || (self.is(i, "old") && i > 0 && self.age_written_apart(i - 1))
             }
             TokenKind::Alnum => self
                 .quant_at_start(i)
@@ -1503,6 +1525,7 @@ impl<'t> Analysis<'t> {
             if let Some(q) = self.quant_at_end(j) {
                 if self.quants[q].role == NumberRole::Age
                     || self.has(self.quants[q].tokens.end, class::AGE_UNIT)
+                    || self.age_written_apart(self.quants[q].tokens.end)
                 {
                     if np_end == np_start {
                         np_end = j + 1;

@@ -1008,3 +1008,19 @@ fn counts_among_the_dead_are_parts_of_the_toll() {
     // Without a toll before them, no claim.
     assert_eq!(totals("Four children were among the dead.").killed, None);
 }
+
+#[test]
+fn an_age_written_apart_is_no_count() {
+    assert_eq!(
+        totals("A 12 year-old girl was killed in a hunting accident.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("A 16 year old boy was shot at a party.").injured,
+        Some(1)
+    );
+    assert_eq!(
+        totals("A 12-year-old girl was killed in the crash.").killed,
+        Some(1)
+    );
+}
