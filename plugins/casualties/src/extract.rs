@@ -1619,11 +1619,12 @@ impl<'t> Analysis<'t> {
                 }
             }
             // "three people dead and another injured", "another man was wounded": one
-            // more person.
+            // more person ("one dead and another in critical condition": "another" is
+            // as good as a written number).
             if self.has(j, class::ADDITIVE)
                 && self.is(j, "another")
                 && (aux || trig.form == Form::Intr || !self.object_follows(lex, trig, sent))
-                && !matches!(trig.form, Form::Noun | Form::Tally)
+                && trig.form != Form::Noun
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if np_end == np_start || (info.singular && !info.object) {

@@ -1024,3 +1024,9 @@ fn an_age_written_apart_is_no_count() {
         Some(1)
     );
 }
+
+#[test]
+fn another_in_critical_condition() {
+    let t = totals("One dead, another in critical condition after shooting");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+}
