@@ -416,17 +416,20 @@ impl<'t> Analysis<'t> {
     /// year-old", "16 year old", "two years old" (joined, "12-year-old", the number
     /// reader already takes as an age).
     fn age_written_apart(&self, i: usize) -> bool {
-        let unit = |w: &str| {
-            let w = w.to_ascii_lowercase();
-            ["year", "years", "month", "months", "week", "weeks"].contains(&w.as_str())
-                || w.starts_with("year-old")
-                || w.starts_with("month-old")
-        };
+        const UNITS: [&str; 6] = ["year", "years", "month", "months", "week", "weeks"];
         let w = self.word(i);
-        if w.contains("-old") {
-            return unit(w);
+        // Most words are no unit: a cheap test first (no allocation, this runs for
+        // every word a victim phrase is read over).
+        if !w.starts_with(['y', 'Y', 'm', 'M', 'w', 'W']) {
+            return false;
         }
-        unit(w)
+        let joined = ["year-old", "month-old"]
+            .iter()
+            .any(|u| w.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u)));
+        if joined {
+            return true;
+        }
+        UNITS.iter().any(|u| w.eq_ignore_ascii_case(u))
             && (self.is(i + 1, "old")
                 || self.is(i + 1, "olds")
                 || (self.word(i + 1) == "-" && self.is(i + 2, "old")))

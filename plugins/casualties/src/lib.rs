@@ -274,12 +274,17 @@ impl CasualtiesStage {
 /// Page furniture listing other stories, not the article's news: the line of `at` and
 /// the line before or after it (blank lines aside) each open with a running time.
 fn in_playlist(text: &str, at: usize) -> bool {
+    /// How long a clip's title line may run before `at`, in bytes: a longer line is
+    /// prose (and is not read back to its start: the cost would grow with the text).
+    const TITLE: usize = 200;
     let bytes = text.as_bytes();
     let at = at.min(bytes.len());
-    let start = bytes[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
+    let from = at.saturating_sub(TITLE);
+    let start = match bytes[from..at].iter().rposition(|&b| b == b'\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     if !opens_with_running_time(&bytes[start..]) {
         return false;
     }
