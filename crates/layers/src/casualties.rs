@@ -87,7 +87,9 @@ pub struct Count {
     /// "at least", "more than", "nearly", "about", "up to", "between".
     pub qualifier: Option<String>,
     /// No number is written: one person named by a pronoun or a singular definite noun
-    /// ("he died", "the victim died"), who may be one already counted.
+    /// ("he died", "the victim died"), who may be one already counted; or the number
+    /// counts some of people named before ("one of them died", "two of the victims").
+    /// Such a count only sets a floor under a written figure.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub implicit: bool,
 }

@@ -399,7 +399,7 @@ impl<'t> Analysis<'t> {
             && self.is(q.tokens.start - 1, "of")
             && self.quant_at_end(q.tokens.start - 2).is_some()
             && self.has(q.tokens.start - 3, class::LABEL);
-        let age = self.has(q.tokens.end, class::AGE_UNIT);
+        let age = self.has(q.tokens.end, class::AGE_UNIT) || self.age_written_apart(q.tokens.end);
         // "The 911 caller": a number that names a line is no count.
         let name = self.has(q.tokens.end, class::NAME_UNIT);
         q.role == NumberRole::Count
@@ -410,6 +410,29 @@ impl<'t> Analysis<'t> {
             && !second_of_label
             && !age
             && !name
+    }
+
+    /// Whether an age's unit written apart from its number starts at token `i`: "12
+    /// year-old", "16 year old", "two years old" (joined, "12-year-old", the number
+    /// reader already takes as an age).
+    fn age_written_apart(&self, i: usize) -> bool {
+        const UNITS: [&str; 6] = ["year", "years", "month", "months", "week", "weeks"];
+        let w = self.word(i);
+        // Most words are no unit: a cheap test first (no allocation, this runs for
+        // every word a victim phrase is read over).
+        if !w.starts_with(['y', 'Y', 'm', 'M', 'w', 'W']) {
+            return false;
+        }
+        let joined = ["year-old", "month-old"]
+            .iter()
+            .any(|u| w.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u)));
+        if joined {
+            return true;
+        }
+        UNITS.iter().any(|u| w.eq_ignore_ascii_case(u))
+            && (self.is(i + 1, "old")
+                || self.is(i + 1, "olds")
+                || (self.word(i + 1) == "-" && self.is(i + 2, "old")))
     }
 
     /// Token `i` can be part of a victim phrase: a victim-list word, a capitalised word,
@@ -425,6 +448,8 @@ impl<'t> Analysis<'t> {
             TokenKind::Word => {
                 (tok.is_capitalised() && !self.has(i, class::AUX | class::PRONOUN))
                     || self.has(i, class::AGE_UNIT)
+                    || self.age_written_apart(i)
+                    || (self.is(i, "old") && i > 0 && self.age_written_apart(i - 1))
             }
             TokenKind::Alnum => self
                 .quant_at_start(i)
@@ -503,9 +528,21 @@ impl<'t> Analysis<'t> {
     /// The victim phrase starting at token `k`, up to `end`: its token range (possibly
     /// empty). A leading `of` is read ("dozens of people").
     fn np_forward(&self, lex: &Lexicons, mut k: usize, end: usize) -> Range<usize> {
+        if k + 2 < end && self.is(k, "of") && self.is(k + 1, "the") {
+            // "one of the family dogs", "13 of the fighters": past the article too.
+            let np = self.np_from(lex, k + 2, end);
+            if !np.is_empty() {
+                return np;
+            }
+        }
         if k < end && self.is(k, "of") && self.np_token(lex, k + 1) {
             k += 1;
         }
+        self.np_from(lex, k, end)
+    }
+
+    /// The victim phrase starting right at token `k`, up to `end` (possibly empty).
+    fn np_from(&self, lex: &Lexicons, mut k: usize, end: usize) -> Range<usize> {
         let start = k;
         let mut last = k;
         while k < end && k - start < MAX_NP {
@@ -533,7 +570,7 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             // "15 unarmed civilians", "three young men": a few lowercase adjectives
-            // before the head noun.
+            // before the head noun (or a thing's: "one of the family dogs").
             if !head_seen {
                 let plain = |i: usize| {
                     i < end
@@ -552,7 +589,7 @@ impl<'t> Analysis<'t> {
                     && head < end
                     && self
                         .victim_word(lex, head)
-                        .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_)))
+                        .is_some_and(|w| matches!(w.kind, VictimKind::Noun(_) | VictimKind::Object))
                 {
                     k = head;
                     continue;
@@ -722,7 +759,17 @@ impl<'t> Analysis<'t> {
                     Some(Shared::Joint(i)) => {
                         out.remove(i);
                     }
-                    None => {}
+                    None if self.elided_subject(lex, trig, &sent, sentence, status, &mut out) => {}
+                    None if self
+                        .partitive_subject(lex, trig, &sent, sentence, status, &mut out) => {}
+                    None => {
+                        if let Some(i) = self.died_after_relative(trig, &sent, sentence, &out) {
+                            // The death is the news, whenever the wounding was.
+                            out[i].outcome = Outcome::Killed;
+                            out[i].trigger = trig.tokens.clone();
+                            out[i].status = status;
+                        }
+                    }
                 }
             }
         }
@@ -771,7 +818,8 @@ impl<'t> Analysis<'t> {
         if j <= sent.start {
             return None;
         }
-        // "a girl shot, killed": a comma right between the two verbs joins them too.
+        // "a girl shot, killed", "a girl shot in the head, killed": a comma right between
+        // the two verbs (or after the first one's short phrase) joins them too.
         let comma = self.word(j - 1) == "," && j == trig.tokens.start;
         if !(comma || self.is(j - 1, "and") || self.is(j - 1, "or")) {
             return None;
@@ -781,9 +829,6 @@ impl<'t> Analysis<'t> {
             out.iter().enumerate().rev().find(|(_, c)| {
                 c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
             })?;
-        if comma && prev.trigger.end != and {
-            return None;
-        }
         let pair = [prev.outcome, trig.outcome];
         if !comma
             && prev.trigger.end == and
@@ -799,11 +844,12 @@ impl<'t> Analysis<'t> {
             NumberRef::Quantity(q) => self.quants[*q].tokens.end <= prev.trigger.start,
             NumberRef::Implicit(r, _) => r.end <= prev.trigger.start,
         };
-        // Only a short phrase ("in the head") between the first verb and "and".
+        // Only a short phrase ("in the head", "at a home") between the first verb and
+        // "and": no count, no punctuation.
         let between = prev.trigger.end..and;
         let plain = between.len() <= MAX_LINK
             && between.clone().all(|i| {
-                self.q_start[i] == NONE
+                self.quant_at_start(i).is_none_or(|q| self.is_article(q))
                     && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
             });
         // No object of its own: "and wounded five", "and injured others".
@@ -820,6 +866,178 @@ impl<'t> Analysis<'t> {
                 ..prev.clone()
             }))
         })
+    }
+
+    /// "He was taken to a hospital and later died", "The woman was treated at the scene
+    /// but died": a death told by a second verb whose subject, one person named at the
+    /// start of the sentence (a pronoun, a singular victim noun after a determiner, or a
+    /// name before a form of "be" or "have"), was left out. Counts that person.
+    fn elided_subject(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        // ("vowed to live and die there": a base form tells no death.)
+        if trig.outcome != Outcome::Killed
+            || trig.form != Form::Intr
+            || self.has(trig.tokens.start, class::BASE)
+        {
+            return false;
+        }
+        let mut j = trig.tokens.start;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        if j <= sent.start + 1 || !self.is_any(j - 1, &["and", "but"]) {
+            return false;
+        }
+        // A death already told in this sentence is the one this verb goes on with.
+        if out
+            .iter()
+            .any(|c| c.sentence == sentence && c.outcome == Outcome::Killed)
+        {
+            return false;
+        }
+        let first = sent.start;
+        let np =
+            if self.is_any(first, &["he", "she"]) {
+                Some((first..first + 1, VictimInfo::default(), None))
+            } else if self.has(first, class::DEFINITE) || self.is_any(first, &["a", "an"]) {
+                let np = self.np_forward(lex, first + 1, j);
+                let info = self.victim_info(lex, np.clone());
+                (!np.is_empty() && info.singular && info.group.is_some() && !info.object)
+                    .then_some((first..np.end, info, Some(np)))
+            } else {
+                // A name of one to three capitalised words, then "was" or "had".
+                let end = (first..(first + 3).min(j))
+                    .find(|&i| {
+                        !(self.tokens[i].kind == TokenKind::Word && self.tokens[i].is_capitalised())
+                    })
+                    .unwrap_or((first + 3).min(j));
+                (end > first
+                    && self.victim[first] == NONE
+                    && self.has(end, class::SINGULAR)
+                    && !self.has(first, class::PRONOUN | class::AUX | class::DEFINITE))
+                .then(|| (first..end, VictimInfo::default(), None))
+            };
+        let Some((number, info, victims)) = np else {
+            return false;
+        };
+        if number.end >= j {
+            return false;
+        }
+        out.push(RawClaim::implicit(
+            trig, number, 1, victims, info, sentence, status,
+        ));
+        true
+    }
+
+    /// "One of the five people hospitalized after the shooting has died": a partitive
+    /// opening the sentence is the subject of a death told further on by an intransitive
+    /// outcome, with no punctuation between (which would close the subject's clause).
+    /// Counts the partitive's number, as a floor.
+    fn partitive_subject(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        if trig.outcome != Outcome::Killed
+            || trig.form != Form::Intr
+            || self.has(trig.tokens.start, class::BASE)
+        {
+            return false;
+        }
+        let Some(q) = self.quant_at_start(sent.start) else {
+            return false;
+        };
+        let of = self.quants[q].tokens.end;
+        if !self.is(of, "of")
+            || of + 1 >= trig.tokens.start
+            || (of..trig.tokens.start)
+                .any(|i| matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash))
+        {
+            return false;
+        }
+        // The phrase after "of": "the five people", "five victims", "them".
+        let mut at = of + 1;
+        if self.is(at, "the") {
+            at += 1;
+        }
+        if let Some(inner) = self.quant_at_start(at) {
+            at = self.quants[inner].tokens.end;
+        }
+        let np = self.np_forward(lex, at, trig.tokens.start);
+        if np.is_empty() && !self.is_any(of + 1, &["them", "those"]) {
+            return false;
+        }
+        match self.partitive_claim(lex, trig, of + 1, np, sent.start) {
+            Some(c) => {
+                out.push(RawClaim {
+                    sentence,
+                    status,
+                    ..c
+                });
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The main verb of a subject that a relative or participle clause of its own
+    /// wounds: "A boy who was shot in the face at his home has died", "a man wounded in
+    /// a shooting earlier this month died". The claim of the person shot (one, counted
+    /// before the clause's outcome word) whose death this verb tells: the index of that
+    /// claim, which becomes a death. Only plain words between the two (no count, no
+    /// punctuation, no other outcome word): a comma or "and" ends the subject's clause.
+    fn died_after_relative(
+        &self,
+        trig: &Trigger,
+        sent: &Range<usize>,
+        sentence: usize,
+        out: &[RawClaim],
+    ) -> Option<usize> {
+        if trig.outcome != Outcome::Killed || trig.form != Form::Intr {
+            return None;
+        }
+        let mut j = trig.tokens.start;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        let (index, prev) =
+            out.iter().enumerate().rev().find(|(_, c)| {
+                c.sentence == sentence && c.trigger.end <= j && c.part_of.is_none()
+            })?;
+        if !matches!(prev.outcome, Outcome::Shot | Outcome::Injured) {
+            return None;
+        }
+        let one = match &prev.number {
+            NumberRef::Quantity(q) => {
+                let q = &self.quants[*q];
+                q.min == 1.0 && q.vague.is_none() && q.tokens.end <= prev.trigger.start
+            }
+            NumberRef::Implicit(r, n) => *n == 1 && r.end <= prev.trigger.start,
+        };
+        let between = prev.trigger.end..j;
+        let plain = between.len() <= MAX_BEFORE
+            && between.clone().all(|i| {
+                self.quant_at_start(i).is_none_or(|q| self.is_article(q))
+                    && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
+                    && !self.is_any(i, &["and", "or", "but"])
+                    && !self.takes_number_before[i]
+            })
+            && !self
+                .triggers
+                .iter()
+                .any(|t| between.contains(&t.tokens.start));
+        (one && plain).then_some(index)
     }
 
     pub fn claim_start(&self, c: &RawClaim) -> usize {
@@ -1128,6 +1346,25 @@ impl<'t> Analysis<'t> {
     ) {
         let mut part_of = None;
         let mut listed = 0;
+        // "17 people were killed in the attack, among them 13 police officers": past a
+        // short phrase of plain words (no count) to the parts.
+        if parts_only {
+            let phrase = (k..(k + MAX_LINK + 2).min(sent.end)).take_while(|&i| {
+                self.tokens[i].kind == TokenKind::Word
+                    && self.q_start[i] == NONE
+                    && !self.has(i, class::SUBGROUP)
+                    && !self.takes_number_before[i]
+            });
+            if let Some(last) = phrase.last() {
+                let mut m = last + 1;
+                if m < sent.end && self.word(m) == "," {
+                    m += 1;
+                }
+                if m < sent.end && self.has(m, class::SUBGROUP) {
+                    k = m;
+                }
+            }
+        }
         for _ in 0..6 {
             let mut j = k;
             if j < sent.end && matches!(self.word(j), "," | "(" | ";") {
@@ -1231,7 +1468,8 @@ impl<'t> Analysis<'t> {
         // "Two of the dead were port workers": the outcome word is a noun for people
         // counted elsewhere, not a new claim.
         if j > sent.start && self.is(j - 1, "the") && trig.form != Form::Noun {
-            return false;
+            // "Four children were among the dead": a part of the toll told before.
+            return self.among_the_dead(lex, trig, j - 1, sent, used, sentence, status, out);
         }
         let mut aux = false;
         let mut np_start = j;
@@ -1290,6 +1528,7 @@ impl<'t> Analysis<'t> {
             if let Some(q) = self.quant_at_end(j) {
                 if self.quants[q].role == NumberRole::Age
                     || self.has(self.quants[q].tokens.end, class::AGE_UNIT)
+                    || self.age_written_apart(self.quants[q].tokens.end)
                 {
                     if np_end == np_start {
                         np_end = j + 1;
@@ -1297,6 +1536,22 @@ impl<'t> Analysis<'t> {
                     np_start = self.quants[q].tokens.start;
                     j = np_start;
                     continue;
+                }
+                // "Two of the four victims died": the count before "of the" is the one.
+                // (With a participle, "one of four victims killed", the outcome is the
+                // four's.)
+                if aux || trig.form == Form::Intr {
+                    let start = self.quants[q].tokens.start;
+                    if let Some(c) =
+                        self.partitive_claim(lex, trig, start, np_start..np_end, sent.start)
+                    {
+                        out.push(RawClaim {
+                            sentence,
+                            status,
+                            ..c
+                        });
+                        return true;
+                    }
                 }
                 if trig.form == Form::Verb && !aux && self.object_follows(lex, trig, sent) {
                     return false;
@@ -1338,6 +1593,7 @@ impl<'t> Analysis<'t> {
                         self.np_after_outcome(lex, trig, sent, out, whole);
                     }
                     self.before_follow(lex, trig, q, sent, used, sentence, status, out, whole);
+                    self.among_before(lex, trig, q, sent, used, out, whole);
                     // "17 people were killed, including nine civilians"
                     let after = trig.tokens.end;
                     self.follow_on(
@@ -1366,11 +1622,12 @@ impl<'t> Analysis<'t> {
                 }
             }
             // "three people dead and another injured", "another man was wounded": one
-            // more person.
+            // more person ("one dead and another in critical condition": "another" is
+            // as good as a written number).
             if self.has(j, class::ADDITIVE)
                 && self.is(j, "another")
                 && (aux || trig.form == Form::Intr || !self.object_follows(lex, trig, sent))
-                && !matches!(trig.form, Form::Noun | Form::Tally)
+                && trig.form != Form::Noun
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if np_end == np_start || (info.singular && !info.object) {
@@ -1400,6 +1657,21 @@ impl<'t> Analysis<'t> {
                 && j > sent.start
             {
                 continue;
+            }
+            // "One of them died", "one of the victims was killed": one of the people
+            // named before. ("The" after "of" is read with it as an auxiliary, "of the".)
+            let them = np_end == np_start && self.is_any(j, &["them", "those", "whom", "which"]);
+            let the_np = np_end > np_start && (self.has(j, class::DEFINITE) || self.is(j, "the"));
+            if (them || the_np)
+                && (aux || trig.form == Form::Intr)
+                && let Some(c) = self.partitive_claim(lex, trig, j, np_start..np_end, sent.start)
+            {
+                out.push(RawClaim {
+                    sentence,
+                    status,
+                    ..c
+                });
+                return true;
             }
             if np_end == np_start
                 && self.has(j, class::PRONOUN)
@@ -1441,6 +1713,13 @@ impl<'t> Analysis<'t> {
                 }
                 return false;
             }
+            // "Marcus Lee, 24, died": back over the age set off by commas to the name.
+            if np_end == np_start
+                && let Some(name_end) = self.age_apposition_before(j, sent.start)
+            {
+                j = name_end;
+                continue;
+            }
             if (self.word(j) == "," || self.tokens[j].kind == TokenKind::Dash)
                 && self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out)
             {
@@ -1478,6 +1757,92 @@ impl<'t> Analysis<'t> {
             }
         }
         false
+    }
+
+    /// A claim of some of the people named before, by a partitive whose phrase after
+    /// "of" starts at token `at` (victims `np`): "one of the victims", "two of them",
+    /// "two of the four victims" (`at` on "four"). It counts people a figure before may
+    /// already hold, so, like people named without a number, it only sets a floor.
+    fn partitive_claim(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        at: usize,
+        np: Range<usize>,
+        sent_start: usize,
+    ) -> Option<RawClaim> {
+        let mut k = at;
+        if k > sent_start && self.is(k - 1, "the") {
+            k -= 1;
+        }
+        let of = k.checked_sub(1).filter(|&i| i > sent_start)?;
+        if !self.is(of, "of") {
+            return None;
+        }
+        let q = self.quant_at_end(of - 1)?;
+        let quant = &self.quants[q];
+        if quant.role != NumberRole::Count || !self.countable(q) || quant.vague.is_some() {
+            return None;
+        }
+        let count = quant.min;
+        if !((1.0..=1.0e6).contains(&count) && count.fract() == 0.0) {
+            return None;
+        }
+        let info = self.victim_info(lex, np.clone());
+        if info.object {
+            return None;
+        }
+        let end = np.end.max(at + 1);
+        Some(RawClaim::implicit(
+            trig,
+            quant.tokens.start..end,
+            count as u64,
+            (!np.is_empty()).then_some(np),
+            info,
+            0,
+            ClaimStatus::Reported,
+        ))
+    }
+
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
+    }
+
+    /// When token `comma` closes a person's age set off by commas after a name ("Marcus
+    /// Lee, 24, died", "Ann Ortiz, 31, of Dover, was shot"), the token after the name's
+    /// last word (so that reading back goes on with the name). The age is digits, a
+    /// whole number a person can be; the name a capitalised word or a victim word.
+    fn age_apposition_before(&self, comma: usize, sent_start: usize) -> Option<usize> {
+        if self.word(comma) != "," {
+            return None;
+        }
+        let mut k = comma;
+        // ", of Dover," : a home town after the age.
+        let town = (sent_start + 1..k)
+            .rev()
+            .take(4)
+            .find(|&i| self.word(i) == ",");
+        if let Some(c) = town
+            && self.is(c + 1, "of")
+            && (c + 2..k).all(|i| self.tokens[i].is_capitalised())
+            && c + 2 < k
+        {
+            k = c;
+        }
+        let age_end = k.checked_sub(1)?;
+        let q = self.quant_at_end(age_end)?;
+        let quant = &self.quants[q];
+        let age = quant.tokens.len() == 1
+            && self.tokens[age_end].kind == TokenKind::Number
+            && quant.min.fract() == 0.0
+            && (1.0..=110.0).contains(&quant.min)
+            && quant.qualifier.is_none();
+        let open = quant.tokens.start.checked_sub(1)?;
+        let name = open.checked_sub(1)?;
+        (age && open > sent_start
+            && self.word(open) == ","
+            && self.tokens[name].kind == TokenKind::Word)
+            .then_some(open)
     }
 
     /// When quantity `part` (victims `part_np`) follows a subgroup word, the whole before
@@ -1870,6 +2235,153 @@ impl<'t> Analysis<'t> {
                 status,
             });
             start = self.quants[q2].tokens.start;
+        }
+    }
+
+    /// "Four children were among the dead", "12 children and 11 fighters were among the
+    /// dead": counts (at `the`, the article before the outcome word) that are parts of
+    /// the toll told before, the last whole count of the same outcome in the text.
+    #[allow(clippy::too_many_arguments)]
+    fn among_the_dead(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        the: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        sentence: usize,
+        status: ClaimStatus,
+        out: &mut Vec<RawClaim>,
+    ) -> bool {
+        if the < sent.start + 3 || !self.is(the - 1, "among") {
+            return false;
+        }
+        let Some(whole) = out.iter().rposition(|c| {
+            c.outcome == trig.outcome
+                && c.part_of.is_none()
+                && matches!(c.number, NumberRef::Quantity(_))
+        }) else {
+            return false;
+        };
+        let mut j = the - 1;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        if j == the - 1 {
+            return false;
+        }
+        // Back over the listed parts: each a count and its victims, joined by "and" or
+        // a comma.
+        let mut found = false;
+        let mut np_end = j;
+        let mut k = j;
+        while k > sent.start && np_end - k <= MAX_NP {
+            k -= 1;
+            if let Some(p) = self.quant_at_end(k)
+                && self.victim_word(lex, k).is_none()
+                && self.quants[p].role != NumberRole::Age
+            {
+                let np = k + 1..np_end;
+                let info = self.victim_info(lex, np.clone());
+                if used[p] || !self.countable(p) || info.group.is_none() || info.object {
+                    break;
+                }
+                used[p] = true;
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Quantity(p),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: Some(whole),
+                    coordinated: found,
+                    sentence,
+                    status,
+                });
+                found = true;
+                let first = self.quants[p].tokens.start;
+                if first > sent.start + 1 && self.is_any(first - 1, &["and", ","]) {
+                    np_end = first - 1;
+                    k = np_end;
+                    continue;
+                }
+                break;
+            }
+            if !self.np_token(lex, k) {
+                break;
+            }
+        }
+        found
+    }
+
+    /// "Six civilians were among at least 22 people killed": the count before "were
+    /// among" and the whole's count is a part of the whole (`whole`, counting quantity
+    /// `q`).
+    #[allow(clippy::too_many_arguments)]
+    fn among_before(
+        &self,
+        lex: &Lexicons,
+        trig: &Trigger,
+        q: usize,
+        sent: &Range<usize>,
+        used: &mut [bool],
+        out: &mut Vec<RawClaim>,
+        whole: usize,
+    ) {
+        let start = self.quants[q].tokens.start;
+        if start < sent.start + 3 || !self.is(start - 1, "among") {
+            return;
+        }
+        let mut j = start - 1;
+        while j > sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        if j == start - 1 {
+            return;
+        }
+        // Back over the part's victim phrase to its count ("six civilians including a
+        // child": the phrase ends before the part's own parts).
+        let mut np_end = j;
+        let mut k = j;
+        while k > sent.start && np_end - k <= MAX_NP {
+            k -= 1;
+            if self.has(k, class::SUBGROUP) {
+                np_end = k;
+                continue;
+            }
+            if let Some(p) = self.quant_at_end(k)
+                && self.victim_word(lex, k).is_none()
+                && self.quants[p].role != NumberRole::Age
+            {
+                let first = self.quants[p].tokens.start;
+                if first > sent.start && self.has(first - 1, class::SUBGROUP) {
+                    np_end = first - 1;
+                    k = np_end;
+                    continue;
+                }
+                let np = k + 1..np_end;
+                let info = self.victim_info(lex, np.clone());
+                if used[p] || !self.countable(p) || info.group.is_none() || info.object {
+                    return;
+                }
+                used[p] = true;
+                let (sentence, status) = (out[whole].sentence, out[whole].status);
+                out.push(RawClaim {
+                    outcome: trig.outcome,
+                    trigger: trig.tokens.clone(),
+                    number: NumberRef::Quantity(p),
+                    victims: Some(np),
+                    victim_info: info,
+                    part_of: Some(whole),
+                    coordinated: false,
+                    sentence,
+                    status,
+                });
+                return;
+            }
+            if !self.np_token(lex, k) && self.quant_at_end(k).is_none() {
+                return;
+            }
         }
     }
 

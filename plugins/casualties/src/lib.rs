@@ -263,9 +263,62 @@ impl CasualtiesStage {
             counted: false,
             event: None,
             part_of: c.part_of,
-            in_boilerplate: source.is_some_and(|s| s.contains(span)),
+            in_boilerplate: source.is_some_and(|s| s.contains(span))
+                || in_playlist(text, span.start),
         }
     }
+}
+
+/// Whether byte `at` lies in a video playlist: lines of clip titles, each after its
+/// running time ("0:43 Man found dead in park", then "1:47 Council votes on budget").
+/// Page furniture listing other stories, not the article's news: the line of `at` and
+/// the line before or after it (blank lines aside) each open with a running time.
+fn in_playlist(text: &str, at: usize) -> bool {
+    /// How long a clip's title line may run before `at`, in bytes: a longer line is
+    /// prose (and is not read back to its start: the cost would grow with the text).
+    const TITLE: usize = 200;
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let from = at.saturating_sub(TITLE);
+    let start = match bytes[from..at].iter().rposition(|&b| b == b'\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    if !opens_with_running_time(&bytes[start..]) {
+        return false;
+    }
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| at + i);
+    // The nearest non-blank line before and after.
+    let before = bytes[..start]
+        .split(|&b| b == b'\n')
+        .rev()
+        .find(|l| !l.trim_ascii().is_empty());
+    let after = bytes[end..]
+        .split(|&b| b == b'\n')
+        .find(|l| !l.trim_ascii().is_empty());
+    before.is_some_and(opens_with_running_time) || after.is_some_and(opens_with_running_time)
+}
+
+/// Whether a line opens with a clip's running time and title: "m:ss" or "mm:ss", a
+/// space, and a capital or a quotation mark; not a clock time ("9:30 a.m.", "10:15 PM").
+fn opens_with_running_time(line: &[u8]) -> bool {
+    let line = line.trim_ascii_start();
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && line.get(digits) == Some(&b':')
+        && line
+            .get(digits + 1..digits + 3)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+        && line.get(digits + 3) == Some(&b' ')
+        && line
+            .get(digits + 4)
+            .is_some_and(|&b| b.is_ascii_uppercase() || b == b'\'' || b == b'"')
+        && !line[digits + 4..].starts_with(b"AM")
+        && !line[digits + 4..].starts_with(b"PM")
 }
 
 /// A value as a whole count: the integer part, saturating.

@@ -39,6 +39,8 @@ pub struct Setting {
     pub attacker: bool,
     /// The sentence repeats an earlier one word for word.
     pub repeated: bool,
+    /// The claim's people are besides those counted before ("four others were shot").
+    pub beside: bool,
     /// A count of the dead that says it holds the attacker ("five dead, including the
     /// gunman"), or a person listed by role beside a count ("Father, two children found
     /// dead"): the attacker's death, told later ("he then shot himself"), adds nothing.
@@ -53,6 +55,7 @@ impl Analysis<'_> {
             sentence: s,
             additive: self.additive(claim),
             coordinated: claim.coordinated,
+            beside: claim.victim_info.beside,
             attacker: {
                 // The triggers are in text order.
                 let at = self

@@ -831,3 +831,202 @@ fn one_wounded_then_dead_counts_as_dead_only() {
     let t = totals("The officer was wounded in the leg. Police then killed the gunman.");
     assert_eq!(t.injured, Some(1));
 }
+
+#[test]
+fn a_name_with_its_age_set_off_by_commas() {
+    assert_eq!(totals("Marcus Lee, 24, died at the scene.").killed, Some(1));
+    assert_eq!(
+        totals("The driver, Ann Ortiz, 31, was shot and killed on the porch.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Dale Fenn, 19, was shot in the leg on Monday.").injured,
+        Some(1)
+    );
+    // A list of people with their ages is no apposition.
+    assert_eq!(totals("Police said 3, 4, 5 officers arrived.").killed, None);
+}
+
+#[test]
+fn one_of_the_victims() {
+    assert_eq!(
+        totals("Four people were shot. One of the victims died at the hospital.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Four people were shot. One of them was killed.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("Four people were shot; two of the four victims later died.").killed,
+        Some(2)
+    );
+    // With a participle the outcome is the inner count's.
+    assert_eq!(
+        totals("One of four victims killed in the ambush was a nurse.").killed,
+        Some(4)
+    );
+    // A part of people named before only sets a floor.
+    assert_eq!(
+        totals("Dozens were treated, three of whom died. At least 40 people died in the attack.")
+            .killed,
+        Some(40)
+    );
+}
+
+#[test]
+fn a_gunshot_wound_leaves_the_fate_unstated() {
+    let t = totals("Police found two men suffering from gunshot wounds. One of them died.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+}
+
+#[test]
+fn a_second_verb_after_a_short_phrase_shares_the_subject() {
+    // (The one shot is the one dead: no one injured.)
+    let t = totals("Toddler shot in the head, killed in Elm County");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+    let t = totals("A student who was shot at a party on Friday and died later was named.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+}
+
+#[test]
+fn a_wounded_subject_who_died() {
+    let t = totals("A man who was shot outside a bar on Friday has died.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+    let t = totals("A woman wounded in the crossfire at the club died at the hospital.");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+}
+
+#[test]
+fn a_death_whose_subject_was_left_out() {
+    let t = totals("He was taken to a hospital on Elm Street and later died.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("The woman was treated at the scene, but died an hour later.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("Ortiz was rushed to a hospital with a wound to the chest and died.");
+    assert_eq!(t.killed, Some(1));
+    // Not a person: no one counted.
+    let t = totals("The case went to trial and died in committee.");
+    assert_eq!(t.killed, None);
+    let t = totals("His daughter had vowed to stay and die in the town.");
+    assert_eq!(t.killed, None);
+}
+
+#[test]
+fn a_video_playlist_is_no_news() {
+    let text = "Two men were wounded on Elm Street on Friday.\n\n0:43 Man found dead in \
+        park\n\n1:12 Council votes on budget\n2:05 Fatal crash closes road\n";
+    let t = totals(text);
+    assert_eq!((t.killed, t.injured), (None, Some(2)));
+    // A clock time is no running time.
+    let t = totals("9:30 PM A man was killed.\n10:15 PM Two others were shot.");
+    assert_eq!(t.killed, Some(1));
+}
+
+#[test]
+fn a_crime_named_as_a_category_or_intent_is_no_death() {
+    assert_eq!(
+        totals("The task force works to reduce homicide in the county.").killed,
+        None
+    );
+    assert_eq!(
+        totals("He faces two counts of assault with intent to commit murder.").killed,
+        None
+    );
+    assert_eq!(
+        totals("Tips about any unsolved homicide are welcome.").killed,
+        None
+    );
+}
+
+#[test]
+fn animals_are_no_casualties() {
+    let t = totals("The shot killed the boy and injured one of the family dogs.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_death_from_a_gunshot_wound() {
+    let t = totals("Teen Dies From Gunshot Wound In Elm County");
+    assert_eq!((t.killed, t.injured.unwrap_or(0)), (Some(1), 0));
+}
+
+#[test]
+fn injuries_suffered_and_gunshot_wounds_found() {
+    let t = totals("Officers found two men dead and three others with gunshot wounds.");
+    assert_eq!((t.killed, t.injured), (Some(2), Some(3)));
+    let t = totals("Two of the victims sustained non-life-threatening injuries.");
+    assert_eq!(t.injured, Some(2));
+    // A road's number is no count.
+    let t = totals("A man was found in a trailer park on Hwy 150 with a gunshot wound.");
+    assert!(t.injured.unwrap_or(0) <= 1);
+}
+
+#[test]
+fn people_shot_besides_the_dead_are_injured() {
+    let t = totals("One man was killed and four others were shot.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(4)));
+    // Without "others" the dead may be among those shot.
+    let t = totals("Five people were shot, one fatally.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(4)));
+}
+
+#[test]
+fn a_partitive_subject_of_a_death_told_further_on() {
+    let t =
+        totals("One of the five people hospitalized after the shooting on Elm Street has died.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("One of five victims in Elm Street shooting dies");
+    assert_eq!(t.killed, Some(1));
+}
+
+#[test]
+fn parts_after_a_short_phrase() {
+    let t = totals("At least 17 people were killed in the attack among them 13 police officers.");
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(17), Some(13)));
+    let t = totals("Eight people were killed on Tuesday, among them four children.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(8), Some(4)));
+}
+
+#[test]
+fn a_count_among_a_larger_toll_is_a_part() {
+    let t = totals("Six civilians were among at least 22 people killed in the raids.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(22), Some(6)));
+    let t = totals("Six civilians including a child were among 22 people killed in the raids.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(22), Some(6)));
+}
+
+#[test]
+fn counts_among_the_dead_are_parts_of_the_toll() {
+    let t = totals(
+        "Air strikes killed 30 people in the town. Twelve children and 11 fighters were among the dead.",
+    );
+    assert_eq!(
+        (t.killed, t.killed_civilians, t.killed_noncivilians),
+        (Some(30), Some(12), Some(11))
+    );
+    // Without a toll before them, no claim.
+    assert_eq!(totals("Four children were among the dead.").killed, None);
+}
+
+#[test]
+fn an_age_written_apart_is_no_count() {
+    assert_eq!(
+        totals("A 12 year-old girl was killed in a hunting accident.").killed,
+        Some(1)
+    );
+    assert_eq!(
+        totals("A 16 year old boy was shot at a party.").injured,
+        Some(1)
+    );
+    assert_eq!(
+        totals("A 12-year-old girl was killed in the crash.").killed,
+        Some(1)
+    );
+}
+
+#[test]
+fn another_in_critical_condition() {
+    let t = totals("One dead, another in critical condition after shooting");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+}

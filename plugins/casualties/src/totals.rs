@@ -12,7 +12,9 @@
 //! 2. **A claim's value** is its low end: `min` of the number ("at least 20", "more than
 //!    20", "nearly 20" and "20-30" give 20; "dozens" 12, "scores" 20, "hundreds" 100).
 //! 3. **Events.** Claims are read in text order, each about the current event, except:
-//!    a part ("including four children") belongs to its whole's event; a claim whose
+//!    a part ("including four children", or told before its whole: "six civilians were
+//!    among 22 people killed") belongs to its whole's event, read right after it; a
+//!    claim whose
 //!    sentence reports another event ("elsewhere", "in a separate attack") opens a new
 //!    one, unless its figure repeats one of an event already open (then it is about that
 //!    event). Claims of one sentence, and people counted without a number, stay with the
@@ -59,7 +61,8 @@
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
 //!    is more. Civilians and non-civilians: the groups' figures (0 for a side when the
 //!    event's dead all belong to the other). Injured: the injury figure, or the people
-//!    shot less the event's dead when that is more; an injury figure made only of
+//!    shot less the event's dead when that is more (people shot "besides" those counted
+//!    before, "four others were shot", are none of the dead: they are injured); an injury figure made only of
 //!    people named without a number ("he", "the victim", a name), whose death is told
 //!    right after ("suffered a gunshot wound ... and died"), counts less the dead too.
 //!    A run of two or more events whose dead add up exactly to an earlier event's is a
@@ -384,11 +387,38 @@ pub fn totals(
     let mut last_claim: Option<usize> = None;
     // (sentence, outcome, slot) whose listed counts repeat a figure given before.
     let mut repeated_lists: Vec<(usize, usize, usize)> = Vec::new();
-    for i in 0..claims.len() {
+    // Text order, except that a part told before its whole ("six civilians were among
+    // 22 people killed") is read right after it.
+    // (whole, part) of each part told before its whole, by whole: few or none.
+    let mut early: Vec<(usize, usize)> = (0..claims.len())
+        .filter_map(|p| claims[p].part_of.filter(|&w| w > p).map(|w| (w, p)))
+        .collect();
+    early.sort_unstable();
+    let mut order = Vec::with_capacity(claims.len());
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.part_of.is_some_and(|w| w > i) {
+            continue;
+        }
+        order.push(i);
+        let from = early.partition_point(|&(w, _)| w < i);
+        order.extend(
+            early[from..]
+                .iter()
+                .take_while(|&&(w, _)| w == i)
+                .map(|&(_, p)| p),
+        );
+    }
+    for i in order {
         let (claim, setting) = (&claims[i], &settings[i]);
-        let Some(o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
+        let Some(mut o) = outcome_index(claim.outcome).filter(|_| countable(claim)) else {
             continue;
         };
+        // People shot besides those counted before ("one man was killed and four others
+        // were shot") are not among the dead: they count as injured. (Listed beside
+        // another count, "he and three others were shot", they are besides that one.)
+        if o == SHOT && setting.beside && !setting.coordinated {
+            o = INJURED;
+        }
         // A sentence told again word for word is no news.
         if setting.repeated {
             continue;
