@@ -27,7 +27,7 @@ use newsproc_layers::casualties::{
     CasualtyLayer, Claim, ClaimStatus, Claimant, Count, Outcome, Phrase, VictimGroup, Victims,
 };
 use newsproc_layers::names;
-use newsproc_layers::source::OutsideBody;
+use newsproc_layers::source::{OutsideBody, OutsideIndex};
 use newsproc_sdk::{ConfigError, Document, Span, Stage, StageError};
 use newsproc_text::{Qualifier, VagueKind, context};
 use serde::{Deserialize, Serialize};
@@ -164,10 +164,13 @@ impl CasualtiesStage {
             return Ok(CasualtyLayer::default());
         }
         let (source, attribution) = upstream()?;
-        let (source, attribution) = (source.as_ref(), attribution.as_ref());
+        // Indexed once: each claim asks both, and reading every span for every claim is
+        // quadratic in a long document.
+        let outside_body = source.as_ref().map(OutsideBody::index);
+        let claimants = attribution.as_ref().map(Claimants::new);
         let mut claims: Vec<Claim> = raw
             .iter()
-            .map(|c| self.claim(&analysis, c, source, attribution))
+            .map(|c| self.claim(&analysis, c, outside_body.as_ref(), claimants.as_ref()))
             .collect();
         let mut settings: Vec<_> = raw.iter().map(|c| analysis.setting(&self.lex, c)).collect();
         // A sentence told again word for word (a photo caption repeated down the page)
@@ -194,8 +197,8 @@ impl CasualtiesStage {
         &self,
         a: &Analysis,
         c: &RawClaim,
-        source: Option<&OutsideBody>,
-        attribution: Option<&AttributionView>,
+        outside_body: Option<&OutsideIndex>,
+        claimants: Option<&Claimants>,
     ) -> Claim {
         let text = a.text;
         let number_span = a.number_span(c);
@@ -258,12 +261,12 @@ impl CasualtiesStage {
             number,
             victims,
             cause,
-            claimant: attribution.and_then(|l| claimant(l, number_span)),
+            claimant: claimants.and_then(|c| c.of(number_span)),
             status: c.status,
             counted: false,
             event: None,
             part_of: c.part_of,
-            in_boilerplate: source.is_some_and(|s| s.contains(span))
+            in_boilerplate: outside_body.is_some_and(|o| o.contains(span))
                 || in_playlist(text, span.start),
         }
     }
@@ -387,20 +390,61 @@ fn nearest_cause(a: &Analysis, sentence: Span, trigger: Span) -> Option<Span> {
         })
 }
 
-/// The attribution whose content holds the claim's number: the tightest one.
-fn claimant(layer: &AttributionView, number: Span) -> Option<Claimant> {
-    let (index, att) = layer
-        .attributions
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| !a.in_boilerplate && a.content.iter().any(|c| c.contains(number)))
-        .min_by_key(|(_, a)| a.content.iter().map(|c| c.len()).sum::<usize>())?;
-    let source = att.source.as_ref();
-    Some(Claimant {
-        attribution: Some(index),
-        name: source.map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
-        span: source.map(|s| s.span),
-    })
+/// The attributions' content spans, ordered to find the claimant of each claim: the
+/// attribution whose content holds the claim's number.
+struct Claimants<'a> {
+    layer: &'a AttributionView,
+    /// Content spans outside boilerplate, by start, with the index of their attribution.
+    spans: Vec<(Span, usize)>,
+    /// The longest of them: a span that holds a number starts at most this far before the
+    /// number's end.
+    longest: usize,
+}
+
+impl<'a> Claimants<'a> {
+    fn new(layer: &'a AttributionView) -> Claimants<'a> {
+        let mut spans: Vec<(Span, usize)> = layer
+            .attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.in_boilerplate)
+            .flat_map(|(i, a)| a.content.iter().map(move |&c| (c, i)))
+            .collect();
+        spans.sort_unstable_by_key(|&(c, i)| (c.start, i));
+        let longest = spans.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+        Claimants {
+            layer,
+            spans,
+            longest,
+        }
+    }
+
+    /// The tightest attribution (least content) whose content holds `number`; the
+    /// first of equals.
+    fn of(&self, number: Span) -> Option<Claimant> {
+        let content_len = |i: usize| -> usize {
+            self.layer.attributions[i]
+                .content
+                .iter()
+                .map(|c| c.len())
+                .sum()
+        };
+        let after = self.spans.partition_point(|(c, _)| c.start <= number.start);
+        let earliest = number.end.saturating_sub(self.longest);
+        let index = self.spans[..after]
+            .iter()
+            .rev()
+            .take_while(|(c, _)| c.start >= earliest)
+            .filter(|(c, _)| c.contains(number))
+            .map(|&(_, i)| i)
+            .min_by_key(|&i| (content_len(i), i))?;
+        let source = self.layer.attributions[index].source.as_ref();
+        Some(Claimant {
+            attribution: Some(index),
+            name: source.map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
+            span: source.map(|s| s.span),
+        })
+    }
 }
 
 fn outcome_name(o: Outcome) -> &'static str {
