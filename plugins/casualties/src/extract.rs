@@ -868,6 +868,14 @@ impl<'t> Analysis<'t> {
         })
     }
 
+    /// Whether `trig` is an intransitive death verb that tells a death: not a base form
+    /// ("vowed to live and die there").
+    fn tells_a_death(&self, trig: &Trigger) -> bool {
+        trig.outcome == Outcome::Killed
+            && trig.form == Form::Intr
+            && !self.has(trig.tokens.start, class::BASE)
+    }
+
     /// "He was taken to a hospital and later died", "The woman was treated at the scene
     /// but died": a death told by a second verb whose subject, one person named at the
     /// start of the sentence (a pronoun, a singular victim noun after a determiner, or a
@@ -881,11 +889,7 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        // ("vowed to live and die there": a base form tells no death.)
-        if trig.outcome != Outcome::Killed
-            || trig.form != Form::Intr
-            || self.has(trig.tokens.start, class::BASE)
-        {
+        if !self.tells_a_death(trig) {
             return false;
         }
         let mut j = trig.tokens.start;
@@ -949,10 +953,7 @@ impl<'t> Analysis<'t> {
         status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        if trig.outcome != Outcome::Killed
-            || trig.form != Form::Intr
-            || self.has(trig.tokens.start, class::BASE)
-        {
+        if !self.tells_a_death(trig) {
             return false;
         }
         let Some(q) = self.quant_at_start(sent.start) else {
