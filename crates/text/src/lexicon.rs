@@ -400,6 +400,40 @@ pub struct PhraseMatch<'m> {
     pub entry: &'m Entry,
 }
 
+/// A [`PhraseMatcher`] built on first use. A large lexicon's automaton takes
+/// milliseconds to build; a stage that holds its matchers this way starts at once, and
+/// can build them on a thread of its own meanwhile ([`LazyMatcher::get`] from there),
+/// so that neither `newsproc check` nor the other stages' start-up waits for them.
+#[derive(Debug)]
+pub struct LazyMatcher {
+    lexicon: Lexicon,
+    matcher: OnceLock<PhraseMatcher>,
+}
+
+impl LazyMatcher {
+    pub fn new(lexicon: Lexicon) -> LazyMatcher {
+        LazyMatcher {
+            lexicon,
+            matcher: OnceLock::new(),
+        }
+    }
+
+    /// The matcher, built now if it is not yet (a caller racing a build waits for it).
+    pub fn get(&self) -> &PhraseMatcher {
+        self.matcher
+            .get_or_init(|| self.lexicon.clone().into_matcher())
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Whether the matcher has been built.
+    pub fn is_built(&self) -> bool {
+        self.matcher.get().is_some()
+    }
+}
+
 /// Finds a lexicon's phrases in texts. Build once, use for every document.
 #[derive(Clone, Debug)]
 pub struct PhraseMatcher {

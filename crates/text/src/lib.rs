@@ -81,7 +81,7 @@ pub mod sentences;
 pub mod tokens;
 pub mod util;
 
-pub use lexicon::{Entry, Lexicon, LexiconError, PhraseMatch, PhraseMatcher};
+pub use lexicon::{Entry, LazyMatcher, Lexicon, LexiconError, PhraseMatch, PhraseMatcher};
 pub use normalize::{Folded, fold};
 pub use numbers::{
     Bound, NumberRole, Qualifier, Quantity, QuantityOptions, VagueKind, classify_number,

@@ -192,6 +192,7 @@ impl<'t> Analysis<'t> {
         // one (about two fifths of news text), and only those are split and tokenized.
         let found: Vec<_> = lex
             .outcomes
+            .get()
             .find_all(text)
             .into_iter()
             .filter(|m| lex.outcome_info[m.index].outcome.is_some())

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use newsproc_layers::casualties::{Outcome, Side, VictimGroup};
-use newsproc_text::{Entry, Lexicon, LexiconError, PhraseMatcher, PieceMatcher};
+use newsproc_text::{Entry, LazyMatcher, Lexicon, LexiconError, PieceMatcher};
 
 /// Where the number stands relative to an outcome word; see `data/outcomes.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +139,8 @@ pub struct Marker {
 /// outcome words are searched for in the whole text; the other lists are looked up
 /// word by word through `in_sentences`, so they need no automaton of their own.
 pub struct Lexicons {
-    pub outcomes: PhraseMatcher,
+    /// Built on first use, or by the stage's warm-up thread: see [`LazyMatcher`].
+    pub outcomes: LazyMatcher,
     pub outcome_info: Vec<OutcomeWord>,
     pub victims: Lexicon,
     pub victim_info: Vec<VictimWord>,
@@ -222,7 +223,7 @@ impl Lexicons {
         let in_sentences = PieceMatcher::new(&[&victims, &words, &causes, &markers])
             .expect("the lists are all case-insensitive");
         Ok(Lexicons {
-            outcomes: outcomes.into_matcher(),
+            outcomes: LazyMatcher::new(outcomes),
             outcome_info,
             victims,
             victim_info,

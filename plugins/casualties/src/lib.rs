@@ -22,6 +22,7 @@ pub mod totals;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use newsproc_layers::casualties::{
     CasualtyLayer, Claim, ClaimStatus, Claimant, Count, Outcome, Phrase, VictimGroup, Victims,
@@ -48,7 +49,7 @@ pub struct Config {
 }
 
 pub struct CasualtiesStage {
-    lex: Lexicons,
+    lex: Arc<Lexicons>,
 }
 
 impl Stage for CasualtiesStage {
@@ -96,6 +97,16 @@ impl Stage for CasualtiesStage {
             markers: &config.marker_files,
         })
         .map_err(|e| ConfigError::at_key(e.key, e.error.to_string()))?;
+        let lex = Arc::new(lex);
+        // The outcome words' automaton is most of the stage's start-up: built on first
+        // use, and meanwhile on a thread of its own, so that neither `newsproc check` nor
+        // the other stages wait for it.
+        let warm = Arc::clone(&lex);
+        let _ = std::thread::Builder::new()
+            .name("casualties-warm-up".into())
+            .spawn(move || {
+                warm.outcomes.get();
+            });
         Ok(CasualtiesStage { lex })
     }
 

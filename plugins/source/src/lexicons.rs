@@ -19,10 +19,9 @@
 //! otherwise; its `!name` lines remove a name from both.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use newsproc_layers::source::BoilerplateKind;
-use newsproc_text::{Lexicon, LexiconError, PhraseMatcher};
+use newsproc_text::{LazyMatcher, Lexicon, LexiconError};
 
 /// The configuration key a file came from, with the error, so that the host can point at
 /// the key in the pipeline file.
@@ -141,33 +140,6 @@ enum Meaning {
 struct Table {
     matcher: LazyMatcher,
     meanings: Vec<Vec<Meaning>>,
-}
-
-/// A lexicon whose matcher is built on first use. Building the automaton of the
-/// text-wide phrases is most of the stage's start-up (a DFA over some 600 phrases,
-/// several milliseconds), which a run that loads the stage and processes nothing, or
-/// loads it in many processes, need not pay. Threads asking at once wait for one build.
-struct LazyMatcher {
-    lexicon: Lexicon,
-    matcher: OnceLock<PhraseMatcher>,
-}
-
-impl LazyMatcher {
-    fn new(lexicon: Lexicon) -> LazyMatcher {
-        LazyMatcher {
-            lexicon,
-            matcher: OnceLock::new(),
-        }
-    }
-
-    fn get(&self) -> &PhraseMatcher {
-        self.matcher
-            .get_or_init(|| self.lexicon.clone().into_matcher())
-    }
-
-    fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
 }
 
 /// Everything the stage looks for all over a text, found in one pass: agency, outlet and
@@ -798,14 +770,14 @@ mod tests {
     #[test]
     fn automata_are_built_on_first_use() {
         let lex = Lexicons::load(&ExtraFiles::default()).unwrap();
-        assert!(lex.folded.matcher.matcher.get().is_none());
-        assert!(lex.descriptions.matcher.get().is_none());
+        assert!(!lex.folded.matcher.is_built());
+        assert!(!lex.descriptions.is_built());
         // Name lookups need no automaton.
         assert_eq!(lex.name("Reuters").map(|n| n.0), Some("Reuters"));
-        assert!(lex.folded.matcher.matcher.get().is_none());
+        assert!(!lex.folded.matcher.is_built());
         let scan = lex.scan("Reporting by Jane Roe for Reuters.");
         assert!(scan.names.iter().any(|m| m.canonical == "Reuters"));
         assert!(!scan.credits.is_empty());
-        assert!(lex.folded.matcher.matcher.get().is_some());
+        assert!(lex.folded.matcher.is_built());
     }
 }
