@@ -16,6 +16,14 @@ fn layer(text: &str) -> SourceLayer {
     stage().layer(text)
 }
 
+/// Each credit's role and names, in order.
+fn credit_names(l: &SourceLayer) -> Vec<(CreditRole, Vec<String>)> {
+    l.credits
+        .iter()
+        .map(|c| (c.role, c.names.clone()))
+        .collect()
+}
+
 fn dateline(text: &str) -> Option<(String, Option<String>)> {
     layer(text)
         .dateline
@@ -440,11 +448,7 @@ fn desk_credits() {
         "{BODY}\nReporting by Jane Roe in Lima and John Doe in Quito; Additional reporting by Ann Lee; Editing by Bo Chan"
     );
     let l = layer(&text);
-    let got: Vec<(CreditRole, Vec<String>)> = l
-        .credits
-        .iter()
-        .map(|c| (c.role, c.names.clone()))
-        .collect();
+    let got = credit_names(&l);
     assert_eq!(
         got,
         [
@@ -465,11 +469,7 @@ fn desk_credits() {
 fn contributions_after_a_dash_and_with_initials() {
     let text = format!("{BODY}\n\u{2014}Jane Roe and M.J. Lee contributed to this article.");
     let l = layer(&text);
-    let got: Vec<(CreditRole, Vec<String>)> = l
-        .credits
-        .iter()
-        .map(|c| (c.role, c.names.clone()))
-        .collect();
+    let got = credit_names(&l);
     assert_eq!(
         got,
         [(
@@ -486,11 +486,7 @@ fn contact_lines_are_credits() {
         "{BODY}\nWrite to Jane Roe at jane.roe@example.com and John Doe at john.doe@example.com"
     );
     let l = layer(&text);
-    let got: Vec<(CreditRole, Vec<String>)> = l
-        .credits
-        .iter()
-        .map(|c| (c.role, c.names.clone()))
-        .collect();
+    let got = credit_names(&l);
     assert_eq!(
         got,
         [(
