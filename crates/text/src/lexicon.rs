@@ -453,9 +453,12 @@ pub struct PhraseMatcher {
     pieces: PieceIndex,
 }
 
-/// A leftmost-longest automaton over `patterns`: a DFA for lists of up to a few thousand
-/// phrases (the automaton's own choice stops at 100, then searches several times
-/// slower); past that, or when the DFA would be too large, whatever it picks.
+/// A leftmost-longest automaton over `patterns`. The unanchored one, which every search
+/// runs over the whole text, is a DFA for lists of up to a few thousand phrases (the
+/// automaton's own choice stops at 100, then searches several times slower); past that,
+/// or when the DFA would be too large, whatever it picks. The anchored one only re-reads
+/// a few bytes where a match ended inside a word: a contiguous NFA, built in a fraction
+/// of a DFA's time, is as fast there.
 fn build_automaton(
     patterns: &[String],
     case_insensitive: bool,
@@ -470,6 +473,9 @@ fn build_automaton(
             .build(patterns)
             .ok()
     };
+    if start == StartKind::Anchored {
+        return build(Some(AhoCorasickKind::ContiguousNFA)).or_else(|| build(None));
+    }
     (patterns.len() <= DFA_MAX_PATTERNS)
         .then(|| build(Some(AhoCorasickKind::DFA)))
         .flatten()
