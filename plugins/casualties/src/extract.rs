@@ -339,6 +339,37 @@ impl<'t> Analysis<'t> {
         first_line.is_some_and(|nl| self.sentences.get(s).is_some_and(|sp| sp.start < nl))
     }
 
+    /// Whether token `i` opens a clause of a headline (sentence `s`): after a colon or
+    /// a dash ("Police: Teen shot, killed") or a word that opens a clause ("Family
+    /// grieves after teen shot"). Headlines drop articles, so a bare noun there may be
+    /// the clause's subject.
+    fn opens_headline_clause(&self, i: usize, s: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        self.sentence_tokens
+            .get(s)
+            .is_some_and(|r| before >= r.start)
+            && self.in_headline(s)
+            && (matches!(self.word(before), ":" | "-")
+                || self.tokens[before].kind == TokenKind::Dash
+                || self.has(before, class::CLAUSE))
+    }
+
+    /// Whether `np`, read back from `trig` in a headline, can be the subject of a
+    /// reduced passive ("Teen shot, killed"): title case makes every word look like a
+    /// name, so the phrase holds no preposition and no other outcome word ("Teen Dead
+    /// From Gunshot Wound" is no subject of "Wound"), and the verb is a participle (a
+    /// present tense, "Deputy shoots, wounds teen", is active: its subject is the
+    /// attacker).
+    fn headline_subject(&self, trig: &Trigger, np: Range<usize>) -> bool {
+        let present = trig.form == Form::Verb && self.word(trig.tokens.start).ends_with(['s', 'S']);
+        !present
+            && np
+                .clone()
+                .all(|i| !self.has(i, class::STOP | class::LINK) && !self.takes_number_before[i])
+    }
+
     pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -1167,6 +1198,36 @@ impl<'t> Analysis<'t> {
                 return true;
             }
         }
+        // Headlines drop articles: "Woman accused of fatally shooting toddler",
+        // "Man kills neighbor" count one, as "a toddler" would. (A participle after a
+        // preposition takes an object; one after a noun may be a compound's first word,
+        // "Mt. Holly shooting victim".)
+        let takes_object = trig.form == Form::Verb
+            || trig
+                .tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|b| b >= sent.start && self.has(b, class::STOP | class::LINK));
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && takes_object
+            && self.in_headline(sentence)
+            && self.victim_word(lex, k).is_some()
+        {
+            let np = self.np_from(lex, k, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
+                out.push(RawClaim::implicit(
+                    trig,
+                    np.clone(),
+                    1,
+                    Some(np),
+                    info,
+                    sentence,
+                    status,
+                ));
+                return true;
+            }
+        }
         // "shot him", "killing her": one person.
         if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
             let w = self.word(k);
@@ -1730,8 +1791,16 @@ impl<'t> Analysis<'t> {
             break;
         }
         // No number: a singular subject still counts one ("Teen killed in shooting",
-        // "Smith was killed").
-        if np_end > np_start && (aux || trig.form == Form::Intr || np_start == sent.start) {
+        // "Smith was killed"), also one that opens a headline's clause ("Police: Teen
+        // shot, killed", "Family mourns after 6-year-old shot").
+        if np_end > np_start
+            && (aux
+                || trig.form == Form::Intr
+                || np_start == sent.start
+                || (self.opens_headline_clause(np_start, sentence)
+                    && self.headline_subject(trig, np_start..np_end)
+                    && !(trig.form == Form::Verb && self.object_follows(lex, trig, sent))))
+        {
             let np = np_start..np_end;
             let info = self.victim_info(lex, np.clone());
             // A name: "Smith was killed", and with an intransitive verb and no

@@ -1030,3 +1030,44 @@ fn another_in_critical_condition() {
     let t = totals("One dead, another in critical condition after shooting");
     assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
 }
+
+#[test]
+fn a_headline_drops_its_articles() {
+    // A bare victim noun after a verb or after a preposition's participle is one person.
+    let t = totals("Woman charged with fatally shooting toddler\n\nThe arrest came on Friday.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("Man kills neighbor after argument over fence\n\nNo one else was hurt.");
+    assert_eq!(t.killed, Some(1));
+    // A participle after a noun begins a compound: "shooting victim" tells no shooting.
+    let t = totals("Oak Park shooting victim named by police\n\nHer family spoke on Sunday.");
+    assert_eq!(t.injured, None);
+    // The same words in the body, with no headline, count no one.
+    let t = totals("Police said the woman was charged with fatally shooting toddler in the case.");
+    assert_eq!(t.killed, None);
+}
+
+#[test]
+fn a_bare_subject_opens_a_headline_clause() {
+    // After a colon, a dash or a word that opens a clause.
+    let t = totals("Sheriff: Boy shot, killed near a pond\n\nDeputies came at noon.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(0)));
+    let t = totals("Town mourns after 9-year-old shot at a party\n\nThe girl is recovering.");
+    assert_eq!(t.injured, Some(1));
+    // A present tense is active: the deputy shot, the teenager was wounded.
+    let t = totals("Report: Retired deputy shoots, wounds teenager\n\nThe teen is stable.");
+    assert_eq!(t.injured, Some(1));
+    // Title case is no name: "Dead From Gunshot Wound" is no subject of "Wound".
+    let t = totals("Police: River Town Teen Dead From Gunshot Wound\n\nAn autopsy is planned.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_fuller_list_replaces_a_groups_figure_too() {
+    // One person counted without a number, then a list of the dead in a later sentence:
+    // the list is the fuller count, of all the dead and of the civilians alike.
+    let t = totals(
+        "Three held after shooting that killed woman\n\n\
+         Police said a woman and a child were killed in the house on Friday.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(2), Some(2)));
+}

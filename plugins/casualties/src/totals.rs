@@ -38,8 +38,9 @@
 //!    together in a later sentence which add up exactly to the figure are a break-down
 //!    of it ("five officers killed", then "one transit officer and four police
 //!    officers"), not more people, and counts listed together in a later sentence
-//!    which add up to more than the overall figure are a fuller count of the same dead
-//!    ("five killed", then "three soldiers and three civilians"): they replace it; a
+//!    which add up to more than the figure (overall, or of their victim group) are a
+//!    fuller count of the same dead ("five killed", then "three soldiers and three
+//!    civilians"; "a woman killed", then "a woman and a child"): they replace it; a
 //!    person listed by role beside a count ("Father and two children found dead")
 //!    is one more, and most often the attacker of a family killing; a person counted
 //!    without a
@@ -494,7 +495,10 @@ pub fn totals(
                         .iter()
                         .all(|&j| settings[j].sentence != setting.sentence);
                 if earlier {
-                    let listed = claims
+                    // The listed counts of this slot, and those of them that are no
+                    // part of another count (only those read into the slot as more
+                    // people).
+                    let (listed, wholes) = claims
                         .iter()
                         .zip(settings)
                         .filter(|(c, st)| {
@@ -508,12 +512,18 @@ pub fn totals(
                                     group_of(c) == Some(g)
                                 }
                         })
-                        .fold(0u64, |acc, (c, _)| acc.saturating_add(c.number.min));
+                        .fold((0u64, 0u64), |(all, wholes), (c, _)| {
+                            let n = c.number.min;
+                            let whole = if c.part_of.is_none() { n } else { 0 };
+                            (all.saturating_add(n), wholes.saturating_add(whole))
+                        });
                     if listed == slot.value {
                         repeated_lists.push(key);
-                    } else if g == OVERALL && listed > slot.value && !slot.vague && !more {
+                    } else if !part && wholes > slot.value && !slot.vague && !more {
                         // A fuller list of the same dead ("20 killed", then "his son
-                        // and 20 other fighters were killed"): it replaces the figure.
+                        // and 20 other fighters were killed"; "a man was killed", then
+                        // "a woman and a child were killed"): it replaces the figure,
+                        // of all the dead and of each group.
                         slot.value = 0;
                         slot.implicit = false;
                     }
