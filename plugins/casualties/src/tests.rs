@@ -1071,3 +1071,16 @@ fn a_fuller_list_replaces_a_groups_figure_too() {
     );
     assert_eq!((t.killed, t.killed_civilians), (Some(2), Some(2)));
 }
+
+#[test]
+fn a_toll_told_without_a_killer_holds_the_attackers_death() {
+    // "Four dead", "found dead": all the dead, the man who then shot himself among them.
+    let t = totals(
+        "Four dead in apparent murder-suicide at a farmhouse\n\n\
+         Deputies said the man shot three relatives before turning the gun on himself.",
+    );
+    assert_eq!(t.killed, Some(4));
+    // "He killed three": his victims; his own death is one more.
+    let t = totals("He killed three coworkers at the plant on Monday and then killed himself.");
+    assert_eq!(t.killed, Some(4));
+}

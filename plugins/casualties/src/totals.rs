@@ -46,7 +46,9 @@
 //!    without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
 //!    written counts ("killed four classmates and then himself"), and not after a
-//!    count that says it holds the attacker ("five dead, including the gunman"); a
+//!    count that says it holds the attacker ("five dead, including the gunman"), or
+//!    that names no killer and so counts all the dead ("four dead in murder-suicide",
+//!    "five people found dead"; not "he shot two men dead"); a
 //!    specific number
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
