@@ -129,6 +129,49 @@ enum Shared {
     Joint(usize),
 }
 
+/// An outcome word in its sentence, and the status the sentence gives it: what the
+/// rules that find a claim's subject elsewhere in the sentence read (a subject shared
+/// with a verb before, one left out, a partitive opening the sentence, one wounded in a
+/// relative clause).
+struct InSentence<'a> {
+    trig: &'a Trigger,
+    /// The sentence's token range.
+    sent: Range<usize>,
+    /// The sentence's index.
+    index: usize,
+    status: ClaimStatus,
+}
+
+impl InSentence<'_> {
+    /// A claim of `count` people named without a number by the tokens `number`.
+    fn implicit(
+        &self,
+        number: Range<usize>,
+        count: u64,
+        victims: Option<Range<usize>>,
+        info: VictimInfo,
+    ) -> RawClaim {
+        RawClaim::implicit(
+            self.trig,
+            number,
+            count,
+            victims,
+            info,
+            self.index,
+            self.status,
+        )
+    }
+
+    /// The last claim of this sentence before token `end` that is no part of another
+    /// (the one a verb after it may go on with), and its index in `out`.
+    fn claim_before<'c>(&self, out: &'c [RawClaim], end: usize) -> Option<(usize, &'c RawClaim)> {
+        out.iter()
+            .enumerate()
+            .rev()
+            .find(|(_, c)| c.sentence == self.index && c.trigger.end <= end && c.part_of.is_none())
+    }
+}
+
 /// The tokens, sentences, numbers and list matches of one document.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -786,16 +829,21 @@ impl<'t> Analysis<'t> {
             let found = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
                 || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
             if !found {
-                match self.shared_subject(trig, &sent, sentence, &out) {
-                    Some(Shared::Claim(c)) => out.push(RawClaim { status, ..*c }),
+                let at = InSentence {
+                    trig,
+                    sent,
+                    index: sentence,
+                    status,
+                };
+                match self.shared_subject(&at, &out) {
+                    Some(Shared::Claim(c)) => out.push(*c),
                     Some(Shared::Joint(i)) => {
                         out.remove(i);
                     }
-                    None if self.elided_subject(lex, trig, &sent, sentence, status, &mut out) => {}
-                    None if self
-                        .partitive_subject(lex, trig, &sent, sentence, status, &mut out) => {}
+                    None if self.elided_subject(lex, &at, &mut out) => {}
+                    None if self.partitive_subject(lex, &at, &mut out) => {}
                     None => {
-                        if let Some(i) = self.died_after_relative(trig, &sent, sentence, &out) {
+                        if let Some(i) = self.died_after_relative(&at, &out) {
                             // The death is the news, whenever the wounding was.
                             out[i].outcome = Outcome::Killed;
                             out[i].trigger = trig.tokens.clone();
@@ -832,13 +880,8 @@ impl<'t> Analysis<'t> {
     /// Killed and injured right after each other ("48 killed and wounded", "dozens dead
     /// or injured") count both together: no figure for either, and the claim before is
     /// withdrawn.
-    fn shared_subject(
-        &self,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        out: &[RawClaim],
-    ) -> Option<Shared> {
+    fn shared_subject(&self, at: &InSentence, out: &[RawClaim]) -> Option<Shared> {
+        let (trig, sent) = (at.trig, &at.sent);
         if !matches!(trig.form, Form::Verb | Form::Intr | Form::Tally) {
             return None;
         }
@@ -857,10 +900,7 @@ impl<'t> Analysis<'t> {
             return None;
         }
         let and = j - 1;
-        let (index, prev) =
-            out.iter().enumerate().rev().find(|(_, c)| {
-                c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
-            })?;
+        let (index, prev) = at.claim_before(out, and)?;
         let pair = [prev.outcome, trig.outcome];
         if !comma
             && prev.trigger.end == and
@@ -895,9 +935,20 @@ impl<'t> Analysis<'t> {
                 outcome: trig.outcome,
                 trigger: trig.tokens.clone(),
                 coordinated: false,
+                status: at.status,
                 ..prev.clone()
             }))
         })
+    }
+
+    /// Where the auxiliaries and adverbs right before the outcome word start ("was
+    /// later", "had been"): the token after the word that ends the subject's phrase.
+    fn auxiliaries_before(&self, at: &InSentence) -> usize {
+        let mut j = at.trig.tokens.start;
+        while j > at.sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        j
     }
 
     /// Whether `trig` is an intransitive death verb that tells a death: not a base form
@@ -912,29 +963,19 @@ impl<'t> Analysis<'t> {
     /// but died": a death told by a second verb whose subject, one person named at the
     /// start of the sentence (a pronoun, a singular victim noun after a determiner, or a
     /// name before a form of "be" or "have"), was left out. Counts that person.
-    fn elided_subject(
-        &self,
-        lex: &Lexicons,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        status: ClaimStatus,
-        out: &mut Vec<RawClaim>,
-    ) -> bool {
+    fn elided_subject(&self, lex: &Lexicons, at: &InSentence, out: &mut Vec<RawClaim>) -> bool {
+        let (trig, sent) = (at.trig, &at.sent);
         if !self.tells_a_death(trig) {
             return false;
         }
-        let mut j = trig.tokens.start;
-        while j > sent.start && self.has(j - 1, class::AUX) {
-            j -= 1;
-        }
+        let j = self.auxiliaries_before(at);
         if j <= sent.start + 1 || !self.is_any(j - 1, &["and", "but"]) {
             return false;
         }
         // A death already told in this sentence is the one this verb goes on with.
         if out
             .iter()
-            .any(|c| c.sentence == sentence && c.outcome == Outcome::Killed)
+            .any(|c| c.sentence == at.index && c.outcome == Outcome::Killed)
         {
             return false;
         }
@@ -966,9 +1007,7 @@ impl<'t> Analysis<'t> {
         if number.end >= j {
             return false;
         }
-        out.push(RawClaim::implicit(
-            trig, number, 1, victims, info, sentence, status,
-        ));
+        out.push(at.implicit(number, 1, victims, info));
         true
     }
 
@@ -976,15 +1015,8 @@ impl<'t> Analysis<'t> {
     /// opening the sentence is the subject of a death told further on by an intransitive
     /// outcome, with no punctuation between (which would close the subject's clause).
     /// Counts the partitive's number, as a floor.
-    fn partitive_subject(
-        &self,
-        lex: &Lexicons,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        status: ClaimStatus,
-        out: &mut Vec<RawClaim>,
-    ) -> bool {
+    fn partitive_subject(&self, lex: &Lexicons, at: &InSentence, out: &mut Vec<RawClaim>) -> bool {
+        let (trig, sent) = (at.trig, &at.sent);
         if !self.tells_a_death(trig) {
             return false;
         }
@@ -1000,22 +1032,22 @@ impl<'t> Analysis<'t> {
             return false;
         }
         // The phrase after "of": "the five people", "five victims", "them".
-        let mut at = of + 1;
-        if self.is(at, "the") {
-            at += 1;
+        let mut from = of + 1;
+        if self.is(from, "the") {
+            from += 1;
         }
-        if let Some(inner) = self.quant_at_start(at) {
-            at = self.quants[inner].tokens.end;
+        if let Some(inner) = self.quant_at_start(from) {
+            from = self.quants[inner].tokens.end;
         }
-        let np = self.np_forward(lex, at, trig.tokens.start);
+        let np = self.np_forward(lex, from, trig.tokens.start);
         if np.is_empty() && !self.is_any(of + 1, &["them", "those"]) {
             return false;
         }
         match self.partitive_claim(lex, trig, of + 1, np, sent.start) {
             Some(c) => {
                 out.push(RawClaim {
-                    sentence,
-                    status,
+                    sentence: at.index,
+                    status: at.status,
                     ..c
                 });
                 true
@@ -1030,24 +1062,13 @@ impl<'t> Analysis<'t> {
     /// before the clause's outcome word) whose death this verb tells: the index of that
     /// claim, which becomes a death. Only plain words between the two (no count, no
     /// punctuation, no other outcome word): a comma or "and" ends the subject's clause.
-    fn died_after_relative(
-        &self,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        out: &[RawClaim],
-    ) -> Option<usize> {
+    fn died_after_relative(&self, at: &InSentence, out: &[RawClaim]) -> Option<usize> {
+        let trig = at.trig;
         if trig.outcome != Outcome::Killed || trig.form != Form::Intr {
             return None;
         }
-        let mut j = trig.tokens.start;
-        while j > sent.start && self.has(j - 1, class::AUX) {
-            j -= 1;
-        }
-        let (index, prev) =
-            out.iter().enumerate().rev().find(|(_, c)| {
-                c.sentence == sentence && c.trigger.end <= j && c.part_of.is_none()
-            })?;
+        let j = self.auxiliaries_before(at);
+        let (index, prev) = at.claim_before(out, j)?;
         if !matches!(prev.outcome, Outcome::Shot | Outcome::Injured) {
             return None;
         }
