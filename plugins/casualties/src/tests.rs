@@ -1084,3 +1084,19 @@ fn a_toll_told_without_a_killer_holds_the_attackers_death() {
     let t = totals("He killed three coworkers at the plant on Monday and then killed himself.");
     assert_eq!(t.killed, Some(4));
 }
+
+#[test]
+fn the_parts_of_a_larger_figure_set_aside_are_set_aside() {
+    // The first toll stands; the higher one and its children go together.
+    let t = totals(
+        "The strike killed 58 people in the town on Tuesday, the monitor said.\n\n\
+         Activists said more than 100 people were killed, including 25 children.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(58), None));
+    // The parts of a smaller count are parts of the toll too.
+    let t = totals(
+        "Air strikes killed nearly 50 people in the town over two days.\n\n\
+         On Tuesday 25 people including seven women were killed in the strikes.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(50), Some(7)));
+}

@@ -30,7 +30,9 @@
 //!    fuller count of the same people), so does a larger figure of civilians killed
 //!    after one only of children or women ("nine children killed", then "23 civilians
 //!    killed": the wider group holds them), and a part never changes a whole (parts listed
-//!    together add up among themselves only); counts listed
+//!    together add up among themselves only), nor counts at all when its whole is a
+//!    larger figure the event set aside ("58 killed", then another source's "100
+//!    killed, including 25 children": no children's figure); counts listed
 //!    together ("12 soldiers and one civilian") add, and so does a count that says it
 //!    adds ("six more") to the count right before it when that count made the figure
 //!    ("another six" does not: after a toll it goes on breaking the toll down), except
@@ -447,6 +449,24 @@ pub fn totals(
         event_of[i] = Some(e);
         last_sentence = Some(setting.sentence);
         let ev = &mut events[e];
+        // A part of a larger figure the event set aside, in none of its slots (another
+        // source's higher toll, a running toll), is set aside with it: "100 killed, including 25 children" after
+        // "58 killed" gives no children's figure either. (The parts of a smaller one,
+        // "25 killed on Tuesday, including seven women" after "50 killed in two days",
+        // are parts of the figure too.)
+        let set_aside = claim.part_of.is_some_and(|w| {
+            outcome_index(claims[w].outcome).is_some_and(|wo| {
+                let slots = &ev.slots[wo];
+                let used = slots.iter().flatten().any(|s| s.claims.contains(&w));
+                !used
+                    && slots[OVERALL]
+                        .as_ref()
+                        .is_some_and(|s| claims[w].number.min > s.value)
+            })
+        });
+        if set_aside {
+            continue;
+        }
         ev.claims.push(i);
         let part = claim.part_of.is_some();
         // The attacker's death adds once: told again ("he then turned the gun on
