@@ -1100,3 +1100,19 @@ fn the_parts_of_a_larger_figure_set_aside_are_set_aside() {
     );
     assert_eq!((t.killed, t.killed_civilians), (Some(50), Some(7)));
 }
+
+#[test]
+fn groups_adding_up_to_far_more_than_the_toll_count_other_dead() {
+    // The battle's toll is context, not a fuller count of the bombing's dead.
+    let t = totals(
+        "A car bomb killed 12 people at the market on Monday, the monitor said.\n\n\
+         The battle for the city has claimed the lives of 129 soldiers, the army said.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(12), None));
+    // A little more than the toll is a fuller count of the same dead.
+    let t = totals(
+        "Five people were killed in the attack on Monday.\n\n\
+         Three soldiers and three civilians were killed, the army said.",
+    );
+    assert_eq!(t.killed, Some(6));
+}

@@ -64,7 +64,11 @@
 //!    figure leaves it as it is (the first figure, usually the headline's or the lead's,
 //!    stands).
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
-//!    is more. Civilians and non-civilians: the groups' figures (0 for a side when the
+//!    is more, but not more than twice a written overall figure of people of no one
+//!    group: groups that add up to more count other dead (a running toll or a battle
+//!    given as context, "12 killed at the market", then "the battle has claimed the
+//!    lives of 129 soldiers"), and a group's figure above the overall one is left out.
+//!    Civilians and non-civilians: the groups' figures (0 for a side when the
 //!    event's dead all belong to the other). Injured: the injury figure, or the people
 //!    shot less the event's dead when that is more (people shot "besides" those counted
 //!    before, "four others were shot", are none of the dead: they are injured); an injury figure made only of
@@ -229,10 +233,27 @@ impl EventSlots {
     }
 
     /// The event's figure for an outcome: the total, civilians, non-civilians (step 5).
-    fn figure(&self, outcome: usize) -> (Option<u64>, Option<u64>, Option<u64>) {
+    fn figure(&self, claims: &[Claim], outcome: usize) -> (Option<u64>, Option<u64>, Option<u64>) {
         let civ = self.value(outcome, CIVILIANS);
         let non = sum(SIDES.map(|g| self.value(outcome, g)));
+        // A written number of people of no one group, not a vague word or a floor ("a
+        // fighter was killed"), nor one group's figure ("nine children killed", which
+        // other groups' figures add to).
+        let exact = self.slots[outcome][OVERALL].as_ref().is_some_and(|s| {
+            !s.implicit
+                && !s.vague
+                && s.value >= 2
+                && s.claims.iter().any(|&i| group_of(&claims[i]).is_none())
+        });
         let total = match (self.value(outcome, OVERALL), sum([civ, non])) {
+            // The groups' figures are a fuller count of the event's dead when they add
+            // up to somewhat more than its overall figure; when they come to more than
+            // twice a written one, they count other dead (a running toll, a battle given
+            // as context): the groups that exceed the overall figure are left out, and
+            // the other group is no sign that the event had none of theirs.
+            (Some(t), Some(s)) if exact && s > t.saturating_mul(2) => {
+                return (Some(t), civ.filter(|&c| c <= t), non.filter(|&n| n <= t));
+            }
             (Some(t), Some(s)) => t.max(s),
             (t, s) => match t.or(s) {
                 Some(t) => t,
@@ -247,7 +268,7 @@ impl EventSlots {
     }
 
     fn figures(&self, claims: &[Claim], settings: &[Setting]) -> Totals {
-        let (killed, civilians, noncivilians) = self.figure(KILLED);
+        let (killed, civilians, noncivilians) = self.figure(claims, KILLED);
         // Injured people named only without a number ("he suffered a gunshot wound",
         // "the victim was wounded"), beside a death told right after, are most often
         // the dead told before they died: like people shot, they count less the dead.
@@ -268,7 +289,7 @@ impl EventSlots {
                         })
                 })
         });
-        let injured = self.figure(INJURED).0.map(|i| {
+        let injured = self.figure(claims, INJURED).0.map(|i| {
             if unnamed {
                 i.saturating_sub(killed.unwrap_or(0))
             } else {
@@ -276,7 +297,7 @@ impl EventSlots {
             }
         });
         let shot_alive = self
-            .figure(SHOT)
+            .figure(claims, SHOT)
             .0
             .map(|s| s.saturating_sub(killed.unwrap_or(0)));
         Totals {
