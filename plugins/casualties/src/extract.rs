@@ -2359,7 +2359,11 @@ impl<'t> Analysis<'t> {
         while j > sent.start && self.has(j - 1, class::AUX) {
             j -= 1;
         }
-        if j == the - 1 {
+        // "There were 11 children among the dead": an existential's subject stands
+        // after its verb, with no auxiliary before "among".
+        let existential = (the.saturating_sub(MAX_NP + 4).max(sent.start + 1)..the - 1)
+            .any(|p| self.is(p - 1, "there") && self.has(p, class::AUX));
+        if j == the - 1 && !existential {
             return false;
         }
         // Back over the listed parts: each a count and its victims, joined by "and" or

@@ -1116,3 +1116,10 @@ fn groups_adding_up_to_far_more_than_the_toll_count_other_dead() {
     );
     assert_eq!(t.killed, Some(6));
 }
+
+#[test]
+fn an_existentials_count_among_the_dead_is_a_part() {
+    let t =
+        totals("The monitor said 58 people were killed. There were 11 children among the dead.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(58), Some(11)));
+}
