@@ -477,6 +477,15 @@ impl<'t> Analysis<'t> {
         let age = self.has(q.tokens.end, class::AGE_UNIT) || self.age_written_apart(q.tokens.end);
         // "The 911 caller": a number that names a line is no count.
         let name = self.has(q.tokens.end, class::NAME_UNIT);
+        // "Calvin Williams, 24 was shot": a number of two or more before a singular
+        // verb is no subject count (an age whose closing comma was dropped). ("18 IS
+        // fighters": a capitalised "IS" names the group.)
+        let singular_verb = q.min >= 2.0
+            && self.has(q.tokens.end, class::SINGULAR)
+            && self
+                .tokens
+                .get(q.tokens.end)
+                .is_some_and(|t| !t.is_capitalised());
         q.role == NumberRole::Count
             && q.min >= 0.0
             && q.min.is_finite()
@@ -485,6 +494,7 @@ impl<'t> Analysis<'t> {
             && !second_of_label
             && !age
             && !name
+            && !singular_verb
     }
 
     /// Whether an age's unit written apart from its number starts at token `i`: "12

@@ -1123,3 +1123,17 @@ fn an_existentials_count_among_the_dead_is_a_part() {
         totals("The monitor said 58 people were killed. There were 11 children among the dead.");
     assert_eq!((t.killed, t.killed_civilians), (Some(58), Some(11)));
 }
+
+#[test]
+fn a_number_before_a_singular_verb_is_no_count() {
+    // An age whose closing comma was dropped: "24 was shot" is one man.
+    let t = totals(
+        "Three men were wounded. Carl Ames, 24 was shot in the chest and Roy Poe, 26 was shot in the leg.",
+    );
+    assert_eq!(t.injured, Some(3));
+    // "IS" in capitals names the group, not a verb.
+    assert_eq!(
+        totals("18 IS fighters were killed in the clashes.").killed,
+        Some(18)
+    );
+}
