@@ -1485,10 +1485,15 @@ impl<'t> Analysis<'t> {
             if parts_only && !marker && part_of.is_none() {
                 return;
             }
+            // "as well as" joins counts as "and" does ("30 soldiers as well as 50
+            // rebels").
+            let as_well_as = self.is(j, "as") && self.is(j + 1, "well") && self.is(j + 2, "as");
             if !marker && j < sent.end && (self.is(j, "and") || self.word(k) == ",") {
                 if self.is(j, "and") {
                     j += 1;
                 }
+            } else if !marker && as_well_as {
+                j += 3;
             } else if !marker {
                 return;
             }
@@ -1505,8 +1510,12 @@ impl<'t> Analysis<'t> {
             let np = self.np_forward(lex, np_from.unwrap_or(q_end), sent.end);
             let info = self.victim_info(lex, np.clone());
             // A coordinated count needs its own victims ("and seven rebels"), or it is
-            // the number of something else.
-            if info.object || (part_of.is_none() && info.group.is_none()) {
+            // the number of something else; and one with an outcome word of its own
+            // ("44 bodies as well as 140 injured people") is of that outcome.
+            if info.object
+                || (part_of.is_none() && info.group.is_none())
+                || (q_end..np.end).any(|i| self.takes_number_before[i])
+            {
                 return;
             }
             if self.is_article(q) && !info.singular {

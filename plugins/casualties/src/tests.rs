@@ -1137,3 +1137,14 @@ fn a_number_before_a_singular_verb_is_no_count() {
         Some(18)
     );
 }
+
+#[test]
+fn as_well_as_joins_counts() {
+    let t = totals(
+        "Fighting has also killed 30 regime fighters as well as 50 rebels, the monitor said.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(80), Some(80)));
+    // A count with an outcome word of its own is of that outcome, not more dead.
+    let t = totals("The hospital received the bodies of 44 victims as well as 140 injured people.");
+    assert_eq!(t.killed, Some(44));
+}
