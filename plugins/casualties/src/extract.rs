@@ -480,6 +480,10 @@ impl<'t> Analysis<'t> {
         // "Calvin Williams, 24 was shot": a number of two or more before a singular
         // verb is no subject count (an age whose closing comma was dropped). ("18 IS
         // fighters": a capitalised "IS" names the group.)
+        // "[11] Perez was shot": a number in square brackets is a reference mark.
+        let reference = q.tokens.start > 0
+            && self.word(q.tokens.start - 1) == "["
+            && self.word(q.tokens.end) == "]";
         let singular_verb = q.min >= 2.0
             && self.has(q.tokens.end, class::SINGULAR)
             && self
@@ -495,6 +499,7 @@ impl<'t> Analysis<'t> {
             && !age
             && !name
             && !singular_verb
+            && !reference
     }
 
     /// Whether an age's unit written apart from its number starts at token `i`: "12
@@ -539,7 +544,12 @@ impl<'t> Analysis<'t> {
             TokenKind::Alnum => self
                 .quant_at_start(i)
                 .is_some_and(|q| self.quants[q].role == NumberRole::Age),
-            TokenKind::Punct => matches!(tok.text(self.text), "[" | "]"),
+            // Not the brackets of a reference mark, "[11]".
+            TokenKind::Punct => match tok.text(self.text) {
+                "[" => self.quant_at_start(i + 1).is_none(),
+                "]" => i == 0 || self.quant_at_end(i - 1).is_none(),
+                _ => false,
+            },
             _ => false,
         }
     }

@@ -1148,3 +1148,9 @@ fn as_well_as_joins_counts() {
     let t = totals("The hospital received the bodies of 44 victims as well as 140 injured people.");
     assert_eq!(t.killed, Some(44));
 }
+
+#[test]
+fn a_number_in_square_brackets_is_a_reference_mark() {
+    let t = totals("Her sister hid in a closet;[11] Ana Ruiz was reportedly shot there.");
+    assert_eq!(t.injured, Some(1));
+}
