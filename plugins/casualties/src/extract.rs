@@ -1386,11 +1386,16 @@ impl<'t> Analysis<'t> {
             return false;
         }
         // "Eight Civilians Killed 14 Injured": the number belongs to the outcome after it
-        // (which a capitalised headline word may have joined to the victim phrase).
-        if forward
-            && (q_end..=np.end.max(q_end)).any(|i| self.takes_number_before.get(i) == Some(&true))
-        {
-            return false;
+        // (which a capitalised headline word may have joined to the victim phrase), also
+        // past auxiliaries ("those killed, at least 160 people were injured").
+        if forward {
+            let mut end = np.end.max(q_end);
+            while end < sent.end && self.has(end, class::AUX) {
+                end += 1;
+            }
+            if (q_end..=end).any(|i| self.takes_number_before.get(i) == Some(&true)) {
+                return false;
+            }
         }
         let article = self.is_article(q);
         // "A man was taken to the hospital" names no number: he may have died there.

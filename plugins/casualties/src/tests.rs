@@ -1154,3 +1154,14 @@ fn a_number_in_square_brackets_is_a_reference_mark() {
     let t = totals("Her sister hid in a closet;[11] Ana Ruiz was reportedly shot there.");
     assert_eq!(t.injured, Some(1));
 }
+
+#[test]
+fn a_count_before_a_passive_outcome_is_its_subject() {
+    // Past the auxiliaries, the count belongs to the outcome after it, not to "killed".
+    let t = totals("Besides those killed, at least 160 people were injured, the monitor said.");
+    assert_eq!((t.killed, t.injured), (None, Some(160)));
+    // "Reported" between the auxiliary and the outcome.
+    let t =
+        totals("Three civilians were killed. Seven others were reported injured in the attack.");
+    assert_eq!((t.killed, t.injured), (Some(3), Some(7)));
+}
