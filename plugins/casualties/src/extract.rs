@@ -129,6 +129,49 @@ enum Shared {
     Joint(usize),
 }
 
+/// An outcome word in its sentence, and the status the sentence gives it: what the
+/// rules that find a claim's subject elsewhere in the sentence read (a subject shared
+/// with a verb before, one left out, a partitive opening the sentence, one wounded in a
+/// relative clause).
+struct InSentence<'a> {
+    trig: &'a Trigger,
+    /// The sentence's token range.
+    sent: Range<usize>,
+    /// The sentence's index.
+    index: usize,
+    status: ClaimStatus,
+}
+
+impl InSentence<'_> {
+    /// A claim of `count` people named without a number by the tokens `number`.
+    fn implicit(
+        &self,
+        number: Range<usize>,
+        count: u64,
+        victims: Option<Range<usize>>,
+        info: VictimInfo,
+    ) -> RawClaim {
+        RawClaim::implicit(
+            self.trig,
+            number,
+            count,
+            victims,
+            info,
+            self.index,
+            self.status,
+        )
+    }
+
+    /// The last claim of this sentence before token `end` that is no part of another
+    /// (the one a verb after it may go on with), and its index in `out`.
+    fn claim_before<'c>(&self, out: &'c [RawClaim], end: usize) -> Option<(usize, &'c RawClaim)> {
+        out.iter()
+            .enumerate()
+            .rev()
+            .find(|(_, c)| c.sentence == self.index && c.trigger.end <= end && c.part_of.is_none())
+    }
+}
+
 /// The tokens, sentences, numbers and list matches of one document.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -339,6 +382,37 @@ impl<'t> Analysis<'t> {
         first_line.is_some_and(|nl| self.sentences.get(s).is_some_and(|sp| sp.start < nl))
     }
 
+    /// Whether token `i` opens a clause of a headline (sentence `s`): after a colon or
+    /// a dash ("Police: Teen shot, killed") or a word that opens a clause ("Family
+    /// grieves after teen shot"). Headlines drop articles, so a bare noun there may be
+    /// the clause's subject.
+    fn opens_headline_clause(&self, i: usize, s: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        self.sentence_tokens
+            .get(s)
+            .is_some_and(|r| before >= r.start)
+            && self.in_headline(s)
+            && (matches!(self.word(before), ":" | "-")
+                || self.tokens[before].kind == TokenKind::Dash
+                || self.has(before, class::CLAUSE))
+    }
+
+    /// Whether `np`, read back from `trig` in a headline, can be the subject of a
+    /// reduced passive ("Teen shot, killed"): title case makes every word look like a
+    /// name, so the phrase holds no preposition and no other outcome word ("Teen Dead
+    /// From Gunshot Wound" is no subject of "Wound"), and the verb is a participle (a
+    /// present tense, "Deputy shoots, wounds teen", is active: its subject is the
+    /// attacker).
+    fn headline_subject(&self, trig: &Trigger, np: Range<usize>) -> bool {
+        let present = trig.form == Form::Verb && self.word(trig.tokens.start).ends_with(['s', 'S']);
+        !present
+            && np
+                .clone()
+                .all(|i| !self.has(i, class::STOP | class::LINK) && !self.takes_number_before[i])
+    }
+
     pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -403,6 +477,19 @@ impl<'t> Analysis<'t> {
         let age = self.has(q.tokens.end, class::AGE_UNIT) || self.age_written_apart(q.tokens.end);
         // "The 911 caller": a number that names a line is no count.
         let name = self.has(q.tokens.end, class::NAME_UNIT);
+        // "Calvin Williams, 24 was shot": a number of two or more before a singular
+        // verb is no subject count (an age whose closing comma was dropped). ("18 IS
+        // fighters": a capitalised "IS" names the group.)
+        // "[11] Perez was shot": a number in square brackets is a reference mark.
+        let reference = q.tokens.start > 0
+            && self.word(q.tokens.start - 1) == "["
+            && self.word(q.tokens.end) == "]";
+        let singular_verb = q.min >= 2.0
+            && self.has(q.tokens.end, class::SINGULAR)
+            && self
+                .tokens
+                .get(q.tokens.end)
+                .is_some_and(|t| !t.is_capitalised());
         q.role == NumberRole::Count
             && q.min >= 0.0
             && q.min.is_finite()
@@ -411,6 +498,8 @@ impl<'t> Analysis<'t> {
             && !second_of_label
             && !age
             && !name
+            && !singular_verb
+            && !reference
     }
 
     /// Whether an age's unit written apart from its number starts at token `i`: "12
@@ -455,7 +544,12 @@ impl<'t> Analysis<'t> {
             TokenKind::Alnum => self
                 .quant_at_start(i)
                 .is_some_and(|q| self.quants[q].role == NumberRole::Age),
-            TokenKind::Punct => matches!(tok.text(self.text), "[" | "]"),
+            // Not the brackets of a reference mark, "[11]".
+            TokenKind::Punct => match tok.text(self.text) {
+                "[" => self.quant_at_start(i + 1).is_none(),
+                "]" => i == 0 || self.quant_at_end(i - 1).is_none(),
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -755,16 +849,21 @@ impl<'t> Analysis<'t> {
             let found = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
                 || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
             if !found {
-                match self.shared_subject(trig, &sent, sentence, &out) {
-                    Some(Shared::Claim(c)) => out.push(RawClaim { status, ..*c }),
+                let at = InSentence {
+                    trig,
+                    sent,
+                    index: sentence,
+                    status,
+                };
+                match self.shared_subject(&at, &out) {
+                    Some(Shared::Claim(c)) => out.push(*c),
                     Some(Shared::Joint(i)) => {
                         out.remove(i);
                     }
-                    None if self.elided_subject(lex, trig, &sent, sentence, status, &mut out) => {}
-                    None if self
-                        .partitive_subject(lex, trig, &sent, sentence, status, &mut out) => {}
+                    None if self.elided_subject(lex, &at, &mut out) => {}
+                    None if self.partitive_subject(lex, &at, &mut out) => {}
                     None => {
-                        if let Some(i) = self.died_after_relative(trig, &sent, sentence, &out) {
+                        if let Some(i) = self.died_after_relative(&at, &out) {
                             // The death is the news, whenever the wounding was.
                             out[i].outcome = Outcome::Killed;
                             out[i].trigger = trig.tokens.clone();
@@ -801,13 +900,8 @@ impl<'t> Analysis<'t> {
     /// Killed and injured right after each other ("48 killed and wounded", "dozens dead
     /// or injured") count both together: no figure for either, and the claim before is
     /// withdrawn.
-    fn shared_subject(
-        &self,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        out: &[RawClaim],
-    ) -> Option<Shared> {
+    fn shared_subject(&self, at: &InSentence, out: &[RawClaim]) -> Option<Shared> {
+        let (trig, sent) = (at.trig, &at.sent);
         if !matches!(trig.form, Form::Verb | Form::Intr | Form::Tally) {
             return None;
         }
@@ -826,10 +920,7 @@ impl<'t> Analysis<'t> {
             return None;
         }
         let and = j - 1;
-        let (index, prev) =
-            out.iter().enumerate().rev().find(|(_, c)| {
-                c.sentence == sentence && c.trigger.end <= and && c.part_of.is_none()
-            })?;
+        let (index, prev) = at.claim_before(out, and)?;
         let pair = [prev.outcome, trig.outcome];
         if !comma
             && prev.trigger.end == and
@@ -864,9 +955,20 @@ impl<'t> Analysis<'t> {
                 outcome: trig.outcome,
                 trigger: trig.tokens.clone(),
                 coordinated: false,
+                status: at.status,
                 ..prev.clone()
             }))
         })
+    }
+
+    /// Where the auxiliaries and adverbs right before the outcome word start ("was
+    /// later", "had been"): the token after the word that ends the subject's phrase.
+    fn auxiliaries_before(&self, at: &InSentence) -> usize {
+        let mut j = at.trig.tokens.start;
+        while j > at.sent.start && self.has(j - 1, class::AUX) {
+            j -= 1;
+        }
+        j
     }
 
     /// Whether `trig` is an intransitive death verb that tells a death: not a base form
@@ -881,29 +983,19 @@ impl<'t> Analysis<'t> {
     /// but died": a death told by a second verb whose subject, one person named at the
     /// start of the sentence (a pronoun, a singular victim noun after a determiner, or a
     /// name before a form of "be" or "have"), was left out. Counts that person.
-    fn elided_subject(
-        &self,
-        lex: &Lexicons,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        status: ClaimStatus,
-        out: &mut Vec<RawClaim>,
-    ) -> bool {
+    fn elided_subject(&self, lex: &Lexicons, at: &InSentence, out: &mut Vec<RawClaim>) -> bool {
+        let (trig, sent) = (at.trig, &at.sent);
         if !self.tells_a_death(trig) {
             return false;
         }
-        let mut j = trig.tokens.start;
-        while j > sent.start && self.has(j - 1, class::AUX) {
-            j -= 1;
-        }
+        let j = self.auxiliaries_before(at);
         if j <= sent.start + 1 || !self.is_any(j - 1, &["and", "but"]) {
             return false;
         }
         // A death already told in this sentence is the one this verb goes on with.
         if out
             .iter()
-            .any(|c| c.sentence == sentence && c.outcome == Outcome::Killed)
+            .any(|c| c.sentence == at.index && c.outcome == Outcome::Killed)
         {
             return false;
         }
@@ -935,9 +1027,7 @@ impl<'t> Analysis<'t> {
         if number.end >= j {
             return false;
         }
-        out.push(RawClaim::implicit(
-            trig, number, 1, victims, info, sentence, status,
-        ));
+        out.push(at.implicit(number, 1, victims, info));
         true
     }
 
@@ -945,15 +1035,8 @@ impl<'t> Analysis<'t> {
     /// opening the sentence is the subject of a death told further on by an intransitive
     /// outcome, with no punctuation between (which would close the subject's clause).
     /// Counts the partitive's number, as a floor.
-    fn partitive_subject(
-        &self,
-        lex: &Lexicons,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        status: ClaimStatus,
-        out: &mut Vec<RawClaim>,
-    ) -> bool {
+    fn partitive_subject(&self, lex: &Lexicons, at: &InSentence, out: &mut Vec<RawClaim>) -> bool {
+        let (trig, sent) = (at.trig, &at.sent);
         if !self.tells_a_death(trig) {
             return false;
         }
@@ -969,22 +1052,22 @@ impl<'t> Analysis<'t> {
             return false;
         }
         // The phrase after "of": "the five people", "five victims", "them".
-        let mut at = of + 1;
-        if self.is(at, "the") {
-            at += 1;
+        let mut from = of + 1;
+        if self.is(from, "the") {
+            from += 1;
         }
-        if let Some(inner) = self.quant_at_start(at) {
-            at = self.quants[inner].tokens.end;
+        if let Some(inner) = self.quant_at_start(from) {
+            from = self.quants[inner].tokens.end;
         }
-        let np = self.np_forward(lex, at, trig.tokens.start);
+        let np = self.np_forward(lex, from, trig.tokens.start);
         if np.is_empty() && !self.is_any(of + 1, &["them", "those"]) {
             return false;
         }
         match self.partitive_claim(lex, trig, of + 1, np, sent.start) {
             Some(c) => {
                 out.push(RawClaim {
-                    sentence,
-                    status,
+                    sentence: at.index,
+                    status: at.status,
                     ..c
                 });
                 true
@@ -999,24 +1082,13 @@ impl<'t> Analysis<'t> {
     /// before the clause's outcome word) whose death this verb tells: the index of that
     /// claim, which becomes a death. Only plain words between the two (no count, no
     /// punctuation, no other outcome word): a comma or "and" ends the subject's clause.
-    fn died_after_relative(
-        &self,
-        trig: &Trigger,
-        sent: &Range<usize>,
-        sentence: usize,
-        out: &[RawClaim],
-    ) -> Option<usize> {
+    fn died_after_relative(&self, at: &InSentence, out: &[RawClaim]) -> Option<usize> {
+        let trig = at.trig;
         if trig.outcome != Outcome::Killed || trig.form != Form::Intr {
             return None;
         }
-        let mut j = trig.tokens.start;
-        while j > sent.start && self.has(j - 1, class::AUX) {
-            j -= 1;
-        }
-        let (index, prev) =
-            out.iter().enumerate().rev().find(|(_, c)| {
-                c.sentence == sentence && c.trigger.end <= j && c.part_of.is_none()
-            })?;
+        let j = self.auxiliaries_before(at);
+        let (index, prev) = at.claim_before(out, j)?;
         if !matches!(prev.outcome, Outcome::Shot | Outcome::Injured) {
             return None;
         }
@@ -1167,6 +1239,36 @@ impl<'t> Analysis<'t> {
                 return true;
             }
         }
+        // Headlines drop articles: "Woman accused of fatally shooting toddler",
+        // "Man kills neighbor" count one, as "a toddler" would. (A participle after a
+        // preposition takes an object; one after a noun may be a compound's first word,
+        // "Mt. Holly shooting victim".)
+        let takes_object = trig.form == Form::Verb
+            || trig
+                .tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|b| b >= sent.start && self.has(b, class::STOP | class::LINK));
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && takes_object
+            && self.in_headline(sentence)
+            && self.victim_word(lex, k).is_some()
+        {
+            let np = self.np_from(lex, k, sent.end);
+            let info = self.victim_info(lex, np.clone());
+            if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
+                out.push(RawClaim::implicit(
+                    trig,
+                    np.clone(),
+                    1,
+                    Some(np),
+                    info,
+                    sentence,
+                    status,
+                ));
+                return true;
+            }
+        }
         // "shot him", "killing her": one person.
         if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
             let w = self.word(k);
@@ -1284,11 +1386,16 @@ impl<'t> Analysis<'t> {
             return false;
         }
         // "Eight Civilians Killed 14 Injured": the number belongs to the outcome after it
-        // (which a capitalised headline word may have joined to the victim phrase).
-        if forward
-            && (q_end..=np.end.max(q_end)).any(|i| self.takes_number_before.get(i) == Some(&true))
-        {
-            return false;
+        // (which a capitalised headline word may have joined to the victim phrase), also
+        // past auxiliaries ("those killed, at least 160 people were injured").
+        if forward {
+            let mut end = np.end.max(q_end);
+            while end < sent.end && self.has(end, class::AUX) {
+                end += 1;
+            }
+            if (q_end..=end).any(|i| self.takes_number_before.get(i) == Some(&true)) {
+                return false;
+            }
         }
         let article = self.is_article(q);
         // "A man was taken to the hospital" names no number: he may have died there.
@@ -1393,10 +1500,15 @@ impl<'t> Analysis<'t> {
             if parts_only && !marker && part_of.is_none() {
                 return;
             }
+            // "as well as" joins counts as "and" does ("30 soldiers as well as 50
+            // rebels").
+            let as_well_as = self.is(j, "as") && self.is(j + 1, "well") && self.is(j + 2, "as");
             if !marker && j < sent.end && (self.is(j, "and") || self.word(k) == ",") {
                 if self.is(j, "and") {
                     j += 1;
                 }
+            } else if !marker && as_well_as {
+                j += 3;
             } else if !marker {
                 return;
             }
@@ -1413,8 +1525,12 @@ impl<'t> Analysis<'t> {
             let np = self.np_forward(lex, np_from.unwrap_or(q_end), sent.end);
             let info = self.victim_info(lex, np.clone());
             // A coordinated count needs its own victims ("and seven rebels"), or it is
-            // the number of something else.
-            if info.object || (part_of.is_none() && info.group.is_none()) {
+            // the number of something else; and one with an outcome word of its own
+            // ("44 bodies as well as 140 injured people") is of that outcome.
+            if info.object
+                || (part_of.is_none() && info.group.is_none())
+                || (q_end..np.end).any(|i| self.takes_number_before[i])
+            {
                 return;
             }
             if self.is_article(q) && !info.singular {
@@ -1730,8 +1846,16 @@ impl<'t> Analysis<'t> {
             break;
         }
         // No number: a singular subject still counts one ("Teen killed in shooting",
-        // "Smith was killed").
-        if np_end > np_start && (aux || trig.form == Form::Intr || np_start == sent.start) {
+        // "Smith was killed"), also one that opens a headline's clause ("Police: Teen
+        // shot, killed", "Family mourns after 6-year-old shot").
+        if np_end > np_start
+            && (aux
+                || trig.form == Form::Intr
+                || np_start == sent.start
+                || (self.opens_headline_clause(np_start, sentence)
+                    && self.headline_subject(trig, np_start..np_end)
+                    && !(trig.form == Form::Verb && self.object_follows(lex, trig, sent))))
+        {
             let np = np_start..np_end;
             let info = self.victim_info(lex, np.clone());
             // A name: "Smith was killed", and with an intransitive verb and no
@@ -2269,7 +2393,11 @@ impl<'t> Analysis<'t> {
         while j > sent.start && self.has(j - 1, class::AUX) {
             j -= 1;
         }
-        if j == the - 1 {
+        // "There were 11 children among the dead": an existential's subject stands
+        // after its verb, with no auxiliary before "among".
+        let existential = (the.saturating_sub(MAX_NP + 4).max(sent.start + 1)..the - 1)
+            .any(|p| self.is(p - 1, "there") && self.has(p, class::AUX));
+        if j == the - 1 && !existential {
             return false;
         }
         // Back over the listed parts: each a count and its victims, joined by "and" or

@@ -94,6 +94,8 @@ pub mod class {
     pub const NAME_UNIT: u32 = 1 << 19;
     /// The one who did the killing: "five dead, including the gunman" counts him.
     pub const ATTACKER: u32 = 1 << 20;
+    /// Opens a clause whose subject follows it: "after", "when", "as".
+    pub const CLAUSE: u32 = 1 << 21;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -369,9 +371,10 @@ fn parse_classes(e: &Entry) -> Result<u32, String> {
             "pair" => class::PAIR,
             "name-unit" => class::NAME_UNIT,
             "attacker" => class::ATTACKER,
+            "clause" => class::CLAUSE,
             other => {
                 return Err(format!(
-                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label, age-unit, pair, name-unit or attacker"
+                    "class `{other}`: expected aux, passive, singular, link, lead, subgroup, pronoun, definite, relative, stop, additive, perfect, kin, thing, base, irrealis, label, age-unit, pair, name-unit, attacker or clause"
                 ));
             }
         };

@@ -14,7 +14,7 @@ use std::ops::Range;
 use newsproc_layers::casualties::Outcome;
 use newsproc_text::{Token, TokenKind, parse_number};
 
-use crate::extract::{Analysis, NumberRef, RawClaim};
+use crate::extract::{Analysis, NumberRef, RawClaim, Trigger};
 use crate::lexicons::{Form, Lexicons, MarkerStatus, class};
 
 /// A date without its year: (month 1-12, day 1-31).
@@ -57,14 +57,9 @@ impl Analysis<'_> {
             coordinated: claim.coordinated,
             beside: claim.victim_info.beside,
             attacker: {
-                // The triggers are in text order.
-                let at = self
-                    .triggers
-                    .partition_point(|t| t.tokens.start < claim.trigger.start);
                 let suicide = self
-                    .triggers
-                    .get(at)
-                    .is_some_and(|t| t.tokens == claim.trigger && t.form == Form::Suicide);
+                    .trigger_of(claim)
+                    .is_some_and(|t| t.form == Form::Suicide);
                 // "Police killed the gunman": one person, named as the attacker.
                 let named = match &claim.number {
                     NumberRef::Implicit(r, 1) => {
@@ -88,7 +83,7 @@ impl Analysis<'_> {
                 NumberRef::Quantity(q) => {
                     let from = self.quants[q].tokens.start.min(claim.trigger.start);
                     let to = (claim.trigger.end + 6).min(sent.end);
-                    self.includes_attacker(from.max(sent.start)..to)
+                    self.includes_attacker(from.max(sent.start)..to) || self.all_the_dead(claim, q)
                 }
                 // A person listed by role beside a count of the dead ("Mother, 2
                 // children found dead"): in a killing within a family, most often the
@@ -131,6 +126,34 @@ impl Analysis<'_> {
                     .any(|e| e.len() == text.len() && e.of(self.text) == text)
             })
             .collect()
+    }
+
+    /// The outcome word of a claim.
+    fn trigger_of(&self, claim: &RawClaim) -> Option<&Trigger> {
+        // The triggers are in text order.
+        let at = self
+            .triggers
+            .partition_point(|t| t.tokens.start < claim.trigger.start);
+        self.triggers.get(at).filter(|t| t.tokens == claim.trigger)
+    }
+
+    /// Whether a count of the dead (quantity `q`) names no one who killed them: "four
+    /// dead in murder-suicide", "five people found dead", "left six dead". Told so, a
+    /// toll is of all the dead, the attacker who then killed himself among them (unlike
+    /// "he killed four people before killing himself", a count of his victims; or "he
+    /// shot two neighbours dead", the count the object of a verb of killing).
+    fn all_the_dead(&self, claim: &RawClaim, q: usize) -> bool {
+        let quantity = &self.quants[q];
+        let object = quantity
+            .tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|b| self.takes_number_before[b]);
+        quantity.min >= 2.0
+            && !object
+            && quantity.vague.is_none()
+            && quantity.tokens.end <= claim.trigger.start
+            && self.trigger_of(claim).is_some_and(|t| t.form == Form::Intr)
     }
 
     /// Whether `tokens` name the attacker among a count's people: "including" and,

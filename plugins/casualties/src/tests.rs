@@ -1030,3 +1030,138 @@ fn another_in_critical_condition() {
     let t = totals("One dead, another in critical condition after shooting");
     assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
 }
+
+#[test]
+fn a_headline_drops_its_articles() {
+    // A bare victim noun after a verb or after a preposition's participle is one person.
+    let t = totals("Woman charged with fatally shooting toddler\n\nThe arrest came on Friday.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("Man kills neighbor after argument over fence\n\nNo one else was hurt.");
+    assert_eq!(t.killed, Some(1));
+    // A participle after a noun begins a compound: "shooting victim" tells no shooting.
+    let t = totals("Oak Park shooting victim named by police\n\nHer family spoke on Sunday.");
+    assert_eq!(t.injured, None);
+    // The same words in the body, with no headline, count no one.
+    let t = totals("Police said the woman was charged with fatally shooting toddler in the case.");
+    assert_eq!(t.killed, None);
+}
+
+#[test]
+fn a_bare_subject_opens_a_headline_clause() {
+    // After a colon, a dash or a word that opens a clause.
+    let t = totals("Sheriff: Boy shot, killed near a pond\n\nDeputies came at noon.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(0)));
+    let t = totals("Town mourns after 9-year-old shot at a party\n\nThe girl is recovering.");
+    assert_eq!(t.injured, Some(1));
+    // A present tense is active: the deputy shot, the teenager was wounded.
+    let t = totals("Report: Retired deputy shoots, wounds teenager\n\nThe teen is stable.");
+    assert_eq!(t.injured, Some(1));
+    // Title case is no name: "Dead From Gunshot Wound" is no subject of "Wound".
+    let t = totals("Police: River Town Teen Dead From Gunshot Wound\n\nAn autopsy is planned.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_fuller_list_replaces_a_groups_figure_too() {
+    // One person counted without a number, then a list of the dead in a later sentence:
+    // the list is the fuller count, of all the dead and of the civilians alike.
+    let t = totals(
+        "Three held after shooting that killed woman\n\n\
+         Police said a woman and a child were killed in the house on Friday.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(2), Some(2)));
+}
+
+#[test]
+fn a_toll_told_without_a_killer_holds_the_attackers_death() {
+    // "Four dead", "found dead": all the dead, the man who then shot himself among them.
+    let t = totals(
+        "Four dead in apparent murder-suicide at a farmhouse\n\n\
+         Deputies said the man shot three relatives before turning the gun on himself.",
+    );
+    assert_eq!(t.killed, Some(4));
+    // "He killed three": his victims; his own death is one more.
+    let t = totals("He killed three coworkers at the plant on Monday and then killed himself.");
+    assert_eq!(t.killed, Some(4));
+}
+
+#[test]
+fn the_parts_of_a_larger_figure_set_aside_are_set_aside() {
+    // The first toll stands; the higher one and its children go together.
+    let t = totals(
+        "The strike killed 58 people in the town on Tuesday, the monitor said.\n\n\
+         Activists said more than 100 people were killed, including 25 children.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(58), None));
+    // The parts of a smaller count are parts of the toll too.
+    let t = totals(
+        "Air strikes killed nearly 50 people in the town over two days.\n\n\
+         On Tuesday 25 people including seven women were killed in the strikes.",
+    );
+    assert_eq!((t.killed, t.killed_civilians), (Some(50), Some(7)));
+}
+
+#[test]
+fn groups_adding_up_to_far_more_than_the_toll_count_other_dead() {
+    // The battle's toll is context, not a fuller count of the bombing's dead.
+    let t = totals(
+        "A car bomb killed 12 people at the market on Monday, the monitor said.\n\n\
+         The battle for the city has claimed the lives of 129 soldiers, the army said.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(12), None));
+    // A little more than the toll is a fuller count of the same dead.
+    let t = totals(
+        "Five people were killed in the attack on Monday.\n\n\
+         Three soldiers and three civilians were killed, the army said.",
+    );
+    assert_eq!(t.killed, Some(6));
+}
+
+#[test]
+fn an_existentials_count_among_the_dead_is_a_part() {
+    let t =
+        totals("The monitor said 58 people were killed. There were 11 children among the dead.");
+    assert_eq!((t.killed, t.killed_civilians), (Some(58), Some(11)));
+}
+
+#[test]
+fn a_number_before_a_singular_verb_is_no_count() {
+    // An age whose closing comma was dropped: "24 was shot" is one man.
+    let t = totals(
+        "Three men were wounded. Carl Ames, 24 was shot in the chest and Roy Poe, 26 was shot in the leg.",
+    );
+    assert_eq!(t.injured, Some(3));
+    // "IS" in capitals names the group, not a verb.
+    assert_eq!(
+        totals("18 IS fighters were killed in the clashes.").killed,
+        Some(18)
+    );
+}
+
+#[test]
+fn as_well_as_joins_counts() {
+    let t = totals(
+        "Fighting has also killed 30 regime fighters as well as 50 rebels, the monitor said.",
+    );
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(80), Some(80)));
+    // A count with an outcome word of its own is of that outcome, not more dead.
+    let t = totals("The hospital received the bodies of 44 victims as well as 140 injured people.");
+    assert_eq!(t.killed, Some(44));
+}
+
+#[test]
+fn a_number_in_square_brackets_is_a_reference_mark() {
+    let t = totals("Her sister hid in a closet;[11] Ana Ruiz was reportedly shot there.");
+    assert_eq!(t.injured, Some(1));
+}
+
+#[test]
+fn a_count_before_a_passive_outcome_is_its_subject() {
+    // Past the auxiliaries, the count belongs to the outcome after it, not to "killed".
+    let t = totals("Besides those killed, at least 160 people were injured, the monitor said.");
+    assert_eq!((t.killed, t.injured), (None, Some(160)));
+    // "Reported" between the auxiliary and the outcome.
+    let t =
+        totals("Three civilians were killed. Seven others were reported injured in the attack.");
+    assert_eq!((t.killed, t.injured), (Some(3), Some(7)));
+}

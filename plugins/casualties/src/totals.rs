@@ -30,7 +30,9 @@
 //!    fuller count of the same people), so does a larger figure of civilians killed
 //!    after one only of children or women ("nine children killed", then "23 civilians
 //!    killed": the wider group holds them), and a part never changes a whole (parts listed
-//!    together add up among themselves only); counts listed
+//!    together add up among themselves only), nor counts at all when its whole is a
+//!    larger figure the event set aside ("58 killed", then another source's "100
+//!    killed, including 25 children": no children's figure); counts listed
 //!    together ("12 soldiers and one civilian") add, and so does a count that says it
 //!    adds ("six more") to the count right before it when that count made the figure
 //!    ("another six" does not: after a toll it goes on breaking the toll down), except
@@ -38,14 +40,17 @@
 //!    together in a later sentence which add up exactly to the figure are a break-down
 //!    of it ("five officers killed", then "one transit officer and four police
 //!    officers"), not more people, and counts listed together in a later sentence
-//!    which add up to more than the overall figure are a fuller count of the same dead
-//!    ("five killed", then "three soldiers and three civilians"): they replace it; a
+//!    which add up to more than the figure (overall, or of their victim group) are a
+//!    fuller count of the same dead ("five killed", then "three soldiers and three
+//!    civilians"; "a woman killed", then "a woman and a child"): they replace it; a
 //!    person listed by role beside a count ("Father and two children found dead")
 //!    is one more, and most often the attacker of a family killing; a person counted
 //!    without a
 //!    number ("he died", "a fatal shooting") only sets a floor, and adds only beside
 //!    written counts ("killed four classmates and then himself"), and not after a
-//!    count that says it holds the attacker ("five dead, including the gunman"); a
+//!    count that says it holds the attacker ("five dead, including the gunman"), or
+//!    that names no killer and so counts all the dead ("four dead in murder-suicide",
+//!    "five people found dead"; not "he shot two men dead"); a
 //!    specific number
 //!    replaces a vague word and a vague word never replaces a number; the same figure
 //!    is a repeat and counts once; a new figure in a sentence that updates a toll ("rose
@@ -59,7 +64,11 @@
 //!    figure leaves it as it is (the first figure, usually the headline's or the lead's,
 //!    stands).
 //! 5. **An event's totals.** Killed: the overall figure, or the groups' sum when that
-//!    is more. Civilians and non-civilians: the groups' figures (0 for a side when the
+//!    is more, but not more than twice a written overall figure of people of no one
+//!    group: groups that add up to more count other dead (a running toll or a battle
+//!    given as context, "12 killed at the market", then "the battle has claimed the
+//!    lives of 129 soldiers"), and a group's figure above the overall one is left out.
+//!    Civilians and non-civilians: the groups' figures (0 for a side when the
 //!    event's dead all belong to the other). Injured: the injury figure, or the people
 //!    shot less the event's dead when that is more (people shot "besides" those counted
 //!    before, "four others were shot", are none of the dead: they are injured); an injury figure made only of
@@ -224,10 +233,27 @@ impl EventSlots {
     }
 
     /// The event's figure for an outcome: the total, civilians, non-civilians (step 5).
-    fn figure(&self, outcome: usize) -> (Option<u64>, Option<u64>, Option<u64>) {
+    fn figure(&self, claims: &[Claim], outcome: usize) -> (Option<u64>, Option<u64>, Option<u64>) {
         let civ = self.value(outcome, CIVILIANS);
         let non = sum(SIDES.map(|g| self.value(outcome, g)));
+        // A written number of people of no one group, not a vague word or a floor ("a
+        // fighter was killed"), nor one group's figure ("nine children killed", which
+        // other groups' figures add to).
+        let exact = self.slots[outcome][OVERALL].as_ref().is_some_and(|s| {
+            !s.implicit
+                && !s.vague
+                && s.value >= 2
+                && s.claims.iter().any(|&i| group_of(&claims[i]).is_none())
+        });
         let total = match (self.value(outcome, OVERALL), sum([civ, non])) {
+            // The groups' figures are a fuller count of the event's dead when they add
+            // up to somewhat more than its overall figure; when they come to more than
+            // twice a written one, they count other dead (a running toll, a battle given
+            // as context): the groups that exceed the overall figure are left out, and
+            // the other group is no sign that the event had none of theirs.
+            (Some(t), Some(s)) if exact && s > t.saturating_mul(2) => {
+                return (Some(t), civ.filter(|&c| c <= t), non.filter(|&n| n <= t));
+            }
             (Some(t), Some(s)) => t.max(s),
             (t, s) => match t.or(s) {
                 Some(t) => t,
@@ -242,7 +268,7 @@ impl EventSlots {
     }
 
     fn figures(&self, claims: &[Claim], settings: &[Setting]) -> Totals {
-        let (killed, civilians, noncivilians) = self.figure(KILLED);
+        let (killed, civilians, noncivilians) = self.figure(claims, KILLED);
         // Injured people named only without a number ("he suffered a gunshot wound",
         // "the victim was wounded"), beside a death told right after, are most often
         // the dead told before they died: like people shot, they count less the dead.
@@ -263,7 +289,7 @@ impl EventSlots {
                         })
                 })
         });
-        let injured = self.figure(INJURED).0.map(|i| {
+        let injured = self.figure(claims, INJURED).0.map(|i| {
             if unnamed {
                 i.saturating_sub(killed.unwrap_or(0))
             } else {
@@ -271,7 +297,7 @@ impl EventSlots {
             }
         });
         let shot_alive = self
-            .figure(SHOT)
+            .figure(claims, SHOT)
             .0
             .map(|s| s.saturating_sub(killed.unwrap_or(0)));
         Totals {
@@ -444,6 +470,24 @@ pub fn totals(
         event_of[i] = Some(e);
         last_sentence = Some(setting.sentence);
         let ev = &mut events[e];
+        // A part of a larger figure the event set aside, in none of its slots (another
+        // source's higher toll, a running toll), is set aside with it: "100 killed, including 25 children" after
+        // "58 killed" gives no children's figure either. (The parts of a smaller one,
+        // "25 killed on Tuesday, including seven women" after "50 killed in two days",
+        // are parts of the figure too.)
+        let set_aside = claim.part_of.is_some_and(|w| {
+            outcome_index(claims[w].outcome).is_some_and(|wo| {
+                let slots = &ev.slots[wo];
+                let used = slots.iter().flatten().any(|s| s.claims.contains(&w));
+                !used
+                    && slots[OVERALL]
+                        .as_ref()
+                        .is_some_and(|s| claims[w].number.min > s.value)
+            })
+        });
+        if set_aside {
+            continue;
+        }
         ev.claims.push(i);
         let part = claim.part_of.is_some();
         // The attacker's death adds once: told again ("he then turned the gun on
@@ -494,7 +538,10 @@ pub fn totals(
                         .iter()
                         .all(|&j| settings[j].sentence != setting.sentence);
                 if earlier {
-                    let listed = claims
+                    // The listed counts of this slot, and those of them that are no
+                    // part of another count (only those read into the slot as more
+                    // people).
+                    let (listed, wholes) = claims
                         .iter()
                         .zip(settings)
                         .filter(|(c, st)| {
@@ -508,12 +555,18 @@ pub fn totals(
                                     group_of(c) == Some(g)
                                 }
                         })
-                        .fold(0u64, |acc, (c, _)| acc.saturating_add(c.number.min));
+                        .fold((0u64, 0u64), |(all, wholes), (c, _)| {
+                            let n = c.number.min;
+                            let whole = if c.part_of.is_none() { n } else { 0 };
+                            (all.saturating_add(n), wholes.saturating_add(whole))
+                        });
                     if listed == slot.value {
                         repeated_lists.push(key);
-                    } else if g == OVERALL && listed > slot.value && !slot.vague && !more {
+                    } else if !part && wholes > slot.value && !slot.vague && !more {
                         // A fuller list of the same dead ("20 killed", then "his son
-                        // and 20 other fighters were killed"): it replaces the figure.
+                        // and 20 other fighters were killed"; "a man was killed", then
+                        // "a woman and a child were killed"): it replaces the figure,
+                        // of all the dead and of each group.
                         slot.value = 0;
                         slot.implicit = false;
                     }
