@@ -524,7 +524,20 @@ impl Extractor<'_, '_, '_> {
             return (!rel.content.is_empty()).then_some(());
         }
         if elided {
-            rel.source = match earlier.iter().rposition(|r| r.cue.start < c0) {
+            // `Trump was defensive when forced to defend not paying an architect who said
+            // he was stiffed, saying "..."`: a participle after a comma hangs off the main
+            // clause, not off a relative clause inside it; the relation of a relative
+            // pronoun (`who said`) shares no subject with it.
+            let in_relative = |r: &Rel| {
+                matches!(&r.source, Some(SourceRef::Mention(m))
+                    if m.core.len() == 1 && d.has(m.core.start, class::REL))
+            };
+            let participle_after_comma =
+                participle && c0 > lo && (d.is_punct(c0 - 1, ",") || closes_quote(d, c0 - 1));
+            rel.source = match earlier
+                .iter()
+                .rposition(|r| r.cue.start < c0 && !(participle_after_comma && in_relative(r)))
+            {
                 Some(k) => Some(SourceRef::SameAs(earlier_base + k)),
                 None => g.subject_at(lo, c0).map(|core| {
                     SourceRef::Mention(MentionToks {
@@ -1016,8 +1029,12 @@ impl Extractor<'_, '_, '_> {
                     // `... "expanded the party," claiming that`, `"...," Sanders said`:
                     // the comma is inside the marks.
                     let comma_inside = i > 0 && d.is_punct(i - 1, ",");
+                    // A quotation that ends on a word is part of the clause that goes on
+                    // after it (`that the ad "unmistakably and wrongfully" suggests
+                    // that`): the verb after it is that clause's, not a new relation's.
+                    let ends_on_word = i > 0 && d.is_word(i - 1);
                     let stop = self.starts_clause_with_cue(next)
-                        || self.starts_other_relation(next)
+                        || !ends_on_word && self.starts_other_relation(next)
                         || comma_inside && (subordinate || self.ends_content_after_comma(next))
                         || opens_quoted
                             && (d.has(next, class::CONJ | class::SUB | class::REL)

@@ -1022,3 +1022,24 @@ fn a_verb_of_manner_after_a_quotation_that_ended_its_sentence() {
     assert_eq!(r.1, "\"What a year for this town!\"");
     assert_eq!(r.3, "Ana Ruiz");
 }
+
+#[test]
+fn quotation_ending_on_a_word_goes_on_into_its_clause() {
+    // The verb after a quoted fragment is the clause's own, not a second relation.
+    let text = "The mayor said in a letter that the flyer \"falsely and knowingly\" suggests that the county backs the plan.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(
+        r.1,
+        "that the flyer \"falsely and knowingly\" suggests that the county backs the plan"
+    );
+}
+
+#[test]
+fn participle_after_a_relative_clause_takes_the_main_subject() {
+    // `saying` hangs off the main clause (the governor), not off `who said`.
+    let text = "Governor Ana Ruiz dismissed a contractor who said he was never paid, saying, \"The work was poor.\"";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.1, "\"The work was poor.\"");
+    assert_eq!(r.3, "Ana Ruiz");
+}
