@@ -1043,3 +1043,12 @@ fn participle_after_a_relative_clause_takes_the_main_subject() {
     assert_eq!(r.1, "\"The work was poor.\"");
     assert_eq!(r.3, "Ana Ruiz");
 }
+
+#[test]
+fn a_misspelt_surname_is_the_person_named_before() {
+    // `Haverly` is one letter off `Haverley`: the same speaker, misspelt.
+    let text = "\"The shelter is full,\" said Dana Haverley, who runs the refuge. Haverly said the town must open a second hall.";
+    let r = &rows(text)[1];
+    assert_eq!(r.2, "Haverly");
+    assert_eq!(r.3, "Dana Haverley");
+}
