@@ -206,6 +206,11 @@ impl Extractor<'_, '_, '_> {
         let c0 = rel.cue.start;
         let s = rel.cue.end;
         let mut core_end = self.g.np_right(s, hi);
+        // A noun phrase always follows `according to`: a word that reads as a cue
+        // elsewhere is a noun here (`according to show insiders`, `to reports`).
+        if core_end == s && d.is_word(s) && !d.in_quote(s) && !d.has(s, class::FUNCTION) {
+            core_end = self.g.np_right(s + 1, hi).max(s + 1);
+        }
         if core_end == s {
             return None;
         }
@@ -477,10 +482,19 @@ impl Extractor<'_, '_, '_> {
             });
             // `Ana Ruiz, a professor at Ashby, described the plan`: what stands before
             // the comma is the subject with its appositive, not inverted content.
+            // `With Obama on the trail, Minyon Moore, a senior adviser, called ...`: an
+            // opening phrase of circumstance may come first.
+            let first = skip_lead(d, lo, c0);
+            let after_opening = |s: usize| {
+                s > first + 1
+                    && d.is_punct(s - 1, ",")
+                    && d.has(first, class::PREP | class::SUB)
+                    && (first..s).all(|i| !d.in_quote(i) && g.cue_at[i] == NONE)
+            };
             let subject_before = !d.in_quote(c0 - 1)
-                && self
-                    .source_before(c0, lo)
-                    .is_some_and(|m| m.toks.start == skip_lead(d, lo, c0) && m.core != m.toks);
+                && self.source_before(c0, lo).is_some_and(|m| {
+                    (m.toks.start == first || after_opening(m.toks.start)) && m.core != m.toks
+                });
             if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before && !subject_before {
                 let src_end = g.np_to_clause_end(c1, hi);
                 rel.source = Some(SourceRef::Mention(MentionToks {
@@ -1335,12 +1349,14 @@ impl Extractor<'_, '_, '_> {
         let hi = content_end(d, unit);
         let mark = (lo..hi).find(|&i| d.is_dash(i) && !d.in_quote(i))?;
         let s = mark + 1;
-        if s >= hi || !d.is_cap(s) || self.g.np_right(s, hi) != hi {
+        if s >= hi || !d.is_cap(s) {
             return None;
         }
         let name_only = (s..hi).all(|i| d.is_cap(i) || d.is_punct(i, "."))
             && (s..hi).filter(|&i| d.is_word(i)).count() <= 6;
-        if !name_only {
+        // A given name opens a person's name whatever its middle initial reads as
+        // (`Julie A. Diaz`: `A` is no article there).
+        if !name_only || self.g.np_right(s, hi) != hi && !d.has(s, class::FIRST_NAME) {
             return None;
         }
         let content = if mark > lo {

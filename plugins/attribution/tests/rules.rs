@@ -1052,3 +1052,36 @@ fn a_misspelt_surname_is_the_person_named_before() {
     assert_eq!(r.2, "Haverly");
     assert_eq!(r.3, "Dana Haverley");
 }
+
+#[test]
+fn signature_with_a_middle_initial() {
+    let text = "\"The river came up in an hour and took the bridge with it.\" ― Maria A. Olsen";
+    let r = with_cue(text, "―");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.2, "Maria A. Olsen");
+}
+
+#[test]
+fn according_to_a_noun_that_is_a_cue_elsewhere() {
+    // `show` is an evidence verb elsewhere; after `according to` it opens a noun phrase.
+    let text = "The producer shouted at the crew every week, according to show insiders.";
+    let r = with_cue(text, "according to");
+    assert_eq!(r.1, "The producer shouted at the crew every week");
+    assert_eq!(r.2, "show insiders");
+}
+
+#[test]
+fn appositive_subject_after_an_opening_phrase_is_no_inverted_source() {
+    let text = "With the vote a week away, Lena Park, an adviser to the governor, called the new poll \"a real warning\" for the party.";
+    let r = with_cue(text, "called");
+    assert_eq!(r.1, "the new poll \"a real warning\" for the party");
+    assert_eq!(r.3, "Lena Park");
+}
+
+#[test]
+fn a_year_between_the_source_and_the_cue() {
+    let text = "Voters still remember the mayor, who in 2014 said the plant would close.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the plant would close");
+    assert_eq!(r.2, "who");
+}
