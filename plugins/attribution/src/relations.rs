@@ -28,7 +28,7 @@ use std::ops::Range;
 use newsproc_text::{Flags, TokenKind};
 
 use crate::doc::{Doc, NONE, Unit};
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, is_reflexive};
 use crate::lexicons::{CueClass, CueInfo, Frame, Lexicons, NounKind, class};
 
 /// A source mention as token ranges.
@@ -952,10 +952,21 @@ impl Extractor<'_, '_, '_> {
             // the aid, told CNN`).
             // A participle opening the appositive is circumstance of the subject too
             // (`Sen. Ana Ruiz, noting the size of the crowd, said`).
+            // A participle inside the appositive's noun phrase is an adjective (`a
+            // creative writing professor`, `a reporting fellow`).
+            let attributive = |i: usize| {
+                i > k + 1
+                    && i + 1 < j
+                    && self.participle_cue(i)
+                    && (d.has(i - 1, class::DET) || g.nounish(i - 1))
+                    && g.nounish(i + 1)
+                    && !d.is_cap(i + 1)
+            };
             let excused = |i: usize| {
                 d.in_quote(i)
                     || i > k + 1 && d.has(i - 1, class::REL)
                     || i == k + 1 && self.participle_cue(i)
+                    || attributive(i)
             };
             if (k + 1..j).any(|i| g.cue_at[i] != NONE && !excused(i)) {
                 return None;
@@ -965,7 +976,9 @@ impl Extractor<'_, '_, '_> {
                 appos,
                 class::DET | class::POSS | class::REL | class::TITLE | class::PREP,
             ) || g.nounish(appos)
-                || self.participle_cue(appos);
+                || self.participle_cue(appos)
+                // `Tester, himself up for reelection, said`
+                || d.has(appos, class::OBJ) && is_reflexive(d.tok_text(appos));
             if !fits {
                 return None;
             }
@@ -1068,7 +1081,19 @@ impl Extractor<'_, '_, '_> {
             // `..., which includes ...`, `..., but they wouldn't`: a non-restrictive
             // clause or a new clause after the comma is not what was said (PolNeAR ends
             // the content there more often than not).
-            if d.is_punct(i, ",") && i > start && self.ends_content_after_comma(i + 1) {
+            // `he had offers, but "the offers were ..."`: a contrast that goes on to
+            // quote the speaker is still what was said.
+            let quoted_contrast = || {
+                d.lower_is(i + 1, "but")
+                    && (i + 2..hi)
+                        .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE)
+                        .any(|k| d.in_quote(k))
+            };
+            if d.is_punct(i, ",")
+                && i > start
+                && self.ends_content_after_comma(i + 1)
+                && !quoted_contrast()
+            {
                 break;
             }
             if (d.is_punct(i, ",") || d.has(i, class::CONJ) || d.is_dash(i))

@@ -1085,3 +1085,38 @@ fn a_year_between_the_source_and_the_cue() {
     assert_eq!(r.1, "the plant would close");
     assert_eq!(r.2, "who");
 }
+
+#[test]
+fn an_intensive_reflexive_between_source_and_cue() {
+    let text = "The governor himself said on Friday that the dam would hold.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "that the dam would hold");
+    assert_eq!(r.2, "The governor");
+    let text = "Okafor, himself a former miner, said the pit should stay open.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the pit should stay open");
+    assert_eq!(r.3, "Okafor");
+}
+
+#[test]
+fn a_participle_inside_an_appositive_noun_phrase() {
+    // `writing` is a cue elsewhere; in `a creative writing teacher` it is an adjective.
+    let text = "Okafor, a creative writing teacher, said the library would close in May.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the library would close in May");
+    assert_eq!(r.3, "Okafor");
+}
+
+#[test]
+fn a_contrast_that_quotes_the_speaker_is_content() {
+    let text = "Okafor said he had offers for the painting, but \"none of them were serious.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(
+        r.1,
+        "he had offers for the painting, but \"none of them were serious.\""
+    );
+    // Without a quotation the contrast is the writer's.
+    let text = "Okafor said he had offers for the painting, but none came.";
+    assert_eq!(with_cue(text, "said").1, "he had offers for the painting");
+}
