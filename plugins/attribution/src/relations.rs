@@ -157,7 +157,15 @@ impl Extractor<'_, '_, '_> {
         if d.is_cap(c0) && !at_start {
             return None;
         }
-        if c0 > lo && d.has(c0 - 1, class::DET | class::POSS) && !self.g.counted(c0 - 1, lo) {
+        // `Several said`, `most believed`: after a quantifier standing for people, a
+        // past form is their verb.
+        let quantifier_subject =
+            c0 > lo && stands_for_people(d, c0 - 1) && is_past_form(d.tok_text(c0));
+        if c0 > lo
+            && d.has(c0 - 1, class::DET | class::POSS)
+            && !self.g.counted(c0 - 1, lo)
+            && !quantifier_subject
+        {
             return None; // a noun: "the report", "his claims"
         }
         // `two missiles slammed into a market`: a verb of stance used literally.
@@ -844,6 +852,11 @@ impl Extractor<'_, '_, '_> {
         if d.lower_is(j, "who") {
             return Some(one(j));
         }
+        // `Several said`, `Most said`, `Another said`: a quantifier right before the
+        // verb stands for the people it counts (an article never does).
+        if stands_for_people(d, j) && !g.counted(j, lo) {
+            return Some(one(j));
+        }
         if d.is_punct(j, ",") || d.is_dash(j) {
             return self.appositive_subject(j, lo);
         }
@@ -962,8 +975,12 @@ impl Extractor<'_, '_, '_> {
                     && g.nounish(i + 1)
                     && !d.is_cap(i + 1)
             };
+            // A relative clause opening the appositive has verbs of its own (`Michael
+            // Bloomberg, who's thinking about running, said`).
+            let relative = d.has(k + 1, class::REL) || is_who_contraction(d.tok_text(k + 1));
             let excused = |i: usize| {
                 d.in_quote(i)
+                    || relative
                     || i > k + 1 && d.has(i - 1, class::REL)
                     || i == k + 1 && self.participle_cue(i)
                     || attributive(i)
@@ -1750,4 +1767,19 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
             }
         }
     }
+}
+
+/// `who's`, `who’s`, `who'd`: a relative pronoun with its auxiliary.
+fn is_who_contraction(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    w.starts_with("who'") || w.starts_with("who\u{2019}")
+}
+
+/// A determiner that can stand alone for the people it counts (`Several said`, `Most
+/// believed`, `Another added`, `Two said`): any but an article or a negative one.
+fn stands_for_people(d: &Doc<'_>, i: usize) -> bool {
+    d.has(i, class::DET)
+        && !["a", "an", "the", "every", "no"]
+            .iter()
+            .any(|w| d.lower_is(i, w))
 }

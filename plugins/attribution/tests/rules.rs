@@ -1120,3 +1120,26 @@ fn a_contrast_that_quotes_the_speaker_is_content() {
     let text = "Okafor said he had offers for the painting, but none came.";
     assert_eq!(with_cue(text, "said").1, "he had offers for the painting");
 }
+
+#[test]
+fn a_relative_clause_appositive_may_hold_cues_of_its_own() {
+    let text = "Okafor, who's thinking about running for mayor, said the budget was a mess.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the budget was a mess");
+    assert_eq!(r.3, "Okafor");
+}
+
+#[test]
+fn a_quantifier_stands_for_the_people_it_counts() {
+    let text =
+        "Voters in Ashby were asked about the bridge. Several said they would rather pay a toll.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "they would rather pay a toll");
+    assert_eq!(r.2, "Several");
+    // After an article the form is a noun.
+    assert!(
+        rows("The said bridge was closed.")
+            .iter()
+            .all(|r| r.4 != "said")
+    );
+}
