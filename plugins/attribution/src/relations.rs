@@ -127,6 +127,7 @@ impl Extractor<'_, '_, '_> {
         }
         self.continue_quotations(&mut rels);
         drop_nested_reports(d, &mut rels);
+        drop_free_relatives(d, &mut rels);
         rels
     }
 
@@ -1743,30 +1744,7 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
     if !echoed.contains(&true) {
         return;
     }
-    // Indices change: `SameAs` references are remapped, and a reference to a dropped
-    // relation loses its source.
-    let mut new_index = Vec::with_capacity(rels.len());
-    let mut next = 0;
-    for &e in &echoed {
-        new_index.push((!e).then_some(next));
-        if !e {
-            next += 1;
-        }
-    }
-    let mut k = 0;
-    rels.retain(|_| {
-        let keep = !echoed[k];
-        k += 1;
-        keep
-    });
-    for r in rels.iter_mut() {
-        if let Some(SourceRef::SameAs(j)) = &mut r.source {
-            match new_index.get(*j).copied().flatten() {
-                Some(n) => *j = n,
-                None => r.source = None,
-            }
-        }
-    }
+    remove_marked(rels, &echoed);
 }
 
 /// `who's`, `who’s`, `who'd`: a relative pronoun with its auxiliary.
@@ -1782,4 +1760,73 @@ fn stands_for_people(d: &Doc<'_>, i: usize) -> bool {
         && !["a", "an", "the", "every", "no"]
             .iter()
             .any(|w| d.lower_is(i, w))
+}
+
+/// How many relations on either side a free relative looks at for the one whose
+/// content holds it (they share a sentence, so they are neighbours in cue order).
+const FREE_RELATIVE_REACH: usize = 4;
+
+/// `Ban condemned what he called a "brazen breach"`, `courage through what she calls a
+/// "war of words"`: a relation whose source follows `what` and which lies inside another
+/// relation's content is part of that content (PolNeAR never annotates it on its own).
+/// Where nothing holds it (`What she called "a disgrace" was ...`), it stays.
+fn drop_free_relatives(d: &Doc<'_>, rels: &mut Vec<Rel>) {
+    let free = |r: &Rel| {
+        matches!(&r.source, Some(SourceRef::Mention(m))
+            if m.toks.start > 0 && d.lower_is(m.toks.start - 1, "what"))
+    };
+    if !rels.iter().any(free) {
+        return;
+    }
+    let held: Vec<bool> = (0..rels.len())
+        .map(|k| {
+            let inner = &rels[k];
+            let (Some(first), Some(last)) = (inner.content.first(), inner.content.last()) else {
+                return false;
+            };
+            if !free(inner) {
+                return false;
+            }
+            let cue = inner.cue.start;
+            let lo = k.saturating_sub(FREE_RELATIVE_REACH);
+            let hi = (k + 1 + FREE_RELATIVE_REACH).min(rels.len());
+            (lo..hi).filter(|&j| j != k).any(|j| {
+                rels[j]
+                    .content
+                    .iter()
+                    .any(|c| c.start <= cue.min(first.start) && last.end <= c.end && *c != *first)
+            })
+        })
+        .collect();
+    if !held.contains(&true) {
+        return;
+    }
+    remove_marked(rels, &held);
+}
+
+/// Removes the relations marked `true`. Indices change: `SameAs` references are
+/// remapped, and a reference to a removed relation loses its source.
+fn remove_marked(rels: &mut Vec<Rel>, marked: &[bool]) {
+    let mut new_index = Vec::with_capacity(rels.len());
+    let mut next = 0;
+    for &m in marked {
+        new_index.push((!m).then_some(next));
+        if !m {
+            next += 1;
+        }
+    }
+    let mut k = 0;
+    rels.retain(|_| {
+        let keep = !marked.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
+    for r in rels.iter_mut() {
+        if let Some(SourceRef::SameAs(j)) = &mut r.source {
+            match new_index.get(*j).copied().flatten() {
+                Some(n) => *j = n,
+                None => r.source = None,
+            }
+        }
+    }
 }

@@ -1143,3 +1143,16 @@ fn a_quantifier_stands_for_the_people_it_counts() {
             .all(|r| r.4 != "said")
     );
 }
+
+#[test]
+fn what_someone_called_inside_another_report_is_its_content() {
+    // `what he called` lies inside the condemnation's content: one relation, not two.
+    let text = "The mayor condemned what he called a \"reckless stunt\" by the council.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "condemned");
+    assert_eq!(
+        all[0].1,
+        "what he called a \"reckless stunt\" by the council"
+    );
+}
