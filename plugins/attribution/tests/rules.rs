@@ -1156,3 +1156,32 @@ fn what_someone_called_inside_another_report_is_its_content() {
         "what he called a \"reckless stunt\" by the council"
     );
 }
+
+#[test]
+fn a_belief_inside_reported_speech_is_part_of_it() {
+    // `wants` lies inside what the senator said: one relation, not two.
+    let text = "The senator said any candidate who wants to win the state must visit every county.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "said");
+    // Reported speech inside reported speech keeps its own relation when it quotes.
+    let text = "The senator said the governor told him, \"The county will be fine.\"";
+    assert!(rows(text).iter().any(|r| r.4 == "told"), "{:?}", rows(text));
+}
+
+#[test]
+fn a_participle_keeps_the_subject_of_a_relation_removed_as_nested() {
+    // `believes` goes (it is part of what she said); `adding` still has her as source.
+    let text = "Sen. Ana Ruiz said she believes the plan will fail, adding that \"nobody asked the farmers.\"";
+    let r = with_cue(text, "adding");
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn according_to_then_a_new_clause_of_the_writer() {
+    let text = "Six people were hurt at the fair, according to local medics, and the mayor condemned the organisers as \"careless.\"";
+    let r = with_cue(text, "according to");
+    assert_eq!(r.1, "Six people were hurt at the fair");
+    let r = with_cue(text, "condemned");
+    assert_eq!(r.2, "the mayor");
+}
