@@ -1185,3 +1185,11 @@ fn according_to_then_a_new_clause_of_the_writer() {
     let r = with_cue(text, "condemned");
     assert_eq!(r.2, "the mayor");
 }
+
+#[test]
+fn a_belief_inside_a_finding_is_part_of_it() {
+    let text = "A county poll found that most residents want the old bridge rebuilt.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "found");
+}
