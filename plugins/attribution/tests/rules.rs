@@ -1193,3 +1193,15 @@ fn a_belief_inside_a_finding_is_part_of_it() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].4, "found");
 }
+
+#[test]
+fn verbs_of_praise_blame_and_mention_are_cues() {
+    let text = "The mayor decried the ruling as \"a gift to polluters.\" Her rival touted the new park. The senator likened the plan to \"a blank check.\"";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    for cue in ["decried", "touted", "likened"] {
+        assert!(cues.iter().any(|c| c == cue), "{cue} in {cues:?}");
+    }
+    // `thanks to` and an `encouraging` report are no relations.
+    let text = "Turnout rose thanks to the new polling stations. The figures were encouraging for the mayor.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
