@@ -574,6 +574,22 @@ impl Extractor<'_, '_, '_> {
                 .rposition(|r| r.cue.start < c0 && !(participle_after_comma && in_relative(r)))
             {
                 Some(k) => Some(SourceRef::SameAs(earlier_base + k)),
+                None if participle && c0 == skip_lead(d, lo, c0) => {
+                    // `Bemoaning the "phony system," Trump accused Holt`: a participle
+                    // opening the sentence has the subject after its phrase, which is
+                    // the content.
+                    let comma = (c1..hi).find(|&i| {
+                        d.is_punct(i, ",") && !d.in_quote(i)
+                            || closes_quote(d, i) && d.is_punct(i - 1, ",")
+                    })?;
+                    subordinate = true;
+                    g.subject_at(comma + 1, hi).map(|core| {
+                        SourceRef::Mention(MentionToks {
+                            toks: core.clone(),
+                            core,
+                        })
+                    })
+                }
                 None => g.subject_at(lo, c0).map(|core| {
                     SourceRef::Mention(MentionToks {
                         toks: core.clone(),

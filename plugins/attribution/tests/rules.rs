@@ -1205,3 +1205,11 @@ fn verbs_of_praise_blame_and_mention_are_cues() {
     let text = "Turnout rose thanks to the new polling stations. The figures were encouraging for the mayor.";
     assert!(rows(text).is_empty(), "{:?}", rows(text));
 }
+
+#[test]
+fn a_participle_opening_the_sentence_takes_the_subject_after_it() {
+    let text = "Saying the dam had been neglected for years, the engineer resigned on Monday.";
+    let r = with_cue(text, "Saying");
+    assert_eq!(r.1, "the dam had been neglected for years");
+    assert_eq!(r.2, "the engineer");
+}
