@@ -1784,7 +1784,19 @@ fn is_who_contraction(w: &str) -> bool {
 /// A determiner that can stand alone for the people it counts (`Several said`, `Most
 /// believed`, `Another added`, `Two said`): any but an article or a negative one.
 fn stands_for_people(d: &Doc<'_>, i: usize) -> bool {
-    d.has(i, class::DET)
+    // Only at the start of a clause: in `they are both charged with`, `both` floats off
+    // the subject of a passive.
+    let opens_clause = d
+        .unit_of
+        .get(i)
+        .and_then(|&u| d.units.get(u as usize))
+        .is_some_and(|u| i == u.toks.start)
+        || i > 0
+            && (d.is_punct(i - 1, ",")
+                || d.has(i - 1, class::CONJ | class::SUB)
+                || closes_quote(d, i - 1));
+    opens_clause
+        && d.has(i, class::DET)
         && !["a", "an", "the", "every", "no"]
             .iter()
             .any(|w| d.lower_is(i, w))

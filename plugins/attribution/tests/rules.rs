@@ -1136,6 +1136,9 @@ fn a_quantifier_stands_for_the_people_it_counts() {
     let r = with_cue(text, "said");
     assert_eq!(r.1, "they would rather pay a toll");
     assert_eq!(r.2, "Several");
+    // A quantifier floating off the subject of a passive is no source.
+    let text = "Two men from Ashby are both charged with arson.";
+    assert!(rows(text).iter().all(|r| r.2 != "both"), "{:?}", rows(text));
     // After an article the form is a noun.
     assert!(
         rows("The said bridge was closed.")
