@@ -549,8 +549,15 @@ impl Pairer<'_> {
             (Glyph::Close, Ctx::Open) => Ctx::Open,
             (Glyph::Close, _) => Ctx::Close,
         };
-        // Nothing but white space after it: whatever the glyph, it cannot open.
-        if next == Side::Space {
+        // Nothing but white space after it: whatever the glyph, it cannot open; except a
+        // double mark opening its paragraph before an ellipsis (`” … what I learned`): a
+        // quotation taken up mid-sentence, whose opener the copy spaced off.
+        if span.start == para.start
+            && family == Family::Double
+            && self.ellipsis_after_space(span.end, para.end)
+        {
+            dir = Ctx::Open;
+        } else if next == Side::Space {
             dir = Ctx::Close;
         }
         let open_pos = self.stack.iter().rposition(|q| q.family == family);
@@ -654,6 +661,16 @@ impl Pairer<'_> {
         false
     }
 
+    /// Whether white space and then an ellipsis (`…` or `...`) follow `at`.
+    fn ellipsis_after_space(&self, at: usize, end: usize) -> bool {
+        let bytes = &self.bytes[..end];
+        let mut i = at;
+        while let Some((_, n)) = char_at(bytes, i).filter(|&(c, _)| is_space(c)) {
+            i += n;
+        }
+        i > at && (bytes[i..].starts_with("\u{2026}".as_bytes()) || bytes[i..].starts_with(b"..."))
+    }
+
     /// The closing mark of rock ’n’ roll: ` ’n’ `.
     fn after_n_elision(&self, at: usize, para_start: usize) -> bool {
         let bytes = self.bytes;
@@ -721,6 +738,24 @@ mod tests {
             .iter()
             .map(|q| (q.inner.of(text), q.depth, q.closed, q.paragraphs))
             .collect()
+    }
+
+    #[test]
+    fn a_spaced_opener_before_an_ellipsis_opens() {
+        // A quotation taken up mid-sentence, its opener typeset as a closing mark.
+        assert_eq!(
+            pairs("\u{201d} \u{2026} and the river rose,\u{201d} she said."),
+            [(" \u{2026} and the river rose,", 0, true, 1)]
+        );
+        assert_eq!(
+            pairs("\" ... and the river rose,\" she said."),
+            [(" ... and the river rose,", 0, true, 1)]
+        );
+        // Elsewhere a mark with white space after it still closes.
+        assert_eq!(
+            pairs("It was \"wet\" \u{2026} then dry."),
+            [("wet", 0, true, 1)]
+        );
     }
 
     #[test]

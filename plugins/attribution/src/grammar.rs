@@ -120,6 +120,16 @@ impl Grammar<'_, '_> {
                     }
                 }
             }
+            // `Cruz himself said`: an intensive reflexive after its noun phrase.
+            if p > lo && d.has(p, class::OBJ) && is_reflexive(d.tok_text(p)) && !d.is_cap(p) {
+                j = p;
+                continue;
+            }
+            // `McConnell, who in 2010 said`: a year after a preposition.
+            if p > lo && d.has(p - 1, class::PREP) && is_year(d.tok_text(p)) {
+                j = p - 1;
+                continue;
+            }
             // `a rebel fighting there said`
             if (d.lower_is(p, "there") || d.lower_is(p, "here"))
                 && p > lo
@@ -711,4 +721,16 @@ impl Grammar<'_, '_> {
         }
         Some(s..end)
     }
+}
+
+/// A year of the last two centuries or the next (`1994`, `2016`).
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// `himself`, `themselves`: a reflexive pronoun.
+pub fn is_reflexive(w: &str) -> bool {
+    w.ends_with("self") || w.ends_with("selves")
 }

@@ -679,14 +679,29 @@ impl<'t> Resolver<'_, 't> {
             SourceKind::Person => {
                 let s = surname(name);
                 let first = name.split_whitespace().next().unwrap_or("");
-                let list = entities.by_surname.get(&s)?;
-                list.iter().copied().find(|&k| {
-                    let e = &entities.list[k];
-                    e.kind == SourceKind::Person
-                        && (!name.contains(' ')
-                            || !e.name.contains(' ')
-                            || e.name.split_whitespace().next() == Some(first))
-                })
+                let same = entities.by_surname.get(&s).and_then(|list| {
+                    list.iter().copied().find(|&k| {
+                        let e = &entities.list[k];
+                        e.kind == SourceKind::Person
+                            && (!name.contains(' ')
+                                || !e.name.contains(' ')
+                                || e.name.split_whitespace().next() == Some(first))
+                    })
+                });
+                if same.is_some() || name.contains(' ') {
+                    return same;
+                }
+                // A surname alone that no one has, one letter off a recent person's
+                // (`Wines` after `Leslie Wimes`): the same person, misspelt.
+                entities
+                    .recent()
+                    .find(|(_, e)| {
+                        e.kind == SourceKind::Person
+                            && e.surname
+                                .as_deref()
+                                .is_some_and(|x| spelling_variant(x, &s))
+                    })
+                    .map(|(k, _)| k)
             }
             _ => {
                 let single = !name.contains(' ');
@@ -974,4 +989,56 @@ fn describe(d: &Doc<'_>, info: &MentionInfo) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether two surnames (lowercased) are one misspelt for the other: five letters or
+/// more each, the same first letter, and one edit apart (a letter changed, added,
+/// dropped, or two neighbours swapped). A plural (`Clinton`, `Clintons`) is no
+/// misspelling.
+fn spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() < 5 || b.len() < 5 || a == b || a[0] != b[0] || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() > short.len() && long.last() == Some(&'s') && long[..short.len()] == short[..] {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        let s = a.len()
+            - a.iter()
+                .rev()
+                .zip(b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+        // One letter changed, or two neighbours swapped.
+        s == p + 1 || s == p + 2 && a[p] == b[p + 1] && a[p + 1] == b[p]
+    } else {
+        // One letter added: the rest after the first difference matches shifted.
+        short[p..] == long[p + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spelling_variant;
+
+    #[test]
+    fn spelling_variants_are_one_edit_apart() {
+        assert!(spelling_variant("wimes", "wines"));
+        assert!(spelling_variant("mcclenney", "mclenney"));
+        assert!(spelling_variant("mclenney", "mcclenney"));
+        assert!(spelling_variant("harbin", "harbni"));
+        assert!(!spelling_variant("mcclenney", "mclenny"));
+        assert!(!spelling_variant("clinton", "clintons"));
+        assert!(!spelling_variant("cohen", "cohn"));
+        assert!(!spelling_variant("smith", "smith"));
+        assert!(!spelling_variant("baker", "faker"));
+        assert!(!spelling_variant("", "a"));
+    }
 }

@@ -1022,3 +1022,197 @@ fn a_verb_of_manner_after_a_quotation_that_ended_its_sentence() {
     assert_eq!(r.1, "\"What a year for this town!\"");
     assert_eq!(r.3, "Ana Ruiz");
 }
+
+#[test]
+fn quotation_ending_on_a_word_goes_on_into_its_clause() {
+    // The verb after a quoted fragment is the clause's own, not a second relation.
+    let text = "The mayor said in a letter that the flyer \"falsely and knowingly\" suggests that the county backs the plan.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(
+        r.1,
+        "that the flyer \"falsely and knowingly\" suggests that the county backs the plan"
+    );
+}
+
+#[test]
+fn participle_after_a_relative_clause_takes_the_main_subject() {
+    // `saying` hangs off the main clause (the governor), not off `who said`.
+    let text = "Governor Ana Ruiz dismissed a contractor who said he was never paid, saying, \"The work was poor.\"";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.1, "\"The work was poor.\"");
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn a_misspelt_surname_is_the_person_named_before() {
+    // `Haverly` is one letter off `Haverley`: the same speaker, misspelt.
+    let text = "\"The shelter is full,\" said Dana Haverley, who runs the refuge. Haverly said the town must open a second hall.";
+    let r = &rows(text)[1];
+    assert_eq!(r.2, "Haverly");
+    assert_eq!(r.3, "Dana Haverley");
+}
+
+#[test]
+fn signature_with_a_middle_initial() {
+    let text = "\"The river came up in an hour and took the bridge with it.\" ― Maria A. Olsen";
+    let r = with_cue(text, "―");
+    assert_eq!(r.0, Direct);
+    assert_eq!(r.2, "Maria A. Olsen");
+}
+
+#[test]
+fn according_to_a_noun_that_is_a_cue_elsewhere() {
+    // `show` is an evidence verb elsewhere; after `according to` it opens a noun phrase.
+    let text = "The producer shouted at the crew every week, according to show insiders.";
+    let r = with_cue(text, "according to");
+    assert_eq!(r.1, "The producer shouted at the crew every week");
+    assert_eq!(r.2, "show insiders");
+}
+
+#[test]
+fn appositive_subject_after_an_opening_phrase_is_no_inverted_source() {
+    let text = "With the vote a week away, Lena Park, an adviser to the governor, called the new poll \"a real warning\" for the party.";
+    let r = with_cue(text, "called");
+    assert_eq!(r.1, "the new poll \"a real warning\" for the party");
+    assert_eq!(r.3, "Lena Park");
+}
+
+#[test]
+fn a_year_between_the_source_and_the_cue() {
+    let text = "Voters still remember the mayor, who in 2014 said the plant would close.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the plant would close");
+    assert_eq!(r.2, "who");
+}
+
+#[test]
+fn an_intensive_reflexive_between_source_and_cue() {
+    let text = "The governor himself said on Friday that the dam would hold.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "that the dam would hold");
+    assert_eq!(r.2, "The governor");
+    let text = "Okafor, himself a former miner, said the pit should stay open.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the pit should stay open");
+    assert_eq!(r.3, "Okafor");
+}
+
+#[test]
+fn a_participle_inside_an_appositive_noun_phrase() {
+    // `writing` is a cue elsewhere; in `a creative writing teacher` it is an adjective.
+    let text = "Okafor, a creative writing teacher, said the library would close in May.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the library would close in May");
+    assert_eq!(r.3, "Okafor");
+}
+
+#[test]
+fn a_contrast_that_quotes_the_speaker_is_content() {
+    let text = "Okafor said he had offers for the painting, but \"none of them were serious.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.0, Mixed);
+    assert_eq!(
+        r.1,
+        "he had offers for the painting, but \"none of them were serious.\""
+    );
+    // Without a quotation the contrast is the writer's.
+    let text = "Okafor said he had offers for the painting, but none came.";
+    assert_eq!(with_cue(text, "said").1, "he had offers for the painting");
+}
+
+#[test]
+fn a_relative_clause_appositive_may_hold_cues_of_its_own() {
+    let text = "Okafor, who's thinking about running for mayor, said the budget was a mess.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the budget was a mess");
+    assert_eq!(r.3, "Okafor");
+}
+
+#[test]
+fn a_quantifier_stands_for_the_people_it_counts() {
+    let text =
+        "Voters in Ashby were asked about the bridge. Several said they would rather pay a toll.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "they would rather pay a toll");
+    assert_eq!(r.2, "Several");
+    // A quantifier floating off the subject of a passive is no source.
+    let text = "Two men from Ashby are both charged with arson.";
+    assert!(rows(text).iter().all(|r| r.2 != "both"), "{:?}", rows(text));
+    // After an article the form is a noun.
+    assert!(
+        rows("The said bridge was closed.")
+            .iter()
+            .all(|r| r.4 != "said")
+    );
+}
+
+#[test]
+fn what_someone_called_inside_another_report_is_its_content() {
+    // `what he called` lies inside the condemnation's content: one relation, not two.
+    let text = "The mayor condemned what he called a \"reckless stunt\" by the council.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "condemned");
+    assert_eq!(
+        all[0].1,
+        "what he called a \"reckless stunt\" by the council"
+    );
+}
+
+#[test]
+fn a_belief_inside_reported_speech_is_part_of_it() {
+    // `wants` lies inside what the senator said: one relation, not two.
+    let text = "The senator said any candidate who wants to win the state must visit every county.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "said");
+    // Reported speech inside reported speech keeps its own relation when it quotes.
+    let text = "The senator said the governor told him, \"The county will be fine.\"";
+    assert!(rows(text).iter().any(|r| r.4 == "told"), "{:?}", rows(text));
+}
+
+#[test]
+fn a_participle_keeps_the_subject_of_a_relation_removed_as_nested() {
+    // `believes` goes (it is part of what she said); `adding` still has her as source.
+    let text = "Sen. Ana Ruiz said she believes the plan will fail, adding that \"nobody asked the farmers.\"";
+    let r = with_cue(text, "adding");
+    assert_eq!(r.3, "Ana Ruiz");
+}
+
+#[test]
+fn according_to_then_a_new_clause_of_the_writer() {
+    let text = "Six people were hurt at the fair, according to local medics, and the mayor condemned the organisers as \"careless.\"";
+    let r = with_cue(text, "according to");
+    assert_eq!(r.1, "Six people were hurt at the fair");
+    let r = with_cue(text, "condemned");
+    assert_eq!(r.2, "the mayor");
+}
+
+#[test]
+fn a_belief_inside_a_finding_is_part_of_it() {
+    let text = "A county poll found that most residents want the old bridge rebuilt.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].4, "found");
+}
+
+#[test]
+fn verbs_of_praise_blame_and_mention_are_cues() {
+    let text = "The mayor decried the ruling as \"a gift to polluters.\" Her rival touted the new park. The senator likened the plan to \"a blank check.\"";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    for cue in ["decried", "touted", "likened"] {
+        assert!(cues.iter().any(|c| c == cue), "{cue} in {cues:?}");
+    }
+    // `thanks to` and an `encouraging` report are no relations.
+    let text = "Turnout rose thanks to the new polling stations. The figures were encouraging for the mayor.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
+#[test]
+fn a_participle_opening_the_sentence_takes_the_subject_after_it() {
+    let text = "Saying the dam had been neglected for years, the engineer resigned on Monday.";
+    let r = with_cue(text, "Saying");
+    assert_eq!(r.1, "the dam had been neglected for years");
+    assert_eq!(r.2, "the engineer");
+}
