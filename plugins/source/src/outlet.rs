@@ -88,21 +88,55 @@ pub fn decide(
         vote(name, weight, span, OutletEvidenceKind::Dateline);
     }
 
+    // What the words around each name say of it (none for syndicates and surnames).
+    let refs: Vec<Option<Strength>> = names
+        .iter()
+        .map(|m| {
+            if m.kind == NameKind::Syndicate || surname(text, m) {
+                None
+            } else {
+                self_reference(text, m, names, lex)
+            }
+        })
+        .collect();
+    // A republication note names the first publisher, and so does every other name in
+    // the note (`first appeared in The Hill newspaper and on TheHill.com`).
+    let origin_notes: Vec<Span> = names
+        .iter()
+        .zip(&refs)
+        .filter(|(_, r)| **r == Some(Strength::Origin))
+        .filter_map(|(m, _)| {
+            boilerplate
+                .iter()
+                .find(|x| x.span.contains(m.span))
+                .map(|x| x.span)
+        })
+        .collect();
+
     let mut b = 0;
-    for m in names {
-        if m.kind == NameKind::Syndicate {
+    for (m, &reference) in names.iter().zip(&refs) {
+        if m.kind == NameKind::Syndicate || surname(text, m) {
+            continue;
+        }
+        if origin_notes.iter().any(|n| n.contains(m.span)) {
             continue;
         }
         let agency = m.kind == NameKind::Agency;
-        if surname(text, m) {
-            continue;
-        }
         while b < boilerplate.len() && boilerplate[b].span.end <= m.span.start {
             b += 1;
         }
         let inside = boilerplate
             .get(b)
             .filter(|x| x.span.start <= m.span.start && m.span.end <= x.span.end);
+        if inside.is_none() && dated_header(text, m.span) {
+            vote(
+                m.canonical,
+                if agency { 3.0 } else { 5.0 },
+                m.span,
+                OutletEvidenceKind::Chrome,
+            );
+            continue;
+        }
         if let Some(x) = inside {
             // An author's note names where the author works, which is often but not
             // always the publisher; a credit names the outlet's own staff.
@@ -139,7 +173,6 @@ pub fn decide(
             // Chrome that names the outlet as its own (`Visit X's homepage`, `Comment via
             // X`) counts in full whatever its kind; a note naming where the text first
             // appeared (`This article originally appeared on X`) names another publisher.
-            let reference = self_reference(text, m, names, lex);
             if reference == Some(Strength::Origin) {
                 continue;
             }
@@ -155,7 +188,7 @@ pub fn decide(
             vote(m.canonical, weight, m.span, how);
             continue;
         }
-        if let Some(strength) = self_reference(text, m, names, lex) {
+        if let Some(strength) = reference {
             // Copy its desk signed is the house's own (a republisher drops the
             // signature): there, an agency whose own reporter the copy cites (`told X
             // reporter`, `X's correspondent said`) is the house, as much as its dateline.
@@ -303,6 +336,9 @@ fn self_reference(
     lex: &Lexicons,
 ) -> Option<Strength> {
     let agency = m.kind == NameKind::Agency;
+    if staff_on_location(text, m.span) || sign_on(text, m.span) {
+        return Some(Strength::Strong);
+    }
     if photo_credit(text, m.span, names) {
         // Agencies sell their photos to everyone.
         return (!agency).then_some(Strength::Strong);
@@ -366,6 +402,93 @@ fn self_reference(
         (Some(Strength::Origin), _) | (_, Some(Strength::Origin)) => Some(Strength::Origin),
         (b, a) => b.max(a),
     }
+}
+
+/// The outlet's own correspondent on location: `X's Jane Roe, reporting from Kabul, said`,
+/// `Reporting from Kabul, X's Jane Roe said`. Outlets cite each other's reporters for
+/// what they reported, not for where they stood while reporting it.
+fn staff_on_location(text: &str, name: Span) -> bool {
+    let Some(person) = after_possessive(text, name.end) else {
+        return false;
+    };
+    let to = crate::util::floor_char(text, person.saturating_add(WORDS_WINDOW));
+    let line = &text[person..to];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    // The staff member: one to four capitalised words, maybe closed by a comma.
+    let mut rest = line;
+    let mut words = 0;
+    while words < 4 {
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let word = &rest[..end];
+        let bare = word.strip_suffix(',').unwrap_or(word);
+        if !starts_upper(bare) {
+            break;
+        }
+        words += 1;
+        rest = rest[end..].trim_start_matches(' ');
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    if words == 0 {
+        return false;
+    }
+    // (Not `reports from`: watchdogs quote broadcasts' reports as they aired.)
+    if rest.starts_with("reporting from ") {
+        return true;
+    }
+    // `Reporting from Kabul, ` opening the sentence before the name.
+    let from = crate::util::floor_char(text, name.start.saturating_sub(WORDS_WINDOW));
+    let before = &text[from..name.start];
+    let clause = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '\u{201D}'))
+        .map_or(before, |(k, c)| &before[k + c.len_utf8()..])
+        .trim_start();
+    clause.starts_with("Reporting from ") && clause.ends_with(", ")
+}
+
+/// A broadcast's or podcast's sign-on: `From The Daily Star, I'm Jane Roe.`
+fn sign_on(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(16));
+    let before = &text[from..name.start];
+    let before = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let after = &text[name.end..];
+    matches!(before.trim_start(), "From " | "From the ")
+        && [", I'm ", ", I\u{2019}m ", ", this is ", ", I am "]
+            .iter()
+            .any(|p| after.starts_with(p))
+}
+
+/// Where the words after a possessive ending at `end` start (`X's Jane`, `X' Jane`).
+fn after_possessive(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    ["'s ", "\u{2019}s ", "' ", "\u{2019} "]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map(|p| end + p.len())
+}
+
+/// A date heading the copy, then the house's name, then the article: `6 October 2016
+/// SANA Members of ...`, the masthead of an agency's or outlet's own page (a citation
+/// puts a verb after the name: `On June 4 2014 Reuters reported`).
+fn dated_header(text: &str, name: Span) -> bool {
+    let before = crate::util::skip_spaces_back(text, name.start);
+    if !(before < name.start
+        && text[name.end..].starts_with(' ')
+        && char_at(text, name.end + 1).is_some_and(char::is_uppercase)
+        && crate::dateline::full_date_before(text, before))
+    {
+        return false;
+    }
+    // A date that opens its line (the text's date line) is followed by a headline.
+    let from = crate::util::floor_char(text, before.saturating_sub(40));
+    let line = &text[from..before];
+    let opens = match line.rfind('\n') {
+        Some(k) => line[k + 1..].split_whitespace().count() <= 4,
+        None => from == 0 && line.split_whitespace().count() <= 4,
+    };
+    !opens
 }
 
 /// A photographer's credit: `Qilai Shen/Bloomberg`, `M.Scott Mahaskey/POLITICO`,
@@ -594,6 +717,49 @@ mod tests {
         let t = "Officials said. The Star has learned, that";
         let start = t.find(" has").unwrap();
         assert_eq!(words_after(t, start, 3), ["has", "learned"]);
+    }
+
+    #[test]
+    fn correspondents_on_location() {
+        let on = |t: &str, name: &str| {
+            let k = t.find(name).unwrap();
+            staff_on_location(t, Span::new(k, k + name.len()))
+        };
+        assert!(on(
+            "Al Jazeera's Jane Roe, reporting from Lima, said the talks stalled.",
+            "Al Jazeera"
+        ));
+        assert!(on(
+            "Reporting from Lima, Al Jazeera\u{2019}s Jane Roe said the talks stalled.",
+            "Al Jazeera"
+        ));
+        assert!(!on(
+            "Al Jazeera's Jane Roe reported from Lima that the talks stalled.",
+            "Al Jazeera"
+        ));
+        assert!(!on(
+            "Reporting from Lima, the agency said Al Jazeera's story was wrong.",
+            "Al Jazeera"
+        ));
+    }
+
+    #[test]
+    fn sign_ons_and_dated_headers() {
+        let span = |t: &str, name: &str| {
+            let k = t.find(name).unwrap();
+            Span::new(k, k + name.len())
+        };
+        let t = "From The Daily Star, I'm Jane Roe. This is the show.";
+        assert!(sign_on(t, span(t, "The Daily Star")));
+        let t = "A letter from The Daily Star, I think, came later.";
+        assert!(!sign_on(t, span(t, "The Daily Star")));
+        let t = "Shells hit the old city 6 October 2016 SANA Members of the civil defence";
+        assert!(dated_header(t, span(t, "SANA")));
+        // A date line opening the text, then a headline; a citation.
+        let t = "6 October 2016 SANA Members of the civil defence";
+        assert!(!dated_header(t, span(t, "SANA")));
+        let t = "The inspectors met on June 4 2014 Reuters reported, and left.";
+        assert!(!dated_header(t, span(t, "Reuters")));
     }
 
     #[test]

@@ -64,6 +64,12 @@ fn dateline_house_styles() {
         ("Denver (CNN) – ", "Denver (CNN) –", Some("Denver")),
         ("MADRID -- ", "MADRID --", Some("MADRID")),
         ("Homs SANA- ", "Homs SANA-", Some("Homs")),
+        // After a headline, a place the lists know, in title case.
+        (
+            "Shells hit the city 6 October 2016 Homs SANA-",
+            "Homs SANA-",
+            Some("Homs"),
+        ),
         (
             "KIEV, May 2. /TASS/. ",
             "KIEV, May 2. /TASS/.",
@@ -246,6 +252,42 @@ fn outlet_from_its_own_matter() {
             ),
             "The Hill",
         ),
+        // Its correspondent on location, its podcast's sign-on, its author speaking of
+        // it as their house, its attempts to reach people (each with another outlet
+        // named, so that neither is the only one).
+        (
+            format!(
+                "{BODY} Al Jazeera's Jane Roe, reporting from Lima, said the talks stalled, as CNN said."
+            ),
+            "Al Jazeera",
+        ),
+        (
+            format!(
+                "From The New York Times, I\u{2019}m Jane Roe. This is the show.\n{BODY} CNN said so."
+            ),
+            "The New York Times",
+        ),
+        (
+            format!("{BODY} As I wrote for Politico last year, the vote was close, CNN said."),
+            "Politico",
+        ),
+        (
+            format!("{BODY} She was my colleague at National Review, as CNN said."),
+            "National Review",
+        ),
+        (
+            format!(
+                "{BODY} Neither responded to messages left by The Washington Post, as CNN said."
+            ),
+            "Washington Post",
+        ),
+        // An agency's masthead: a date after the headline, then its name.
+        (
+            format!(
+                "Shells hit the old city 6 October 2016 SANA Members of the council met. {BODY}"
+            ),
+            "SANA",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
@@ -278,6 +320,12 @@ fn citations_do_not_name_the_publisher() {
         // The first publisher of a republished text.
         format!("{BODY}\nThis article originally appeared on Slate."),
         format!("{BODY}\nIt was republished with the permission of Salon.com."),
+        // Every outlet a republication note names.
+        format!(
+            "Editor's note: The following column first appeared in The Hill newspaper and on TheHill.com.\n{BODY}"
+        ),
+        // A date line opening the text, then a headline that names an agency.
+        format!("6 October 2016 SANA Reporter Wins Prize\n{BODY}"),
         // A person.
         format!("{BODY} Former mayor Michael Bloomberg said it was a mistake."),
     ] {
