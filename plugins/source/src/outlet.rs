@@ -336,7 +336,11 @@ fn self_reference(
     lex: &Lexicons,
 ) -> Option<Strength> {
     let agency = m.kind == NameKind::Agency;
-    if staff_on_location(text, m.span) || sign_on(text, m.span) {
+    if staff_on_location(text, m.span)
+        || sign_on(text, m.span)
+        || (!agency && own_graphic(text, m.span))
+        || methodology_author(text, m, names)
+    {
         return Some(Strength::Strong);
     }
     if photo_credit(text, m.span, names) {
@@ -458,6 +462,43 @@ fn sign_on(text: &str, name: Span) -> bool {
         && [", I'm ", ", I\u{2019}m ", ", this is ", ", I am "]
             .iter()
             .any(|p| after.starts_with(p))
+}
+
+/// A chart, map or illustration credited to the outlet (`Chart: X Visuals`,
+/// `Photo illustration: X`): its own graphics desk. (Agencies sell theirs to everyone.)
+fn own_graphic(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(24));
+    let before = &text[from..name.start];
+    [
+        "Chart: ",
+        "Charts: ",
+        "Graphic: ",
+        "Graphics: ",
+        "Map: ",
+        "Illustration: ",
+        "Photo illustration: ",
+    ]
+    .iter()
+    .any(|lead| before.ends_with(lead))
+}
+
+/// The outlet that opens a study's methodology note (`Methodology` as a heading or a
+/// lead, then `X conducted a search of ...`): the author of the study the text reports.
+fn methodology_author(text: &str, m: &NameMention, names: &[NameMention]) -> bool {
+    let from = crate::util::floor_char(text, m.span.start.saturating_sub(300));
+    let before = &text[from..m.span.start];
+    let Some(nl) = before.rfind('\n') else {
+        return false;
+    };
+    let line_start = from + nl + 1;
+    let prev = before[..nl].trim_end();
+    let heading = prev[prev.rfind('\n').map_or(0, |k| k + 1)..].trim();
+    let note = before[nl + 1..].starts_with("Methodology:")
+        || (heading == "Methodology" && prev.len() > heading.len());
+    // The first name of the paragraph: the others are what the study looked at.
+    note && !names
+        .iter()
+        .any(|n| n.span.start >= line_start && n.span.start < m.span.start)
 }
 
 /// Where the words after a possessive ending at `end` start (`X's Jane`, `X' Jane`).
@@ -760,6 +801,34 @@ mod tests {
         assert!(!dated_header(t, span(t, "SANA")));
         let t = "The inspectors met on June 4 2014 Reuters reported, and left.";
         assert!(!dated_header(t, span(t, "Reuters")));
+    }
+
+    #[test]
+    fn graphics_and_methodology_notes() {
+        let t = "Data: the census; Chart: The Daily Star Visuals";
+        let k = t.find("The Daily").unwrap();
+        assert!(own_graphic(t, Span::new(k, k + 14)));
+        assert!(!own_graphic(t, Span::new(0, 4)));
+        let lex = Lexicons::load(&crate::lexicons::ExtraFiles::default()).unwrap();
+        let author = |t: &str| {
+            let names = lex.scan(t).names;
+            names
+                .iter()
+                .find(|m| methodology_author(t, m, &names))
+                .map(|m| m.canonical)
+        };
+        assert_eq!(
+            author("The findings.\n\nMethodology\n\nPolitico searched transcripts of CNN."),
+            Some("Politico")
+        );
+        assert_eq!(
+            author("The findings.\nMethodology: To count them, Politico read CNN's site."),
+            Some("Politico")
+        );
+        assert_eq!(
+            author("The findings.\nPolitico searched transcripts of CNN."),
+            None
+        );
     }
 
     #[test]

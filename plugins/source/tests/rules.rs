@@ -281,6 +281,17 @@ fn outlet_from_its_own_matter() {
             ),
             "Washington Post",
         ),
+        // Its graphics desk, and the note on how it did the study it reports.
+        (
+            format!("{BODY}\nData: the census; Chart: Axios Visuals\n{BODY} CNN said so."),
+            "Axios",
+        ),
+        (
+            format!(
+                "{BODY}\nMethodology\nMedia Matters searched the transcripts of CNN and MSNBC."
+            ),
+            "Media Matters",
+        ),
         // An agency's masthead: a date after the headline, then its name.
         (
             format!(
@@ -511,6 +522,14 @@ fn desk_credits() {
     // Credit lines are the article's own: not boilerplate, not body.
     assert!(l.boilerplate.is_empty());
     assert_eq!(l.body.len(), 1);
+    // A dash may open the line; an outlet's staff member names the outlet.
+    let text = format!("{BODY}\n\u{2014} Additional reporting by CNBC's Ann Lee.");
+    let l = layer(&text);
+    assert_eq!(
+        credit_names(&l),
+        [(CreditRole::AdditionalReporting, vec!["Ann Lee".to_owned()])]
+    );
+    assert_eq!(l.outlet.as_deref(), Some("CNBC"));
 }
 
 #[test]
