@@ -281,6 +281,12 @@ fn outlet_from_its_own_matter() {
             ),
             "Washington Post",
         ),
+        (
+            format!(
+                "{BODY} The ministry said in a statement to Axios that it would wait, CNN said."
+            ),
+            "Axios",
+        ),
         // Its graphics desk, and the note on how it did the study it reports.
         (
             format!("{BODY}\nData: the census; Chart: Axios Visuals\n{BODY} CNN said so."),
