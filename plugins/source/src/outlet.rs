@@ -382,17 +382,22 @@ fn self_reference(
         }
     }
     let after = if char_at(text, after_start).is_some_and(|c| c == ' ') {
-        let mut words = words_after(text, after_start, max);
-        if !words
+        // One word more than the longest phrase: the word after the phrase.
+        let words = words_after(text, after_start, max + 1);
+        if words
             .first()
             .is_some_and(|w| lex.outlet_cue_edge(Side::After, w))
         {
-            words.clear();
+            (1..=words.len().min(max))
+                .filter_map(|k| {
+                    let cue = lex.outlet_cue(Side::After, &words[..k].join(" "))?;
+                    let named = words.get(k).is_some_and(|w| starts_upper(w));
+                    (!(cue.unnamed && named)).then_some(cue.strength)
+                })
+                .max()
+        } else {
+            None
         }
-        strongest(
-            Side::After,
-            &mut (1..=words.len()).map(|k| words[..k].join(" ")),
-        )
     } else {
         None
     };

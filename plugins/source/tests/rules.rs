@@ -345,6 +345,13 @@ fn citations_do_not_name_the_publisher() {
         format!("6 October 2016 SANA Reporter Wins Prize\n{BODY}"),
         // A person.
         format!("{BODY} Former mayor Michael Bloomberg said it was a mistake."),
+        // Other outlets' named reporters, polls and interviews.
+        format!(
+            "{BODY} CNN reporter Jane Roe asked first. CNN reporter John Doe asked too, Fox News said."
+        ),
+        format!(
+            "{BODY} A CNN poll found support. He said in an interview with CNN that it was close, Fox News said."
+        ),
     ] {
         assert_eq!(layer(&text).outlet, None, "{text}");
     }
@@ -835,4 +842,12 @@ fn bad_user_files_are_errors_naming_the_key_file_and_line() {
         "{}",
         err.message
     );
+    let flags = temp_file("flags.txt", "_ staffer\tweak\tnamed\n");
+    let err = SourceStage::new(Config {
+        outlet_cue_files: vec![flags],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert!(err.message.contains("flags.txt:1"), "{}", err.message);
 }
