@@ -336,6 +336,9 @@ fn self_reference(
     lex: &Lexicons,
 ) -> Option<Strength> {
     let agency = m.kind == NameKind::Agency;
+    if excerpt_lead_in(text, m.span) {
+        return None;
+    }
     if staff_on_location(text, m.span)
         || sign_on(text, m.span)
         || (!agency && own_graphic(text, m.span))
@@ -467,6 +470,23 @@ fn sign_on(text: &str, name: Span) -> bool {
         && [", I'm ", ", I\u{2019}m ", ", this is ", ", I am "]
             .iter()
             .any(|p| after.starts_with(p))
+}
+
+/// A lead-in to another outlet's words run into the paragraph before it (`... after
+/// filing their returns. More from X:`). At the start of a line the same words head the
+/// outlet's own links (`More from X:` then headlines).
+fn excerpt_lead_in(text: &str, name: Span) -> bool {
+    if !text[name.end..].starts_with(':') {
+        return false;
+    }
+    let from = crate::util::floor_char(text, name.start.saturating_sub(24));
+    let before = &text[from..name.start];
+    let before = before.strip_suffix("the ").unwrap_or(before);
+    ["More from ", "Read more from "].iter().any(|lead| {
+        before
+            .strip_suffix(lead)
+            .is_some_and(|b| b.ends_with([' ', '.']) && !b.trim_end_matches(' ').ends_with('\n'))
+    })
 }
 
 /// A chart, map or illustration credited to the outlet (`Chart: X Visuals`,
@@ -834,6 +854,24 @@ mod tests {
             author("The findings.\nPolitico searched transcripts of CNN."),
             None
         );
+    }
+
+    #[test]
+    fn excerpts_lead_ins() {
+        let lead = |t: &str| {
+            let k = t.find("Fox News").unwrap();
+            excerpt_lead_in(t, Span::new(k, k + 8))
+        };
+        assert!(lead(
+            "They filed their returns. More from Fox News:\nThe panel"
+        ));
+        assert!(!lead(
+            "They filed their returns.\nMore from Fox News:\nThe panel"
+        ));
+        assert!(!lead("More from Fox News:\nThe panel"));
+        assert!(!lead(
+            "They filed their returns. More from Fox News on this."
+        ));
     }
 
     #[test]
