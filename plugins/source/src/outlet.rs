@@ -92,7 +92,7 @@ pub fn decide(
     let refs: Vec<Option<Strength>> = names
         .iter()
         .map(|m| {
-            if m.kind == NameKind::Syndicate || surname(text, m) {
+            if m.kind == NameKind::Syndicate || not_a_name(text, m) {
                 None
             } else {
                 self_reference(text, m, names, lex)
@@ -115,7 +115,7 @@ pub fn decide(
 
     let mut b = 0;
     for (m, &reference) in names.iter().zip(&refs) {
-        if m.kind == NameKind::Syndicate || surname(text, m) {
+        if m.kind == NameKind::Syndicate || not_a_name(text, m) {
             continue;
         }
         if origin_notes.iter().any(|n| n.contains(m.span)) {
@@ -257,7 +257,7 @@ pub fn decide(
     let only_outlet = || {
         let mut outlets = names
             .iter()
-            .filter(|m| m.kind == NameKind::Outlet && !surname(text, m))
+            .filter(|m| m.kind == NameKind::Outlet && !not_a_name(text, m))
             .map(|m| m.canonical);
         let first = outlets.next()?;
         outlets
@@ -596,6 +596,39 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         && segment.split(' ').count() <= 4
         && segment.split(' ').all(starts_upper);
     (credit_end || opens_line) && starts_upper(word) && word.chars().any(char::is_lowercase)
+}
+
+/// Words after which a one-word name is the first word of a title (`Vice President`,
+/// `Vice Admiral`), not the outlet.
+const TITLES: &[&str] = &[
+    "President",
+    "Presidential",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Minister",
+    "Admiral",
+    "Marshal",
+    "Premier",
+    "Governor",
+    "Mayor",
+    "Chancellor",
+    "Provost",
+    "Principal",
+    "Consul",
+];
+
+/// Whether a name mention is something else: a surname (`Michael Bloomberg`) or the
+/// first word of a title (`Vice President`).
+fn not_a_name(text: &str, m: &NameMention) -> bool {
+    surname(text, m) || {
+        let name = m.span.of(text);
+        !name.contains(' ')
+            && text[m.span.end..].strip_prefix(' ').is_some_and(|rest| {
+                let word = rest.split([' ', ',', '.', '\n']).next().unwrap_or("");
+                TITLES.contains(&word)
+            })
+    }
 }
 
 /// Whether a one-word name is someone's surname (`Michael Bloomberg`): a capitalised

@@ -851,3 +851,13 @@ fn bad_user_files_are_errors_naming_the_key_file_and_line() {
     .unwrap();
     assert!(err.message.contains("flags.txt:1"), "{}", err.message);
 }
+
+#[test]
+fn a_title_is_not_an_outlet() {
+    // `Vice` (the outlet) as the first word of a title, in chrome and in the text: the
+    // only outlet the text names is the one the mayor spoke to.
+    let text = format!(
+        "{BODY} The mayor told Politico he would meet Vice President Jane Roe.\nCorrection: An earlier version misspelled the name of Vice Admiral John Doe."
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Politico"));
+}
