@@ -334,6 +334,7 @@ fn citations_do_not_name_the_publisher() {
         format!("{BODY}\nThe square at night. (Jane Roe/Bloomberg via Getty Images)"),
         // A distributor of columns.
         format!("{BODY}\n© 2030 King Features Syndicate"),
+        format!("{BODY}\n© 2030, The Washington Post Writers Group"),
         // The first publisher of a republished text.
         format!("{BODY}\nThis article originally appeared on Slate."),
         format!("{BODY}\nIt was republished with the permission of Salon.com."),
