@@ -339,6 +339,7 @@ fn self_reference(
     if excerpt_lead_in(text, m.span) {
         return None;
     }
+    let reports = staff_reports(text, m.span);
     if staff_on_location(text, m.span)
         || sign_on(text, m.span)
         || (!agency && own_graphic(text, m.span))
@@ -404,6 +405,11 @@ fn self_reference(
     } else {
         None
     };
+    let after = if reports {
+        after.max(Some(Strength::Weak))
+    } else {
+        after
+    };
     match (before, after) {
         // `reports CBS News correspondent Jan Crawford`: two weak cues around one name.
         // (Not for an agency, whose reporters are everyone's: `told SANA reporter`.)
@@ -458,6 +464,30 @@ fn staff_on_location(text: &str, name: Span) -> bool {
         .map_or(before, |(k, c)| &before[k + c.len_utf8()..])
         .trim_start();
     clause.starts_with("Reporting from ") && clause.ends_with(", ")
+}
+
+/// A staff member's report told in the present, closing its sentence: `..., X's Jane Roe
+/// reports.` (Not `As X's Jane Roe reports,`: that cites another outlet's story.)
+fn staff_reports(text: &str, name: Span) -> bool {
+    let Some(person) = after_possessive(text, name.end) else {
+        return false;
+    };
+    let to = crate::util::floor_char(text, person.saturating_add(60));
+    let rest = &text[person..to];
+    let mut words = rest.split(' ');
+    let mut n = 0;
+    let closes = loop {
+        let Some(w) = words.next() else { break false };
+        if let Some(tail) = w.strip_prefix("reports") {
+            break n > 0 && tail.starts_with(['.', ',', ':', '\n']);
+        }
+        if n == 4 || !starts_upper(w) {
+            break false;
+        }
+        n += 1;
+    };
+    let from = crate::util::floor_char(text, name.start.saturating_sub(8));
+    closes && !text[from..name.start].trim_end().ends_with("As")
 }
 
 /// A broadcast's or podcast's sign-on: `From The Daily Star, I'm Jane Roe.`
@@ -840,6 +870,19 @@ mod tests {
             "Reporting from Lima, the agency said Al Jazeera's story was wrong.",
             "Al Jazeera"
         ));
+    }
+
+    #[test]
+    fn staff_reports_closing_a_sentence() {
+        let at = |t: &str| {
+            let k = t.find("NPR").unwrap();
+            staff_reports(t, Span::new(k, k + 3))
+        };
+        assert!(at("The station stays open, NPR's Jane Roe reports."));
+        assert!(at("From Lima, NPR's Jane Roe reports:\nThe talks"));
+        assert!(!at("As NPR's Jane Roe reports, the talks stalled."));
+        assert!(!at("NPR's Jane Roe reports that the talks stalled."));
+        assert!(!at("NPR's reports were read."));
     }
 
     #[test]
