@@ -342,6 +342,7 @@ fn self_reference(
     let reports = staff_reports(text, m.span);
     if staff_on_location(text, m.span)
         || sign_on(text, m.span)
+        || host_welcome(text, m.span)
         || (!agency && own_graphic(text, m.span))
         || methodology_author(text, m, names)
     {
@@ -554,6 +555,23 @@ fn methodology_author(text: &str, m: &NameMention, names: &[NameMention]) -> boo
     note && !names
         .iter()
         .any(|n| n.span.start >= line_start && n.span.start < m.span.start)
+}
+
+/// A host welcoming guests or readers to the show or feature: a sentence that opens
+/// with `Welcome` and names the outlet within a few words (`Welcome, both of you, to X`,
+/// `Welcome to a special edition of X's weekly chat`). Not inside a quotation.
+fn host_welcome(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(72));
+    let before = &text[from..name.start];
+    let sentence = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?'))
+        .map(|(k, c)| &before[k + c.len_utf8()..])
+        .or((from == 0).then_some(before));
+    sentence.is_some_and(|s| {
+        let s = s.trim_start();
+        s.starts_with("Welcome") && !s.contains(['"', '\u{201C}', '\u{201D}'])
+    })
 }
 
 /// Where the words after a possessive ending at `end` start (`X's Jane`, `X' Jane`).
@@ -883,6 +901,22 @@ mod tests {
         assert!(!at("As NPR's Jane Roe reports, the talks stalled."));
         assert!(!at("NPR's Jane Roe reports that the talks stalled."));
         assert!(!at("NPR's reports were read."));
+    }
+
+    #[test]
+    fn hosts_welcome() {
+        let at = |t: &str| {
+            let k = t.find("The Hour").unwrap();
+            host_welcome(t, Span::new(k, k + 8))
+        };
+        assert!(at(
+            "Jane Roe joins us.\nWelcome, both of you, to The Hour. Tell us."
+        ));
+        assert!(at(
+            "Welcome to a special edition of The Hour's weekly chat."
+        ));
+        assert!(!at("He said: \"Welcome to The Hour,\" and left."));
+        assert!(!at("They welcomed the guests. The Hour ran late."));
     }
 
     #[test]
