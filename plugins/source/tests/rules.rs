@@ -298,6 +298,11 @@ fn outlet_from_its_own_matter() {
             ),
             "Media Matters",
         ),
+        // Its source line for copy compiled from the wires.
+        (
+            format!("{BODY} (TRT World and Agencies) The talks stalled, CNN said."),
+            "TRT World",
+        ),
         // An agency's masthead: a date after the headline, then its name.
         (
             format!(
