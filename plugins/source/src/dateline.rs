@@ -338,9 +338,9 @@ impl Ctx<'_> {
             if !at_lead {
                 // After a headline: a place in capitals (or one the lists know), a
                 // known source, and a space before it.
-                if !((head.caps || vouched_by_lists(text, &head, self.lex))
-                    && known_source
-                    && char_before(text, s).is_some_and(char::is_whitespace))
+                if !(known_source
+                    && char_before(text, s).is_some_and(char::is_whitespace)
+                    && (head.caps || vouched_by_lists(text, &head, self.lex)))
                 {
                     continue;
                 }
