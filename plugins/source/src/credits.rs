@@ -353,7 +353,9 @@ impl Ctx<'_> {
         };
         let lead = text[span.start..first].trim_end();
         let bracketed = lead.ends_with('(');
-        if !(in_tail || lead.is_empty() || lead == "(") {
+        // A dash may open the line (`— Additional reporting by ...`).
+        let dashed = !lead.is_empty() && lead.chars().all(crate::util::is_dash);
+        if !(in_tail || lead.is_empty() || lead == "(" || dashed) {
             return;
         }
         if in_tail {

@@ -336,11 +336,11 @@ impl Ctx<'_> {
                 continue;
             };
             if !at_lead {
-                // After a headline: a place in capitals, a known source, and a space
-                // before it.
-                if !(head.caps
-                    && known_source
-                    && char_before(text, s).is_some_and(char::is_whitespace))
+                // After a headline: a place in capitals (or one the lists know), a
+                // known source, and a space before it.
+                if !(known_source
+                    && char_before(text, s).is_some_and(char::is_whitespace)
+                    && (head.caps || vouched_by_lists(text, &head, self.lex)))
                 {
                     continue;
                 }
@@ -579,12 +579,29 @@ fn is_region(s: &str) -> bool {
         })
 }
 
+/// A full date before a byte offset: `6 October 2016`, `October 6, 2016`, `Oct. 6 2016`
+/// (its last three words).
+pub(crate) fn full_date_before(text: &str, end: usize) -> bool {
+    let from = floor_char(text, end.saturating_sub(24));
+    let mut words = text[from..end].split_whitespace().rev();
+    let (Some(year), Some(b), Some(a)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let year_like = year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit());
+    let b = b.trim_end_matches(',');
+    year_like && (month_and_day(a, b) || month_and_day(b, a))
+}
+
 /// `Dec. 5`, `March 3.`, `Dec 5`.
 fn is_date(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
+    month_and_day(month, day)
+}
+
+fn month_and_day(month: &str, day: &str) -> bool {
     let month = month.trim_end_matches('.');
     let day = day.trim_end_matches('.');
     MONTHS.contains(&month)
@@ -633,6 +650,16 @@ mod tests {
         assert_eq!(head("the village"), None);
         assert_eq!(head("ONE TWO THREE FOUR FIVE"), None);
         assert_eq!(head("A, B, C, D"), None);
+    }
+
+    #[test]
+    fn full_dates() {
+        for t in ["6 October 2016 ", "Oct. 6, 2016 ", "Sat 24 Aug 2013 "] {
+            assert!(full_date_before(t, t.len() - 1), "{t}");
+        }
+        assert!(full_date_before("on 6 October 2016", 17));
+        assert!(!full_date_before("in March 2016", 13));
+        assert!(!full_date_before("2016", 4));
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub struct OutletCue {
     /// Where the phrase stands relative to the name.
     pub side: Side,
     pub strength: Strength,
+    /// The phrase counts only when no personal name follows it: `X reporter said` is
+    /// the house's own copy, `X reporter Jane Roe` how others cite X's journalists.
+    pub unnamed: bool,
 }
 
 /// What a phrase of the text-wide matcher means. One phrase may mean several things
@@ -583,6 +586,15 @@ impl Lexicons {
                     ))));
                 }
             };
+            let unnamed = match e.field(1) {
+                None => false,
+                Some("unnamed") => true,
+                Some(other) => {
+                    return Err(err(e.error(format!(
+                        "unknown flag `{other}` (expected `unnamed` or nothing)"
+                    ))));
+                }
+            };
             outlet_cue_words = outlet_cue_words.max(words.len() - 1);
             let edge = match side {
                 Side::Before => words[words.len() - 2],
@@ -593,7 +605,11 @@ impl Lexicons {
                 &mut outlet_cues,
                 &mut outlet_cue_info,
                 &e.phrase,
-                OutletCue { side, strength },
+                OutletCue {
+                    side,
+                    strength,
+                    unnamed,
+                },
             );
         }
 

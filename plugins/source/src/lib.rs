@@ -102,7 +102,7 @@ impl Stage for SourceStage {
             ),
             (
                 "outlet_cue_files",
-                "extra phrases that make a named outlet the publisher (phrase with `_` for the name, strong|weak|origin), as data/outlet-cues.txt",
+                "extra phrases that make a named outlet the publisher (phrase with `_` for the name, strong|weak|origin, then `unnamed` when a personal name after the phrase voids it), as data/outlet-cues.txt",
             ),
             (
                 "syndicate_files",

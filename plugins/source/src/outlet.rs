@@ -88,21 +88,55 @@ pub fn decide(
         vote(name, weight, span, OutletEvidenceKind::Dateline);
     }
 
+    // What the words around each name say of it (none for syndicates and surnames).
+    let refs: Vec<Option<Strength>> = names
+        .iter()
+        .map(|m| {
+            if m.kind == NameKind::Syndicate || not_a_name(text, m) {
+                None
+            } else {
+                self_reference(text, m, names, lex)
+            }
+        })
+        .collect();
+    // A republication note names the first publisher, and so does every other name in
+    // the note (`first appeared in The Hill newspaper and on TheHill.com`).
+    let origin_notes: Vec<Span> = names
+        .iter()
+        .zip(&refs)
+        .filter(|(_, r)| **r == Some(Strength::Origin))
+        .filter_map(|(m, _)| {
+            boilerplate
+                .iter()
+                .find(|x| x.span.contains(m.span))
+                .map(|x| x.span)
+        })
+        .collect();
+
     let mut b = 0;
-    for m in names {
-        if m.kind == NameKind::Syndicate {
+    for (m, &reference) in names.iter().zip(&refs) {
+        if m.kind == NameKind::Syndicate || not_a_name(text, m) {
+            continue;
+        }
+        if origin_notes.iter().any(|n| n.contains(m.span)) {
             continue;
         }
         let agency = m.kind == NameKind::Agency;
-        if surname(text, m) {
-            continue;
-        }
         while b < boilerplate.len() && boilerplate[b].span.end <= m.span.start {
             b += 1;
         }
         let inside = boilerplate
             .get(b)
             .filter(|x| x.span.start <= m.span.start && m.span.end <= x.span.end);
+        if inside.is_none() && dated_header(text, m.span) {
+            vote(
+                m.canonical,
+                if agency { 3.0 } else { 5.0 },
+                m.span,
+                OutletEvidenceKind::Chrome,
+            );
+            continue;
+        }
         if let Some(x) = inside {
             // An author's note names where the author works, which is often but not
             // always the publisher; a credit names the outlet's own staff.
@@ -139,7 +173,6 @@ pub fn decide(
             // Chrome that names the outlet as its own (`Visit X's homepage`, `Comment via
             // X`) counts in full whatever its kind; a note naming where the text first
             // appeared (`This article originally appeared on X`) names another publisher.
-            let reference = self_reference(text, m, names, lex);
             if reference == Some(Strength::Origin) {
                 continue;
             }
@@ -155,7 +188,7 @@ pub fn decide(
             vote(m.canonical, weight, m.span, how);
             continue;
         }
-        if let Some(strength) = self_reference(text, m, names, lex) {
+        if let Some(strength) = reference {
             // Copy its desk signed is the house's own (a republisher drops the
             // signature): there, an agency whose own reporter the copy cites (`told X
             // reporter`, `X's correspondent said`) is the house, as much as its dateline.
@@ -224,7 +257,7 @@ pub fn decide(
     let only_outlet = || {
         let mut outlets = names
             .iter()
-            .filter(|m| m.kind == NameKind::Outlet && !surname(text, m))
+            .filter(|m| m.kind == NameKind::Outlet && !not_a_name(text, m))
             .map(|m| m.canonical);
         let first = outlets.next()?;
         outlets
@@ -303,6 +336,18 @@ fn self_reference(
     lex: &Lexicons,
 ) -> Option<Strength> {
     let agency = m.kind == NameKind::Agency;
+    if excerpt_lead_in(text, m.span) {
+        return None;
+    }
+    let reports = staff_reports(text, m.span);
+    if staff_on_location(text, m.span)
+        || sign_on(text, m.span)
+        || host_welcome(text, m.span)
+        || (!agency && own_graphic(text, m.span))
+        || methodology_author(text, m, names)
+    {
+        return Some(Strength::Strong);
+    }
     if photo_credit(text, m.span, names) {
         // Agencies sell their photos to everyone.
         return (!agency).then_some(Strength::Strong);
@@ -342,19 +387,29 @@ fn self_reference(
         }
     }
     let after = if char_at(text, after_start).is_some_and(|c| c == ' ') {
-        let mut words = words_after(text, after_start, max);
-        if !words
+        // One word more than the longest phrase: the word after the phrase.
+        let words = words_after(text, after_start, max + 1);
+        if words
             .first()
             .is_some_and(|w| lex.outlet_cue_edge(Side::After, w))
         {
-            words.clear();
+            (1..=words.len().min(max))
+                .filter_map(|k| {
+                    let cue = lex.outlet_cue(Side::After, &words[..k].join(" "))?;
+                    let named = words.get(k).is_some_and(|w| starts_upper(w));
+                    (!(cue.unnamed && named)).then_some(cue.strength)
+                })
+                .max()
+        } else {
+            None
         }
-        strongest(
-            Side::After,
-            &mut (1..=words.len()).map(|k| words[..k].join(" ")),
-        )
     } else {
         None
+    };
+    let after = if reports {
+        after.max(Some(Strength::Weak))
+    } else {
+        after
     };
     match (before, after) {
         // `reports CBS News correspondent Jan Crawford`: two weak cues around one name.
@@ -366,6 +421,188 @@ fn self_reference(
         (Some(Strength::Origin), _) | (_, Some(Strength::Origin)) => Some(Strength::Origin),
         (b, a) => b.max(a),
     }
+}
+
+/// The outlet's own correspondent on location: `X's Jane Roe, reporting from Kabul, said`,
+/// `Reporting from Kabul, X's Jane Roe said`. Outlets cite each other's reporters for
+/// what they reported, not for where they stood while reporting it.
+fn staff_on_location(text: &str, name: Span) -> bool {
+    let Some(person) = after_possessive(text, name.end) else {
+        return false;
+    };
+    let to = crate::util::floor_char(text, person.saturating_add(WORDS_WINDOW));
+    let line = &text[person..to];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    // The staff member: one to four capitalised words, maybe closed by a comma.
+    let mut rest = line;
+    let mut words = 0;
+    while words < 4 {
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let word = &rest[..end];
+        let bare = word.strip_suffix(',').unwrap_or(word);
+        if !starts_upper(bare) {
+            break;
+        }
+        words += 1;
+        rest = rest[end..].trim_start_matches(' ');
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    if words == 0 {
+        return false;
+    }
+    // (Not `reports from`: watchdogs quote broadcasts' reports as they aired.)
+    if rest.starts_with("reporting from ") {
+        return true;
+    }
+    // `Reporting from Kabul, ` opening the sentence before the name.
+    let from = crate::util::floor_char(text, name.start.saturating_sub(WORDS_WINDOW));
+    let before = &text[from..name.start];
+    let clause = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?' | '"' | '\u{201D}'))
+        .map_or(before, |(k, c)| &before[k + c.len_utf8()..])
+        .trim_start();
+    clause.starts_with("Reporting from ") && clause.ends_with(", ")
+}
+
+/// A staff member's report told in the present, closing its sentence: `..., X's Jane Roe
+/// reports.` (Not `As X's Jane Roe reports,`: that cites another outlet's story.)
+fn staff_reports(text: &str, name: Span) -> bool {
+    let Some(person) = after_possessive(text, name.end) else {
+        return false;
+    };
+    let to = crate::util::floor_char(text, person.saturating_add(60));
+    let rest = &text[person..to];
+    let mut words = rest.split(' ');
+    let mut n = 0;
+    let closes = loop {
+        let Some(w) = words.next() else { break false };
+        if let Some(tail) = w.strip_prefix("reports") {
+            break n > 0 && tail.starts_with(['.', ',', ':', '\n']);
+        }
+        if n == 4 || !starts_upper(w) {
+            break false;
+        }
+        n += 1;
+    };
+    let from = crate::util::floor_char(text, name.start.saturating_sub(8));
+    closes && !text[from..name.start].trim_end().ends_with("As")
+}
+
+/// A broadcast's or podcast's sign-on: `From The Daily Star, I'm Jane Roe.`
+fn sign_on(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(16));
+    let before = &text[from..name.start];
+    let before = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let after = &text[name.end..];
+    matches!(before.trim_start(), "From " | "From the ")
+        && [", I'm ", ", I\u{2019}m ", ", this is ", ", I am "]
+            .iter()
+            .any(|p| after.starts_with(p))
+}
+
+/// A lead-in to another outlet's words run into the paragraph before it (`... after
+/// filing their returns. More from X:`). At the start of a line the same words head the
+/// outlet's own links (`More from X:` then headlines).
+fn excerpt_lead_in(text: &str, name: Span) -> bool {
+    if !text[name.end..].starts_with(':') {
+        return false;
+    }
+    let from = crate::util::floor_char(text, name.start.saturating_sub(24));
+    let before = &text[from..name.start];
+    let before = before.strip_suffix("the ").unwrap_or(before);
+    ["More from ", "Read more from "].iter().any(|lead| {
+        before
+            .strip_suffix(lead)
+            .is_some_and(|b| b.ends_with([' ', '.']) && !b.trim_end_matches(' ').ends_with('\n'))
+    })
+}
+
+/// A chart, map or illustration credited to the outlet (`Chart: X Visuals`,
+/// `Photo illustration: X`): its own graphics desk. (Agencies sell theirs to everyone.)
+fn own_graphic(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(24));
+    let before = &text[from..name.start];
+    [
+        "Chart: ",
+        "Charts: ",
+        "Graphic: ",
+        "Graphics: ",
+        "Map: ",
+        "Illustration: ",
+        "Photo illustration: ",
+    ]
+    .iter()
+    .any(|lead| before.ends_with(lead))
+}
+
+/// The outlet that opens a study's methodology note (`Methodology` as a heading or a
+/// lead, then `X conducted a search of ...`): the author of the study the text reports.
+fn methodology_author(text: &str, m: &NameMention, names: &[NameMention]) -> bool {
+    let from = crate::util::floor_char(text, m.span.start.saturating_sub(300));
+    let before = &text[from..m.span.start];
+    let Some(nl) = before.rfind('\n') else {
+        return false;
+    };
+    let line_start = from + nl + 1;
+    let prev = before[..nl].trim_end();
+    let heading = prev[prev.rfind('\n').map_or(0, |k| k + 1)..].trim();
+    let note = before[nl + 1..].starts_with("Methodology:")
+        || (heading == "Methodology" && prev.len() > heading.len());
+    // The first name of the paragraph: the others are what the study looked at.
+    note && !names
+        .iter()
+        .any(|n| n.span.start >= line_start && n.span.start < m.span.start)
+}
+
+/// A host welcoming guests or readers to the show or feature: a sentence that opens
+/// with `Welcome` and names the outlet within a few words (`Welcome, both of you, to X`,
+/// `Welcome to a special edition of X's weekly chat`). Not inside a quotation.
+fn host_welcome(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(72));
+    let before = &text[from..name.start];
+    let sentence = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\n' | '.' | '!' | '?'))
+        .map(|(k, c)| &before[k + c.len_utf8()..])
+        .or((from == 0).then_some(before));
+    sentence.is_some_and(|s| {
+        let s = s.trim_start();
+        s.starts_with("Welcome") && !s.contains(['"', '\u{201C}', '\u{201D}'])
+    })
+}
+
+/// Where the words after a possessive ending at `end` start (`X's Jane`, `X' Jane`).
+fn after_possessive(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    ["'s ", "\u{2019}s ", "' ", "\u{2019} "]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map(|p| end + p.len())
+}
+
+/// A date heading the copy, then the house's name, then the article: `6 October 2016
+/// SANA Members of ...`, the masthead of an agency's or outlet's own page (a citation
+/// puts a verb after the name: `On June 4 2014 Reuters reported`).
+fn dated_header(text: &str, name: Span) -> bool {
+    let before = crate::util::skip_spaces_back(text, name.start);
+    if !(before < name.start
+        && text[name.end..].starts_with(' ')
+        && char_at(text, name.end + 1).is_some_and(char::is_uppercase)
+        && crate::dateline::full_date_before(text, before))
+    {
+        return false;
+    }
+    // A date that opens its line (the text's date line) is followed by a headline.
+    let from = crate::util::floor_char(text, before.saturating_sub(40));
+    let line = &text[from..before];
+    let opens = match line.rfind('\n') {
+        Some(k) => line[k + 1..].split_whitespace().count() <= 4,
+        None => from == 0 && line.split_whitespace().count() <= 4,
+    };
+    !opens
 }
 
 /// A photographer's credit: `Qilai Shen/Bloomberg`, `M.Scott Mahaskey/POLITICO`,
@@ -407,6 +644,39 @@ fn photo_credit(text: &str, name: Span, names: &[NameMention]) -> bool {
         && segment.split(' ').count() <= 4
         && segment.split(' ').all(starts_upper);
     (credit_end || opens_line) && starts_upper(word) && word.chars().any(char::is_lowercase)
+}
+
+/// Words after which a one-word name is the first word of a title (`Vice President`,
+/// `Vice Admiral`), not the outlet.
+const TITLES: &[&str] = &[
+    "President",
+    "Presidential",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Minister",
+    "Admiral",
+    "Marshal",
+    "Premier",
+    "Governor",
+    "Mayor",
+    "Chancellor",
+    "Provost",
+    "Principal",
+    "Consul",
+];
+
+/// Whether a name mention is something else: a surname (`Michael Bloomberg`) or the
+/// first word of a title (`Vice President`).
+fn not_a_name(text: &str, m: &NameMention) -> bool {
+    surname(text, m) || {
+        let name = m.span.of(text);
+        !name.contains(' ')
+            && text[m.span.end..].strip_prefix(' ').is_some_and(|rest| {
+                let word = rest.split([' ', ',', '.', '\n']).next().unwrap_or("");
+                TITLES.contains(&word)
+            })
+    }
 }
 
 /// Whether a one-word name is someone's surname (`Michael Bloomberg`): a capitalised
@@ -594,6 +864,124 @@ mod tests {
         let t = "Officials said. The Star has learned, that";
         let start = t.find(" has").unwrap();
         assert_eq!(words_after(t, start, 3), ["has", "learned"]);
+    }
+
+    #[test]
+    fn correspondents_on_location() {
+        let on = |t: &str, name: &str| {
+            let k = t.find(name).unwrap();
+            staff_on_location(t, Span::new(k, k + name.len()))
+        };
+        assert!(on(
+            "Al Jazeera's Jane Roe, reporting from Lima, said the talks stalled.",
+            "Al Jazeera"
+        ));
+        assert!(on(
+            "Reporting from Lima, Al Jazeera\u{2019}s Jane Roe said the talks stalled.",
+            "Al Jazeera"
+        ));
+        assert!(!on(
+            "Al Jazeera's Jane Roe reported from Lima that the talks stalled.",
+            "Al Jazeera"
+        ));
+        assert!(!on(
+            "Reporting from Lima, the agency said Al Jazeera's story was wrong.",
+            "Al Jazeera"
+        ));
+    }
+
+    #[test]
+    fn staff_reports_closing_a_sentence() {
+        let at = |t: &str| {
+            let k = t.find("NPR").unwrap();
+            staff_reports(t, Span::new(k, k + 3))
+        };
+        assert!(at("The station stays open, NPR's Jane Roe reports."));
+        assert!(at("From Lima, NPR's Jane Roe reports:\nThe talks"));
+        assert!(!at("As NPR's Jane Roe reports, the talks stalled."));
+        assert!(!at("NPR's Jane Roe reports that the talks stalled."));
+        assert!(!at("NPR's reports were read."));
+    }
+
+    #[test]
+    fn hosts_welcome() {
+        let at = |t: &str| {
+            let k = t.find("The Hour").unwrap();
+            host_welcome(t, Span::new(k, k + 8))
+        };
+        assert!(at(
+            "Jane Roe joins us.\nWelcome, both of you, to The Hour. Tell us."
+        ));
+        assert!(at(
+            "Welcome to a special edition of The Hour's weekly chat."
+        ));
+        assert!(!at("He said: \"Welcome to The Hour,\" and left."));
+        assert!(!at("They welcomed the guests. The Hour ran late."));
+    }
+
+    #[test]
+    fn sign_ons_and_dated_headers() {
+        let span = |t: &str, name: &str| {
+            let k = t.find(name).unwrap();
+            Span::new(k, k + name.len())
+        };
+        let t = "From The Daily Star, I'm Jane Roe. This is the show.";
+        assert!(sign_on(t, span(t, "The Daily Star")));
+        let t = "A letter from The Daily Star, I think, came later.";
+        assert!(!sign_on(t, span(t, "The Daily Star")));
+        let t = "Shells hit the old city 6 October 2016 SANA Members of the civil defence";
+        assert!(dated_header(t, span(t, "SANA")));
+        // A date line opening the text, then a headline; a citation.
+        let t = "6 October 2016 SANA Members of the civil defence";
+        assert!(!dated_header(t, span(t, "SANA")));
+        let t = "The inspectors met on June 4 2014 Reuters reported, and left.";
+        assert!(!dated_header(t, span(t, "Reuters")));
+    }
+
+    #[test]
+    fn graphics_and_methodology_notes() {
+        let t = "Data: the census; Chart: The Daily Star Visuals";
+        let k = t.find("The Daily").unwrap();
+        assert!(own_graphic(t, Span::new(k, k + 14)));
+        assert!(!own_graphic(t, Span::new(0, 4)));
+        let lex = Lexicons::load(&crate::lexicons::ExtraFiles::default()).unwrap();
+        let author = |t: &str| {
+            let names = lex.scan(t).names;
+            names
+                .iter()
+                .find(|m| methodology_author(t, m, &names))
+                .map(|m| m.canonical)
+        };
+        assert_eq!(
+            author("The findings.\n\nMethodology\n\nPolitico searched transcripts of CNN."),
+            Some("Politico")
+        );
+        assert_eq!(
+            author("The findings.\nMethodology: To count them, Politico read CNN's site."),
+            Some("Politico")
+        );
+        assert_eq!(
+            author("The findings.\nPolitico searched transcripts of CNN."),
+            None
+        );
+    }
+
+    #[test]
+    fn excerpts_lead_ins() {
+        let lead = |t: &str| {
+            let k = t.find("Fox News").unwrap();
+            excerpt_lead_in(t, Span::new(k, k + 8))
+        };
+        assert!(lead(
+            "They filed their returns. More from Fox News:\nThe panel"
+        ));
+        assert!(!lead(
+            "They filed their returns.\nMore from Fox News:\nThe panel"
+        ));
+        assert!(!lead("More from Fox News:\nThe panel"));
+        assert!(!lead(
+            "They filed their returns. More from Fox News on this."
+        ));
     }
 
     #[test]

@@ -64,6 +64,12 @@ fn dateline_house_styles() {
         ("Denver (CNN) – ", "Denver (CNN) –", Some("Denver")),
         ("MADRID -- ", "MADRID --", Some("MADRID")),
         ("Homs SANA- ", "Homs SANA-", Some("Homs")),
+        // After a headline, a place the lists know, in title case.
+        (
+            "Shells hit the city 6 October 2016 Homs SANA-",
+            "Homs SANA-",
+            Some("Homs"),
+        ),
         (
             "KIEV, May 2. /TASS/. ",
             "KIEV, May 2. /TASS/.",
@@ -246,6 +252,64 @@ fn outlet_from_its_own_matter() {
             ),
             "The Hill",
         ),
+        // Its correspondent on location, its podcast's sign-on, its author speaking of
+        // it as their house, its attempts to reach people (each with another outlet
+        // named, so that neither is the only one).
+        (
+            format!(
+                "{BODY} Al Jazeera's Jane Roe, reporting from Lima, said the talks stalled, as CNN said."
+            ),
+            "Al Jazeera",
+        ),
+        (
+            format!(
+                "From The New York Times, I\u{2019}m Jane Roe. This is the show.\n{BODY} CNN said so."
+            ),
+            "The New York Times",
+        ),
+        (
+            format!("{BODY} As I wrote for Politico last year, the vote was close, CNN said."),
+            "Politico",
+        ),
+        (
+            format!("{BODY} She was my colleague at National Review, as CNN said."),
+            "National Review",
+        ),
+        (
+            format!(
+                "{BODY} Neither responded to messages left by The Washington Post, as CNN said."
+            ),
+            "Washington Post",
+        ),
+        (
+            format!(
+                "{BODY} The ministry said in a statement to Axios that it would wait, CNN said."
+            ),
+            "Axios",
+        ),
+        // Its graphics desk, and the note on how it did the study it reports.
+        (
+            format!("{BODY}\nData: the census; Chart: Axios Visuals\n{BODY} CNN said so."),
+            "Axios",
+        ),
+        (
+            format!(
+                "{BODY}\nMethodology\nMedia Matters searched the transcripts of CNN and MSNBC."
+            ),
+            "Media Matters",
+        ),
+        // Its source line for copy compiled from the wires.
+        (
+            format!("{BODY} (TRT World and Agencies) The talks stalled, CNN said."),
+            "TRT World",
+        ),
+        // An agency's masthead: a date after the headline, then its name.
+        (
+            format!(
+                "Shells hit the old city 6 October 2016 SANA Members of the council met. {BODY}"
+            ),
+            "SANA",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(layer(&text).outlet.as_deref(), Some(want), "{text}");
@@ -275,11 +339,25 @@ fn citations_do_not_name_the_publisher() {
         format!("{BODY}\nThe square at night. (Jane Roe/Bloomberg via Getty Images)"),
         // A distributor of columns.
         format!("{BODY}\n© 2030 King Features Syndicate"),
+        format!("{BODY}\n© 2030, The Washington Post Writers Group"),
         // The first publisher of a republished text.
         format!("{BODY}\nThis article originally appeared on Slate."),
         format!("{BODY}\nIt was republished with the permission of Salon.com."),
+        // Every outlet a republication note names.
+        format!(
+            "Editor's note: The following column first appeared in The Hill newspaper and on TheHill.com.\n{BODY}"
+        ),
+        // A date line opening the text, then a headline that names an agency.
+        format!("6 October 2016 SANA Reporter Wins Prize\n{BODY}"),
         // A person.
         format!("{BODY} Former mayor Michael Bloomberg said it was a mistake."),
+        // Other outlets' named reporters, polls and interviews.
+        format!(
+            "{BODY} CNN reporter Jane Roe asked first. CNN reporter John Doe asked too, Fox News said."
+        ),
+        format!(
+            "{BODY} A CNN poll found support. He said in an interview with CNN that it was close, Fox News said."
+        ),
     ] {
         assert_eq!(layer(&text).outlet, None, "{text}");
     }
@@ -463,6 +541,14 @@ fn desk_credits() {
     // Credit lines are the article's own: not boilerplate, not body.
     assert!(l.boilerplate.is_empty());
     assert_eq!(l.body.len(), 1);
+    // A dash may open the line; an outlet's staff member names the outlet.
+    let text = format!("{BODY}\n\u{2014} Additional reporting by CNBC's Ann Lee.");
+    let l = layer(&text);
+    assert_eq!(
+        credit_names(&l),
+        [(CreditRole::AdditionalReporting, vec!["Ann Lee".to_owned()])]
+    );
+    assert_eq!(l.outlet.as_deref(), Some("CNBC"));
 }
 
 #[test]
@@ -762,4 +848,22 @@ fn bad_user_files_are_errors_naming_the_key_file_and_line() {
         "{}",
         err.message
     );
+    let flags = temp_file("flags.txt", "_ staffer\tweak\tnamed\n");
+    let err = SourceStage::new(Config {
+        outlet_cue_files: vec![flags],
+        ..Config::default()
+    })
+    .err()
+    .unwrap();
+    assert!(err.message.contains("flags.txt:1"), "{}", err.message);
+}
+
+#[test]
+fn a_title_is_not_an_outlet() {
+    // `Vice` (the outlet) as the first word of a title, in chrome and in the text: the
+    // only outlet the text names is the one the mayor spoke to.
+    let text = format!(
+        "{BODY} The mayor told Politico he would meet Vice President Jane Roe.\nCorrection: An earlier version misspelled the name of Vice Admiral John Doe."
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Politico"));
 }
