@@ -35,16 +35,6 @@ pub use span::Span;
 pub use span_check::check_spans;
 pub use stage::{ConfigError, Instance, Stage, StageError, manifest_of, parse_config};
 
-/// The allocator of every artifact built on the SDK: the host binary and each stage
-/// library. Analysing a document makes many small, short-lived allocations (token
-/// tables, spans, layer strings), which cost mimalloc far less than the system `malloc`.
-/// Each library gets its own instance and frees only what it allocated, as the ABI
-/// requires; `local_dynamic_tls` because stages are loaded with `dlopen`. A stage or host
-/// that wants another allocator turns off this crate's default `mimalloc` feature.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A stage behind the protocol: the same whether it was loaded from a library or linked
 /// in. Implemented by [`Instance`] here and by the host's loaded plugins.
 pub trait DynStage: Send + Sync {
