@@ -839,6 +839,12 @@ fn org_name(text: &str, start: usize, end: usize) -> Option<Span> {
 mod tests {
     use super::*;
 
+    /// The span of the first `name` in `t`.
+    fn span_of(t: &str, name: &str) -> Span {
+        let k = t.find(name).unwrap();
+        Span::new(k, k + name.len())
+    }
+
     #[test]
     fn seams_of_glued_lines() {
         assert_eq!(glue_seam("FacebookComment"), Some(8));
@@ -868,10 +874,7 @@ mod tests {
 
     #[test]
     fn correspondents_on_location() {
-        let on = |t: &str, name: &str| {
-            let k = t.find(name).unwrap();
-            staff_on_location(t, Span::new(k, k + name.len()))
-        };
+        let on = |t: &str, name: &str| staff_on_location(t, span_of(t, name));
         assert!(on(
             "Al Jazeera's Jane Roe, reporting from Lima, said the talks stalled.",
             "Al Jazeera"
@@ -892,10 +895,7 @@ mod tests {
 
     #[test]
     fn staff_reports_closing_a_sentence() {
-        let at = |t: &str| {
-            let k = t.find("NPR").unwrap();
-            staff_reports(t, Span::new(k, k + 3))
-        };
+        let at = |t: &str| staff_reports(t, span_of(t, "NPR"));
         assert!(at("The station stays open, NPR's Jane Roe reports."));
         assert!(at("From Lima, NPR's Jane Roe reports:\nThe talks"));
         assert!(!at("As NPR's Jane Roe reports, the talks stalled."));
@@ -905,10 +905,7 @@ mod tests {
 
     #[test]
     fn hosts_welcome() {
-        let at = |t: &str| {
-            let k = t.find("The Hour").unwrap();
-            host_welcome(t, Span::new(k, k + 8))
-        };
+        let at = |t: &str| host_welcome(t, span_of(t, "The Hour"));
         assert!(at(
             "Jane Roe joins us.\nWelcome, both of you, to The Hour. Tell us."
         ));
@@ -921,28 +918,23 @@ mod tests {
 
     #[test]
     fn sign_ons_and_dated_headers() {
-        let span = |t: &str, name: &str| {
-            let k = t.find(name).unwrap();
-            Span::new(k, k + name.len())
-        };
         let t = "From The Daily Star, I'm Jane Roe. This is the show.";
-        assert!(sign_on(t, span(t, "The Daily Star")));
+        assert!(sign_on(t, span_of(t, "The Daily Star")));
         let t = "A letter from The Daily Star, I think, came later.";
-        assert!(!sign_on(t, span(t, "The Daily Star")));
+        assert!(!sign_on(t, span_of(t, "The Daily Star")));
         let t = "Shells hit the old city 6 October 2016 SANA Members of the civil defence";
-        assert!(dated_header(t, span(t, "SANA")));
+        assert!(dated_header(t, span_of(t, "SANA")));
         // A date line opening the text, then a headline; a citation.
         let t = "6 October 2016 SANA Members of the civil defence";
-        assert!(!dated_header(t, span(t, "SANA")));
+        assert!(!dated_header(t, span_of(t, "SANA")));
         let t = "The inspectors met on June 4 2014 Reuters reported, and left.";
-        assert!(!dated_header(t, span(t, "Reuters")));
+        assert!(!dated_header(t, span_of(t, "Reuters")));
     }
 
     #[test]
     fn graphics_and_methodology_notes() {
         let t = "Data: the census; Chart: The Daily Star Visuals";
-        let k = t.find("The Daily").unwrap();
-        assert!(own_graphic(t, Span::new(k, k + 14)));
+        assert!(own_graphic(t, span_of(t, "The Daily Star")));
         assert!(!own_graphic(t, Span::new(0, 4)));
         let lex = Lexicons::load(&crate::lexicons::ExtraFiles::default()).unwrap();
         let author = |t: &str| {
@@ -968,10 +960,7 @@ mod tests {
 
     #[test]
     fn excerpts_lead_ins() {
-        let lead = |t: &str| {
-            let k = t.find("Fox News").unwrap();
-            excerpt_lead_in(t, Span::new(k, k + 8))
-        };
+        let lead = |t: &str| excerpt_lead_in(t, span_of(t, "Fox News"));
         assert!(lead(
             "They filed their returns. More from Fox News:\nThe panel"
         ));
