@@ -830,9 +830,15 @@ impl<'t> Analysis<'t> {
                 });
                 continue;
             }
+            let at = InSentence {
+                trig,
+                sent,
+                index: sentence,
+                status,
+            };
             if let Form::Event(n) = trig.form {
                 // "the killing of 13 people" counts them; "a fatal shooting" one.
-                if self.after(lex, trig, &sent, &mut used, sentence, status, &mut out) {
+                if self.after(lex, &at, &mut used, &mut out) {
                     continue;
                 }
                 out.push(RawClaim::implicit(
@@ -846,15 +852,9 @@ impl<'t> Analysis<'t> {
                 ));
                 continue;
             }
-            let found = self.after(lex, trig, &sent, &mut used, sentence, status, &mut out)
-                || self.before(lex, trig, &sent, &mut used, sentence, status, &mut out);
+            let found = self.after(lex, &at, &mut used, &mut out)
+                || self.before(lex, &at, &mut used, &mut out);
             if !found {
-                let at = InSentence {
-                    trig,
-                    sent,
-                    index: sentence,
-                    status,
-                };
                 match self.shared_subject(&at, &out) {
                     Some(Shared::Claim(c)) => out.push(*c),
                     Some(Shared::Joint(i)) => {
@@ -1139,17 +1139,14 @@ impl<'t> Analysis<'t> {
     }
 
     /// A number after the outcome word.
-    #[allow(clippy::too_many_arguments)]
     fn after(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
-        sent: &Range<usize>,
+        at: &InSentence,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         let mut k = trig.tokens.end;
         match trig.form {
             Form::Intr | Form::Tally => return false,
@@ -1200,7 +1197,7 @@ impl<'t> Analysis<'t> {
             return false;
         }
         if let Some(q) = self.quant_at_start(k) {
-            return self.claim_from(lex, trig, q, sent, used, sentence, status, out, None, true);
+            return self.claim_from(lex, at, q, used, out, None, true);
         }
         // "killing both", "killed both men": two people.
         if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PAIR) {
@@ -1291,9 +1288,7 @@ impl<'t> Analysis<'t> {
                     status,
                 ));
                 // "killed her and three other people"
-                self.follow_on(
-                    lex, trig, end, sent, used, sentence, status, out, whole, false,
-                );
+                self.follow_on(lex, at, end, used, out, whole, false);
                 return true;
             }
         }
@@ -1318,9 +1313,7 @@ impl<'t> Analysis<'t> {
                     status,
                 ));
                 // "killing his wife and two children"
-                self.follow_on(
-                    lex, trig, end, sent, used, sentence, status, out, whole, false,
-                );
+                self.follow_on(lex, at, end, used, out, whole, false);
                 return true;
             }
         }
@@ -1362,16 +1355,14 @@ impl<'t> Analysis<'t> {
     fn claim_from(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         q: usize,
-        sent: &Range<usize>,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
         np: Option<Range<usize>>,
         forward: bool,
     ) -> bool {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         if used[q] || !self.countable(q) {
             return false;
         }
@@ -1420,18 +1411,7 @@ impl<'t> Analysis<'t> {
             status,
         });
         if forward {
-            self.follow_on(
-                lex,
-                trig,
-                np.end.max(q_end),
-                sent,
-                used,
-                sentence,
-                status,
-                out,
-                whole,
-                false,
-            );
+            self.follow_on(lex, at, np.end.max(q_end), used, out, whole, false);
         }
         true
     }
@@ -1443,16 +1423,14 @@ impl<'t> Analysis<'t> {
     fn follow_on(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         mut k: usize,
-        sent: &Range<usize>,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
         whole: usize,
         parts_only: bool,
     ) {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         let mut part_of = None;
         let mut listed = 0;
         // "17 people were killed in the attack, among them 13 police officers": past a
@@ -1565,17 +1543,14 @@ impl<'t> Analysis<'t> {
     }
 
     /// A number before the outcome word.
-    #[allow(clippy::too_many_arguments)]
     fn before(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
-        sent: &Range<usize>,
+        at: &InSentence,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         if matches!(
             trig.form,
             Form::Ing | Form::Toll | Form::Event(_) | Form::Suicide
@@ -1587,7 +1562,7 @@ impl<'t> Analysis<'t> {
         // counted elsewhere, not a new claim.
         if j > sent.start && self.is(j - 1, "the") && trig.form != Form::Noun {
             // "Four children were among the dead": a part of the toll told before.
-            return self.among_the_dead(lex, trig, j - 1, sent, used, sentence, status, out);
+            return self.among_the_dead(lex, at, j - 1, used, out);
         }
         let mut aux = false;
         let mut np_start = j;
@@ -1679,44 +1654,21 @@ impl<'t> Analysis<'t> {
                 }
                 // "Nine civilians including three children were killed": this count is a
                 // part; the whole stands before it.
-                if let Some(ok) = self.whole_before_part(
-                    lex,
-                    trig,
-                    q,
-                    np_start..np_end,
-                    sent,
-                    used,
-                    sentence,
-                    status,
-                    out,
-                ) {
+                if let Some(ok) = self.whole_before_part(lex, at, q, np_start..np_end, used, out) {
                     return ok;
                 }
                 let np = np_start..np_end;
-                let ok = self.claim_from(
-                    lex,
-                    trig,
-                    q,
-                    sent,
-                    used,
-                    sentence,
-                    status,
-                    out,
-                    Some(np.clone()),
-                    false,
-                );
+                let ok = self.claim_from(lex, at, q, used, out, Some(np.clone()), false);
                 if ok {
                     let whole = out.len() - 1;
                     if np.is_empty() {
                         self.np_after_outcome(lex, trig, sent, out, whole);
                     }
-                    self.before_follow(lex, trig, q, sent, used, sentence, status, out, whole);
-                    self.among_before(lex, trig, q, sent, used, out, whole);
+                    self.before_follow(lex, at, q, used, out, whole);
+                    self.among_before(lex, at, q, used, out, whole);
                     // "17 people were killed, including nine civilians"
                     let after = trig.tokens.end;
-                    self.follow_on(
-                        lex, trig, after, sent, used, sentence, status, out, whole, true,
-                    );
+                    self.follow_on(lex, at, after, used, out, whole, true);
                 }
                 return ok;
             }
@@ -1839,7 +1791,7 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             if (self.word(j) == "," || self.tokens[j].kind == TokenKind::Dash)
-                && self.before_parenthetical(lex, trig, j, sent, used, sentence, status, out)
+                && self.before_parenthetical(lex, at, j, used, out)
             {
                 return true;
             }
@@ -1973,19 +1925,16 @@ impl<'t> Analysis<'t> {
 
     /// When quantity `part` (victims `part_np`) follows a subgroup word, the whole before
     /// it and then the part; `None` when `part` is not a part.
-    #[allow(clippy::too_many_arguments)]
     fn whole_before_part(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         part: usize,
         part_np: Range<usize>,
-        sent: &Range<usize>,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> Option<bool> {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         // Parts listed together ("including eight children and six women"): back over
         // the earlier ones, each a count and its victims before "and" or a comma.
         let mut parts = vec![(part, part_np)];
@@ -2038,18 +1987,7 @@ impl<'t> Analysis<'t> {
                 && self.victim_word(lex, k).is_none()
                 && self.quants[q].role != NumberRole::Age
             {
-                if !self.claim_from(
-                    lex,
-                    trig,
-                    q,
-                    sent,
-                    used,
-                    sentence,
-                    status,
-                    out,
-                    Some(k + 1..np_end),
-                    false,
-                ) {
+                if !self.claim_from(lex, at, q, used, out, Some(k + 1..np_end), false) {
                     return None;
                 }
                 let whole = out.len() - 1;
@@ -2083,18 +2021,15 @@ impl<'t> Analysis<'t> {
 
     /// "13 people, including four children, were killed": reading back from the comma
     /// before the outcome word's auxiliaries.
-    #[allow(clippy::too_many_arguments)]
     fn before_parenthetical(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         comma: usize,
-        sent: &Range<usize>,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         // Back over the part's victim phrase to its number, if it has one ("mostly
         // civilians" has none).
         let mut j = comma;
@@ -2143,18 +2078,7 @@ impl<'t> Analysis<'t> {
                 && self.quants[q].role != NumberRole::Age
             {
                 let np = k + 1..np_end;
-                if !self.claim_from(
-                    lex,
-                    trig,
-                    q,
-                    sent,
-                    used,
-                    sentence,
-                    status,
-                    out,
-                    Some(np),
-                    false,
-                ) {
+                if !self.claim_from(lex, at, q, used, out, Some(np), false) {
                     return false;
                 }
                 let whole = out.len() - 1;
@@ -2212,19 +2136,16 @@ impl<'t> Analysis<'t> {
 
     /// Coordinated counts before a count found reading back: "13 soldiers and seven
     /// rebels were killed".
-    #[allow(clippy::too_many_arguments)]
     fn before_follow(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         q: usize,
-        sent: &Range<usize>,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
         whole: usize,
     ) {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         let mut start = self.quants[q].tokens.start;
         for _ in 0..4 {
             if start <= sent.start + 1 {
@@ -2367,18 +2288,15 @@ impl<'t> Analysis<'t> {
     /// "Four children were among the dead", "12 children and 11 fighters were among the
     /// dead": counts (at `the`, the article before the outcome word) that are parts of
     /// the toll told before, the last whole count of the same outcome in the text.
-    #[allow(clippy::too_many_arguments)]
     fn among_the_dead(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         the: usize,
-        sent: &Range<usize>,
         used: &mut [bool],
-        sentence: usize,
-        status: ClaimStatus,
         out: &mut Vec<RawClaim>,
     ) -> bool {
+        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         if the < sent.start + 3 || !self.is(the - 1, "among") {
             return false;
         }
@@ -2447,17 +2365,16 @@ impl<'t> Analysis<'t> {
     /// "Six civilians were among at least 22 people killed": the count before "were
     /// among" and the whole's count is a part of the whole (`whole`, counting quantity
     /// `q`).
-    #[allow(clippy::too_many_arguments)]
     fn among_before(
         &self,
         lex: &Lexicons,
-        trig: &Trigger,
+        at: &InSentence,
         q: usize,
-        sent: &Range<usize>,
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
         whole: usize,
     ) {
+        let (trig, sent) = (at.trig, &at.sent);
         let start = self.quants[q].tokens.start;
         if start < sent.start + 3 || !self.is(start - 1, "among") {
             return;
