@@ -25,7 +25,8 @@
 //!
 //! What lies inside another relation's content is part of it, not a relation of its own
 //! (PolNeAR nests almost none): a source that opens a reported clause (`she said she
-//! recalls`), a free relative (`condemned what he called "a breach"`), and a belief,
+//! recalls`), a free relative (`condemned what he called "a breach"`), a relative
+//! clause of a noun phrase in it (`saying anybody who complains "is not serious"`), and a belief,
 //! stance or evidence (`said any candidate who wants to win`). Reported speech inside
 //! reported speech keeps its relation.
 
@@ -1819,6 +1820,29 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
                 return false;
             }
             let at = m.toks.start;
+            // `saying anybody who complains about it "is not having a good night"`: a
+            // relative clause inside what was said belongs to its noun phrase.
+            if m.toks.len() == 1 && d.has(at, class::REL) {
+                let from = rels.partition_point(|r| r.unit < inner.unit);
+                let inside = rels[from..]
+                    .iter()
+                    .take_while(|o| o.unit == inner.unit)
+                    .any(|o| {
+                        // (Not after `according to X, who said`: the source there
+                        // follows the cue, and the clause is about the source.)
+                        let source_after = matches!(&o.source,
+                            Some(SourceRef::Mention(s)) if s.toks.start >= o.cue.end);
+                        !std::ptr::eq(o, inner)
+                            && !source_after
+                            && o.class == Some(CueClass::Speech)
+                            && o.content
+                                .iter()
+                                .any(|c| c.start <= at && inner.cue.end <= c.end)
+                    });
+                if inside {
+                    return true;
+                }
+            }
             reports_from(at, inner.unit, at)
                 || at.checked_sub(1).is_some_and(|that| {
                     d.lower_is(that, "that") && reports_from(that, inner.unit, at)

@@ -1252,3 +1252,11 @@ fn a_pronoun_with_its_auxiliary_attached_is_a_source() {
         rows(text)
     );
 }
+
+#[test]
+fn a_relative_clause_inside_reported_speech_is_part_of_it() {
+    let text = "Ruiz mocked the rule, saying anybody who complains about it \"is not serious.\"";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert!(cues.iter().any(|c| c == "saying"), "{cues:?}");
+    assert!(!cues.iter().any(|c| c == "complains"), "{cues:?}");
+}
