@@ -1260,3 +1260,10 @@ fn a_relative_clause_inside_reported_speech_is_part_of_it() {
     assert!(cues.iter().any(|c| c == "saying"), "{cues:?}");
     assert!(!cues.iter().any(|c| c == "complains"), "{cues:?}");
 }
+
+#[test]
+fn an_opening_phrase_with_amid_is_circumstance() {
+    let text = "Amid the protests, the minister issued a statement calling the law \"necessary.\"";
+    let r = with_cue(text, "calling");
+    assert_eq!(r.2, "the minister");
+}
