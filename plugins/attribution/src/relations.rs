@@ -25,7 +25,8 @@
 //!
 //! What lies inside another relation's content is part of it, not a relation of its own
 //! (PolNeAR nests almost none): a source that opens a reported clause (`she said she
-//! recalls`), a free relative (`condemned what he called "a breach"`), and a belief,
+//! recalls`), a free relative (`condemned what he called "a breach"`), a relative
+//! clause of a noun phrase in it (`saying anybody who complains "is not serious"`), and a belief,
 //! stance or evidence (`said any candidate who wants to win`). Reported speech inside
 //! reported speech keeps its relation.
 
@@ -390,7 +391,9 @@ impl Extractor<'_, '_, '_> {
         }
         if participle && !elided {
             let j = g.skip_left_adjuncts(c0, lo);
-            let aux_before = (j.map_or(lo, |j| j + 1)..c0).any(|i| d.has(i, class::AUX));
+            // `he's claiming`, `they're saying`: the pronoun carries the auxiliary.
+            let aux_before = (j.map_or(lo, |j| j + 1)..c0).any(|i| d.has(i, class::AUX))
+                || j.is_some_and(|j| pronoun_clitic(d, j).is_some());
             if !aux_before {
                 return None;
             }
@@ -426,6 +429,8 @@ impl Extractor<'_, '_, '_> {
         let after_be = past && {
             let j = g.skip_left_adjuncts(c0, lo);
             (j.map_or(lo, |j| j + 1)..c0).any(|i| is_be(d, i))
+                // `they're told`, `I'm told` (`he's told` is as often `has told`).
+                || j.and_then(|j| pronoun_clitic(d, j)).is_some_and(|c| c == "re" || c == "m")
         };
         let passive = after_be && matches!(info.class, CueClass::Speech | CueClass::Belief);
         if after_be && !passive {
@@ -573,7 +578,13 @@ impl Extractor<'_, '_, '_> {
                 .iter()
                 .rposition(|r| r.cue.start < c0 && !(participle_after_comma && in_relative(r)))
             {
-                Some(k) => Some(SourceRef::SameAs(earlier_base + k)),
+                Some(k) => {
+                    // `Though she called it "outrageous" and called for X, Clinton
+                    // ...`: a relation that shares its subject shares its clause, and
+                    // a subordinate clause ends at its comma.
+                    subordinate = self.subordinate_subject(earlier, k, earlier_base, lo);
+                    Some(SourceRef::SameAs(earlier_base + k))
+                }
                 None if participle && c0 == skip_lead(d, lo, c0) => {
                     // `Bemoaning the "phony system," Trump accused Holt`: a participle
                     // opening the sentence has the subject after its phrase, which is
@@ -818,6 +829,32 @@ impl Extractor<'_, '_, '_> {
         Some(())
     }
 
+    /// Whether the subject of `earlier[k]` (followed through shared subjects) opens a
+    /// subordinate clause (`because she said`, `Though he called`): relations that share
+    /// it are in that clause too.
+    fn subordinate_subject(
+        &self,
+        earlier: &[Rel],
+        k: usize,
+        earlier_base: usize,
+        lo: usize,
+    ) -> bool {
+        let d = self.doc();
+        let mut k = k;
+        loop {
+            match earlier.get(k).and_then(|r| r.source.as_ref()) {
+                Some(SourceRef::Mention(m)) => {
+                    let s = m.toks.start;
+                    return s > lo && d.has(s - 1, class::SUB);
+                }
+                Some(SourceRef::SameAs(j)) if *j >= earlier_base && *j - earlier_base < k => {
+                    k = *j - earlier_base;
+                }
+                _ => return false,
+            }
+        }
+    }
+
     /// After the circumstance of a cue that follows a quotation (`"Q1," X told Radio
     /// Ashby on Friday, "Q2."`): the next quotation, when a comma opens it, it runs to the
     /// end of the unit and no other cue comes first. It goes on with the first one.
@@ -875,7 +912,8 @@ impl Extractor<'_, '_, '_> {
             toks: i..i + 1,
             core: i..i + 1,
         };
-        if d.has(j, class::PRON) && (j == lo || !d.is_cap(j) || d.tok_text(j) == "I") {
+        let first_person = |w: &str| w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}");
+        if d.has(j, class::PRON) && (j == lo || !d.is_cap(j) || first_person(d.tok_text(j))) {
             return Some(one(j));
         }
         if d.lower_is(j, "who") {
@@ -1108,6 +1146,9 @@ impl Extractor<'_, '_, '_> {
                     let ends_on_word = i > 0 && d.is_word(i - 1);
                     let stop = self.starts_clause_with_cue(next)
                         || !ends_on_word && self.starts_other_relation(next)
+                        // `dismissed it as "a suburb" — a metaphor for ...`: a dash
+                        // after the quotation, then a noun phrase, is the writer's gloss.
+                        || d.is_dash(next) && d.has(next + 1, class::DET)
                         || comma_inside && (subordinate || self.ends_content_after_comma(next))
                         || opens_quoted
                             && (d.has(next, class::CONJ | class::SUB | class::REL)
@@ -1598,8 +1639,12 @@ impl Extractor<'_, '_, '_> {
                 }
             }
         }
-        // A colon whose quotations never came.
-        rels.retain(|r| !r.content.is_empty());
+        // A colon whose quotations never came (relations that share its subject keep
+        // it).
+        let empty: Vec<bool> = rels.iter().map(|r| r.content.is_empty()).collect();
+        if empty.contains(&true) {
+            remove_marked(rels, &empty);
+        }
     }
 }
 
@@ -1643,6 +1688,18 @@ fn is_past_form(w: &str) -> bool {
 }
 
 /// A form of `be`.
+/// The clitic of a pronoun with an auxiliary attached (`he's`, `they’re`, `I'd`),
+/// lowercased without its apostrophe (`s`, `re`, `d`).
+fn pronoun_clitic(d: &Doc<'_>, i: usize) -> Option<String> {
+    if !d.has(i, class::PRON) || !d.toks.get(i)?.has(Flags::APOSTROPHE) {
+        return None;
+    }
+    let w = d.tok_text(i);
+    let at = w.find(['\'', '\u{2019}'])?;
+    let clitic = w[at..].trim_start_matches(['\'', '\u{2019}']);
+    Some(clitic.to_ascii_lowercase())
+}
+
 fn is_be(d: &Doc<'_>, i: usize) -> bool {
     ["is", "are", "was", "were", "be", "been", "being"]
         .iter()
@@ -1763,6 +1820,29 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
                 return false;
             }
             let at = m.toks.start;
+            // `saying anybody who complains about it "is not having a good night"`: a
+            // relative clause inside what was said belongs to its noun phrase.
+            if m.toks.len() == 1 && d.has(at, class::REL) {
+                let from = rels.partition_point(|r| r.unit < inner.unit);
+                let inside = rels[from..]
+                    .iter()
+                    .take_while(|o| o.unit == inner.unit)
+                    .any(|o| {
+                        // (Not after `according to X, who said`: the source there
+                        // follows the cue, and the clause is about the source.)
+                        let source_after = matches!(&o.source,
+                            Some(SourceRef::Mention(s)) if s.toks.start >= o.cue.end);
+                        !std::ptr::eq(o, inner)
+                            && !source_after
+                            && o.class == Some(CueClass::Speech)
+                            && o.content
+                                .iter()
+                                .any(|c| c.start <= at && inner.cue.end <= c.end)
+                    });
+                if inside {
+                    return true;
+                }
+            }
             reports_from(at, inner.unit, at)
                 || at.checked_sub(1).is_some_and(|that| {
                     d.lower_is(that, "that") && reports_from(that, inner.unit, at)

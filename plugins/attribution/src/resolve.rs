@@ -754,7 +754,9 @@ impl<'t> Resolver<'_, 't> {
     ) -> Option<usize> {
         let d = self.doc;
         let tok = info.core.start;
-        let word = d.tok_text(tok).to_lowercase();
+        // `he's`, `they’re`: the pronoun without its auxiliary.
+        let text = d.tok_text(tok);
+        let word = text[..text.find(['\'', '\u{2019}']).unwrap_or(text.len())].to_lowercase();
         let from_unit = unit.saturating_sub(PRONOUN_WINDOW);
         match word.as_str() {
             "he" | "she" => {

@@ -1216,3 +1216,54 @@ fn a_participle_opening_the_sentence_takes_the_subject_after_it() {
     assert_eq!(r.1, "the dam had been neglected for years");
     assert_eq!(r.2, "the engineer");
 }
+
+#[test]
+fn a_relation_sharing_a_subordinate_subject_ends_with_its_clause() {
+    // `added` shares `she` of the `Though` clause: its content ends at the comma.
+    let text = "Though she said the fine was \"unfair\" and added that a review was due, the mayor signed the bill on Friday.";
+    let r = with_cue(text, "added");
+    assert_eq!(r.1, "that a review was due");
+    assert_eq!(r.2, "she");
+}
+
+#[test]
+fn a_dash_after_a_quotation_opens_the_writers_gloss() {
+    let text =
+        "The senator dismissed the plan as \"a blank check\" — a phrase she has used all year.";
+    let r = with_cue(text, "dismissed");
+    assert_eq!(r.1, "the plan as \"a blank check\"");
+}
+
+#[test]
+fn a_pronoun_with_its_auxiliary_attached_is_a_source() {
+    let text = "Ana Ruiz spoke on Monday. She’s claiming that the count was \"rigged.\"";
+    let r = with_cue(text, "claiming");
+    assert_eq!(r.1, "that the count was \"rigged.\"");
+    assert_eq!(r.2, "She’s");
+    assert_eq!(r.3, "Ana Ruiz");
+    let text = "The farmers met in Ashby. They're saying the dam will not hold.";
+    let r = with_cue(text, "saying");
+    assert_eq!(r.1, "the dam will not hold");
+    // `I'm told`: a passive, with no source.
+    let text = "I'm told the dam will not hold.";
+    assert!(
+        rows(text).iter().all(|r| r.2.is_empty()),
+        "{:?}",
+        rows(text)
+    );
+}
+
+#[test]
+fn a_relative_clause_inside_reported_speech_is_part_of_it() {
+    let text = "Ruiz mocked the rule, saying anybody who complains about it \"is not serious.\"";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert!(cues.iter().any(|c| c == "saying"), "{cues:?}");
+    assert!(!cues.iter().any(|c| c == "complains"), "{cues:?}");
+}
+
+#[test]
+fn an_opening_phrase_with_amid_is_circumstance() {
+    let text = "Amid the protests, the minister issued a statement calling the law \"necessary.\"";
+    let r = with_cue(text, "calling");
+    assert_eq!(r.2, "the minister");
+}
