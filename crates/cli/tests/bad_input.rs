@@ -236,21 +236,17 @@ fn output_file_appears_only_when_complete() {
 #[test]
 fn an_output_that_cannot_be_written_is_refused_before_anything_runs() {
     let dir = scratch("output-refused");
-    let out = fixtures_as_jsonl_to(&dir);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("is a directory: name a file in it"),
-        "{}",
-        stderr(&out)
-    );
-    let missing = dir.join("no-such-dir").join("out.jsonl");
-    let out = fixtures_as_jsonl_to(&missing);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("no-such-dir does not exist; create it first"),
-        "{}",
-        stderr(&out)
-    );
+    for (output, says) in [
+        (dir.clone(), "is a directory: name a file in it"),
+        (
+            dir.join("no-such-dir").join("out.jsonl"),
+            "no-such-dir does not exist; create it first",
+        ),
+    ] {
+        let out = fixtures_as_jsonl_to(&output);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
 }
 
