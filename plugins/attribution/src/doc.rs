@@ -61,7 +61,7 @@ impl<'t> Doc<'t> {
             .iter()
             .map(|t| {
                 if t.kind == TokenKind::Word {
-                    lex.word(t.text(text))
+                    lex.word_in(text, t.span.start..t.span.end)
                 } else {
                     Word::default()
                 }

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::path::PathBuf;
 
 use newsproc_text::{Lexicon, LexiconError};
@@ -42,96 +43,154 @@ impl Hasher for WordHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// The word table: open addressing over lowercased keys, looked up with a hash computed
-/// on the fly over ASCII-lowercased bytes, so that a token is looked up without copying
-/// or lowercasing it first. The probe array holds small indices so that it stays in the
-/// first-level cache; keys are only compared when the hashes agree.
+/// The word table, looked up once per token. A key of up to [`INLINE_KEY`] bytes is
+/// kept in its entry as two ASCII-lowercased words, so a lookup lowercases the token
+/// while loading it (eight bytes at a time), hashes the two words, and compares them
+/// with two integer compares; each slot carries a tag of the hash, so a word not in
+/// the table (most names and content words) is usually refused without reading an
+/// entry. Longer keys, which only users' extra files would have, live in a plain map.
 #[derive(Clone, Debug, Default)]
 struct WordTable {
-    /// Index + 1 into `entries`, or 0 for an empty slot; the length is a power of two.
-    slots: Vec<u32>,
-    entries: Vec<(u64, Box<[u8]>, Word)>,
+    /// Power-of-two length; `entry == 0` marks an empty slot.
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+    /// Keys longer than [`INLINE_KEY`] bytes, lowercased.
+    long: FastMap<Vec<u8>, Word>,
     longest: usize,
+}
+
+/// The most bytes of a key kept inline in its entry.
+const INLINE_KEY: usize = 16;
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    tag: u32,
+    /// Index + 1 into `entries`.
+    entry: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    key: [u64; 2],
+    len: u8,
+    word: Word,
 }
 
 impl WordTable {
     fn from_map(map: FastMap<Vec<u8>, Word>) -> WordTable {
-        let cap = (map.len() * 2).next_power_of_two().max(16);
+        let inline = map.keys().filter(|k| k.len() <= INLINE_KEY).count();
+        let cap = (inline * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            slots: vec![0; cap],
-            entries: Vec::with_capacity(map.len()),
+            slots: vec![Slot::default(); cap],
+            entries: Vec::with_capacity(inline),
+            long: FastMap::default(),
             longest: 0,
         };
-        let mask = cap - 1;
+        // Sorted, so that the layout (and so the probe counts) does not depend on the
+        // order the map hands its keys out in.
+        let mut map: Vec<(Vec<u8>, Word)> = map.into_iter().collect();
+        map.sort_by(|a, b| a.0.cmp(&b.0));
         for (key, word) in map {
             t.longest = t.longest.max(key.len());
-            let h = fold_hash(&key);
-            let mut i = h as usize & mask;
-            while t.slots[i] != 0 {
-                i = (i + 1) & mask;
+            let Some(folded) = fold_key(&key) else {
+                t.long.insert(key.to_ascii_lowercase(), word);
+                continue;
+            };
+            let (i, tag) = t.probe(folded, key.len());
+            let mut i = i;
+            while t.slots[i].entry != 0 {
+                i = (i + 1) & (t.slots.len() - 1);
             }
-            t.entries.push((h, key.into_boxed_slice(), word));
-            t.slots[i] = t.entries.len() as u32;
+            t.entries.push(Entry {
+                key: folded,
+                len: key.len() as u8,
+                word,
+            });
+            t.slots[i] = Slot {
+                tag,
+                entry: t.entries.len() as u32,
+            };
         }
         t
     }
 
+    /// The first slot to look at for a key, and the key's tag.
+    fn probe(&self, key: [u64; 2], len: usize) -> (usize, u32) {
+        let h = hash_key(key, len);
+        let bits = self.slots.len().trailing_zeros();
+        ((h >> (64 - bits)) as usize, h as u32)
+    }
+
     fn get(&self, word: &[u8]) -> Option<&Word> {
-        if word.len() > self.longest || self.slots.is_empty() {
+        if word.len() > self.longest {
             return None;
         }
-        let h = fold_hash(word);
+        match fold_key(word) {
+            Some(key) => self.get_folded(key, word.len()),
+            None => self.long.get(&word.to_ascii_lowercase()),
+        }
+    }
+
+    /// The entry of a key already folded by [`fold_key`] (or the same way).
+    fn get_folded(&self, key: [u64; 2], len: usize) -> Option<&Word> {
+        let (mut i, tag) = self.probe(key, len);
         let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
         loop {
             let slot = self.slots[i];
-            if slot == 0 {
+            if slot.entry == 0 {
                 return None;
             }
-            let (kh, key, w) = &self.entries[slot as usize - 1];
-            if *kh == h && key.eq_ignore_ascii_case(word) {
-                return Some(w);
+            if slot.tag == tag {
+                let e = &self.entries[slot.entry as usize - 1];
+                if e.key == key && usize::from(e.len) == len {
+                    return Some(&e.word);
+                }
             }
             i = (i + 1) & mask;
         }
     }
 }
 
-/// A multiplicative hash over the bytes with ASCII capitals lowercased, eight bytes at a
-/// time (capitals found with SWAR arithmetic, valid for bytes below 0x80; other bytes
-/// hash as they are, which only matters for collisions).
-fn fold_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    const LO: u64 = 0x0101_0101_0101_0101;
-    let mut h: u64 = bytes.len() as u64;
-    let chunks = bytes.chunks_exact(8);
-    let tail = chunks.remainder();
-    // Whole chunks load directly; the tail is assembled byte by byte (same value as a
-    // zero-padded chunk) because a short `copy_from_slice` compiles to a `memcpy` call
-    // whose store stalls the load that follows.
-    let tail = (!tail.is_empty()).then(|| {
-        tail.iter()
-            .rev()
-            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
-    });
-    let words = chunks.map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")));
-    for v in words.chain(tail) {
-        // A byte below 0x80 is a capital when b + 0x3F reaches 0x80 and b + 0x25 does not.
-        let ascii = !v & (LO * 0x80);
-        let upper = (v & !(LO * 0x80)).wrapping_add(LO * 0x3F)
-            & !(v & !(LO * 0x80)).wrapping_add(LO * 0x25)
-            & ascii;
-        let lower = v | (upper >> 2);
-        h = (h.rotate_left(5) ^ lower).wrapping_mul(K);
+/// A key of up to [`INLINE_KEY`] bytes as two little-endian words, zero-padded, with
+/// ASCII capitals lowercased (found with SWAR arithmetic, valid for bytes below 0x80;
+/// other bytes are kept as they are). None for a longer key.
+fn fold_key(bytes: &[u8]) -> Option<[u64; 2]> {
+    if bytes.len() > INLINE_KEY {
+        return None;
     }
-    // The low bits of a product depend only on the low bits of its factors and the table
-    // indexes with the low bits: finish with a full avalanche (MurmurHash3's fmix64) so
-    // that words alike in their first bytes do not pile up in one probe run.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    // Whole words load directly; a short tail is assembled byte by byte because a short
+    // `copy_from_slice` compiles to a `memcpy` call whose store stalls the load after it.
+    let load = |b: &[u8]| -> u64 {
+        match b.first_chunk::<8>() {
+            Some(c) => u64::from_le_bytes(*c),
+            None => b
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x)),
+        }
+    };
+    let (lo, hi) = bytes.split_at(bytes.len().min(8));
+    Some([lowercase_ascii(load(lo)), lowercase_ascii(load(hi))])
+}
+
+/// Eight bytes with their ASCII capitals lowercased.
+fn lowercase_ascii(v: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    // A byte below 0x80 is a capital when b + 0x3F reaches 0x80 and b + 0x25 does not.
+    let ascii = !v & (LO * 0x80);
+    let low7 = v & !(LO * 0x80);
+    let upper = low7.wrapping_add(LO * 0x3F) & !low7.wrapping_add(LO * 0x25) & ascii;
+    v | (upper >> 2)
+}
+
+/// Mixes a folded key: the table indexes with the top bits of the last product, which
+/// depend on every bit of the key.
+fn hash_key(key: [u64; 2], len: usize) -> u64 {
+    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+    let h = (key[0] ^ (len as u64).rotate_left(56)).wrapping_mul(K1) ^ key[1];
+    let h = h.wrapping_mul(K2);
+    h ^ (h >> 29)
 }
 
 /// What a cue says about its content.
@@ -469,6 +528,38 @@ impl Lexicons {
         self.gazetteer.get(&single).copied()
     }
 
+    /// What is known about the word at `span` of `text` (any case): [`Lexicons::word`],
+    /// but an ASCII word of up to sixteen bytes with sixteen bytes of text after its
+    /// start is loaded as two whole words and masked to its length, rather than byte by
+    /// byte: this is the lookup made for every token.
+    pub fn word_in(&self, text: &str, span: Range<usize>) -> Word {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let bytes = text.as_bytes();
+        let len = span.len();
+        let whole = |at: usize| bytes.get(at..at + 8).and_then(|b| b.first_chunk::<8>());
+        if len <= INLINE_KEY
+            && let (Some(lo), Some(hi)) = (whole(span.start), whole(span.start + 8))
+        {
+            let keep = |n: usize| {
+                if n >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                }
+            };
+            let lo = u64::from_le_bytes(*lo) & keep(len);
+            let hi = u64::from_le_bytes(*hi) & keep(len.saturating_sub(8));
+            if (lo | hi) & HIGH == 0 {
+                if len > self.words.longest {
+                    return Word::default();
+                }
+                let key = [lowercase_ascii(lo), lowercase_ascii(hi)];
+                return self.words.get_folded(key, len).copied().unwrap_or_default();
+            }
+        }
+        self.word(&text[span])
+    }
+
     /// What is known about `word` (any case). Unknown words get the default (no class).
     pub fn word(&self, word: &str) -> Word {
         if word.is_ascii() {
@@ -615,25 +706,103 @@ mod tests {
     }
 
     #[test]
-    fn fold_hash_ignores_ascii_case() {
+    fn fold_key_ignores_ascii_case_only() {
         for w in [
             "said",
             "ACCORDING",
             "Mustafa",
             "a",
             "",
-            "abcdefghijKLMNOPQRstuvwxyz",
+            "abcdefghijKLMNOP",
             "x@[`{",
         ] {
             assert_eq!(
-                fold_hash(w.as_bytes()),
-                fold_hash(w.to_ascii_lowercase().as_bytes()),
+                fold_key(w.as_bytes()),
+                fold_key(w.to_ascii_lowercase().as_bytes()),
                 "{w}"
             );
         }
-        assert_ne!(fold_hash(b"said"), fold_hash(b"says"));
-        // `@` and `[` are not capitals: they must not collide with a backtick or `{`.
-        assert_ne!(fold_hash(b"@"), fold_hash(b"`"));
+        assert_ne!(fold_key(b"said"), fold_key(b"says"));
+        // `@` and `[` are not capitals: they must not fold into a backtick or `{`.
+        assert_ne!(fold_key(b"@"), fold_key(b"`"));
+        assert_ne!(fold_key(b"["), fold_key(b"{"));
+        assert_eq!(fold_key(b"abcdefghijklmnopq"), None);
+    }
+
+    #[test]
+    fn word_table_finds_every_key_in_any_case_and_nothing_else() {
+        let mut map: FastMap<Vec<u8>, Word> = FastMap::default();
+        let keys: Vec<String> = (0..3000)
+            .map(|i| format!("w{i}x"))
+            .chain(
+                [
+                    "a",
+                    "said",
+                    "abcdefghijklmnop",
+                    "abcdefghijklmnopqrst",
+                    "don't",
+                ]
+                .map(String::from),
+            )
+            .chain(["caf\u{e9}".to_owned()])
+            .collect();
+        for (n, k) in keys.iter().enumerate() {
+            map.insert(
+                k.clone().into_bytes(),
+                Word {
+                    classes: n as u32 + 1,
+                    ..Word::default()
+                },
+            );
+        }
+        let table = WordTable::from_map(map);
+        for (n, k) in keys.iter().enumerate() {
+            let classes = |w: &str| table.get(w.as_bytes()).map(|w| w.classes);
+            assert_eq!(classes(k), Some(n as u32 + 1), "{k}");
+            assert_eq!(classes(&k.to_ascii_uppercase()), Some(n as u32 + 1), "{k}");
+        }
+        for absent in [
+            "",
+            "b",
+            "sai",
+            "saidx",
+            "w3000x",
+            "abcdefghijklmno",
+            "abcdefghijklmnopqrs",
+            "caf\u{c9}",
+            "a\0",
+        ] {
+            assert!(table.get(absent.as_bytes()).is_none(), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_read_in_its_text_is_the_word_read_alone() {
+        let lex = Lexicons::load(&ExtraFiles::default()).unwrap();
+        let text = "He SAID, according to Officials in Damascus, that the don\u{2019}t-know \
+                    caf\u{e9} spokeswoman-in-chief said";
+        let mut start = 0;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '-') {
+                for from in start..i {
+                    for to in from + 1..=i {
+                        if text.is_char_boundary(from) && text.is_char_boundary(to) {
+                            let (alone, within) =
+                                (lex.word(&text[from..to]), lex.word_in(text, from..to));
+                            assert_eq!(
+                                format!("{alone:?}"),
+                                format!("{within:?}"),
+                                "{:?}",
+                                &text[from..to]
+                            );
+                        }
+                    }
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        assert!(lex.word_in(text, 0..2).is(class::PRON));
+        assert!(lex.word_in(text, 3..7).cues.is_some());
     }
 
     #[test]
