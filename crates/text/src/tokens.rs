@@ -148,6 +148,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text. Returns `""` when `text` is not the text it was made from.
+    #[inline]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.span.range()).unwrap_or("")
     }
@@ -194,8 +195,11 @@ impl Token {
     }
 
     /// Whether the token's text equals `word`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, text: &str, word: &str) -> bool {
-        self.text(text).eq_ignore_ascii_case(word)
+        // Lengths first: most calls test a token against a list of words, and most
+        // words of the list differ from it in length.
+        self.span.len() == word.len() && self.text(text).eq_ignore_ascii_case(word)
     }
 }
 
