@@ -116,7 +116,8 @@ impl<'a, 't> Namer<'a, 't> {
         let Some(t) = d.toks.get(i) else {
             return false;
         };
-        if d.in_quote(i) {
+        // Most tokens fail the cheapest test, a capital.
+        if !t.is_capitalised() || d.in_quote(i) {
             return false;
         }
         match t.kind {
@@ -227,9 +228,11 @@ impl<'a, 't> Namer<'a, 't> {
                     end += 2;
                     continue;
                 }
-                let w = d.tok_text(end).to_ascii_lowercase();
-                let particle = NAME_PARTICLES.contains(&w.as_str()) && !d.is_cap(end);
-                let linker = (w == "of" || w == "for") && !self.looks_like_person(start..end);
+                let w = d.tok_text(end);
+                let particle =
+                    NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p)) && !d.is_cap(end);
+                let linker = (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
+                    && !self.looks_like_person(start..end);
                 if (particle || linker) && end + 1 < r.end && self.is_name_word(end + 1, strict) {
                     end += 2;
                     continue;

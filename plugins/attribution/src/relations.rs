@@ -1681,10 +1681,11 @@ fn closes_quote(d: &Doc<'_>, i: usize) -> bool {
 /// A past tense or participle form: `believed`, `said`, `thought`, `known`.
 fn is_past_form(w: &str) -> bool {
     ends_with(w, "ed")
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "said" | "thought" | "known" | "told" | "shown" | "found" | "written" | "felt"
-        )
+        || [
+            "said", "thought", "known", "told", "shown", "found", "written", "felt",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// A form of `be`.
@@ -1706,8 +1707,10 @@ fn is_be(d: &Doc<'_>, i: usize) -> bool {
         .any(|w| d.lower_is(i, w))
 }
 
+/// Whether `w` ends with the lowercase `suffix` (in any case) after at least two bytes.
 fn ends_with(w: &str, suffix: &str) -> bool {
-    w.len() > suffix.len() + 1 && w.to_ascii_lowercase().ends_with(suffix)
+    w.len() > suffix.len() + 1
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 fn has_words(d: &Doc<'_>, r: Range<usize>) -> bool {

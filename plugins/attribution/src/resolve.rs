@@ -172,21 +172,27 @@ impl<'t> Resolver<'_, 't> {
         let d = self.doc;
         let people = self.person_names();
         let mut entities = Entities::default();
-        let mut out: Vec<(Attribution, usize)> = Vec::with_capacity(rels.len());
+        // Attributions with the index of their source's mention in `mentions`, and the
+        // start of their content (the order of the layer). A mention is stored once and
+        // handed out at the end: cloned for all but its last user.
+        let mut out: Vec<(Attribution, Option<usize>, usize)> = Vec::with_capacity(rels.len());
         let mut mentions: Vec<Option<SourceMention>> = Vec::with_capacity(rels.len());
+        // Per relation: the mention its source is.
+        let mut mention_of: Vec<Option<usize>> = Vec::with_capacity(rels.len());
         let outside_body = source.map(SourceLayer::outside_index);
 
         for r in rels {
             let unit = r.unit;
             let mention = match &r.source {
                 None => None,
-                Some(SourceRef::SameAs(k)) => mentions.get(*k).cloned().flatten(),
+                Some(SourceRef::SameAs(k)) => mention_of.get(*k).copied().flatten(),
                 Some(SourceRef::Mention(m)) => {
                     let info = self.namer.analyse(m.toks.clone(), m.core.clone());
-                    Some(self.mention(&info, unit, &people, &mut entities))
+                    mentions.push(Some(self.mention(&info, unit, &people, &mut entities)));
+                    Some(mentions.len() - 1)
                 }
             };
-            mentions.push(mention.clone());
+            mention_of.push(mention);
             let content = self.content_spans(r);
             if content.is_empty() {
                 continue;
@@ -206,7 +212,7 @@ impl<'t> Resolver<'_, 't> {
                 Attribution {
                     kind,
                     content,
-                    source: mention,
+                    source: None,
                     cue: Some(Cue {
                         span: cue_span,
                         text: cue_span.of(d.text).to_owned(),
@@ -214,12 +220,32 @@ impl<'t> Resolver<'_, 't> {
                     }),
                     in_boilerplate,
                 },
+                mention,
                 first_start,
             ));
         }
-        out.sort_by_key(|(_, s)| *s);
+        out.sort_by_key(|&(_, _, s)| s);
+        let mut users = vec![0usize; mentions.len()];
+        for &(_, m, _) in &out {
+            if let Some(m) = m {
+                users[m] += 1;
+            }
+        }
         AttributionLayer {
-            attributions: out.into_iter().map(|(a, _)| a).collect(),
+            attributions: out
+                .into_iter()
+                .map(|(mut a, m, _)| {
+                    if let Some(m) = m {
+                        users[m] -= 1;
+                        a.source = if users[m] == 0 {
+                            mentions[m].take()
+                        } else {
+                            mentions[m].clone()
+                        };
+                    }
+                    a
+                })
+                .collect(),
             sources: entities
                 .list
                 .into_iter()
@@ -542,6 +568,7 @@ impl<'t> Resolver<'_, 't> {
         let name = match all.len() {
             0 if info.pronoun || info.relative => None,
             0 => Some(text.clone()),
+            1 => Some(entities.list[all[0]].name.clone()),
             _ => Some(
                 all.iter()
                     .map(|&e| entities.list[e].name.as_str())
