@@ -20,7 +20,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use newsproc_layers::attribution::SourceKind;
-use newsproc_text::TokenKind;
+use newsproc_text::{Token, TokenKind};
 
 use crate::doc::Doc;
 use crate::lexicons::{Gender, Lexicons, NameKind, NounKind, WordHasher, class};
@@ -111,13 +111,20 @@ impl<'a, 't> Namer<'a, 't> {
     /// Whether token `i` can be part of a name. `strict`: a capital that opens a
     /// sentence counts only when the word is capitalised elsewhere too (for names found
     /// anywhere in the text); inside a source's noun phrase it counts anyway.
+    #[inline]
     fn is_name_word(&self, i: usize, strict: bool) -> bool {
+        // Most tokens fail the cheapest test, a capital: it is made here, inlined into
+        // the loops over every token, and the rest out of line.
+        self.doc
+            .toks
+            .get(i)
+            .is_some_and(|t| t.is_capitalised() && self.is_capitalised_name_word(i, t, strict))
+    }
+
+    /// [`Namer::is_name_word`] for a capitalised token `t` at `i`.
+    fn is_capitalised_name_word(&self, i: usize, t: &Token, strict: bool) -> bool {
         let d = self.doc;
-        let Some(t) = d.toks.get(i) else {
-            return false;
-        };
-        // Most tokens fail the cheapest test, a capital.
-        if !t.is_capitalised() || d.in_quote(i) {
+        if d.in_quote(i) {
             return false;
         }
         match t.kind {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use newsproc_text::{Lexicon, LexiconError};
 
@@ -223,7 +224,8 @@ pub enum Frame {
 
 #[derive(Clone, Debug)]
 pub struct CueInfo {
-    pub lemma: String,
+    /// Shared with every relation of the cue, which would otherwise copy it.
+    pub lemma: Arc<str>,
     pub class: CueClass,
     pub frame: Frame,
     /// The form ends in `-ing` (`saying`, `adding`): after a comma its subject is the
@@ -656,7 +658,7 @@ fn load_cues(lex: &Lexicon) -> Result<(CueForms, Vec<CueInfo>), LexiconError> {
                 }
             }
             infos.push(CueInfo {
-                lemma: e.phrase.clone(),
+                lemma: e.phrase.as_str().into(),
                 class,
                 frame,
                 participle: form.split(' ').next().is_some_and(|w| w.ends_with("ing")),

@@ -31,6 +31,7 @@
 //! reported speech keeps its relation.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use newsproc_text::{Flags, TokenKind};
 
@@ -59,7 +60,7 @@ pub struct Rel {
     pub unit: usize,
     /// The cue's tokens (a colon or dash for a lead-in).
     pub cue: Range<usize>,
-    pub lemma: String,
+    pub lemma: Arc<str>,
     pub class: Option<CueClass>,
     pub source: Option<SourceRef>,
     /// Token ranges, in text order.
@@ -446,7 +447,7 @@ impl Extractor<'_, '_, '_> {
             && d.is_cap(c0)
             && info.frame == Frame::Verb
             && info.class == CueClass::Speech
-            && info.lemma != "ask"
+            && &*info.lemma != "ask"
         {
             // `Said Ana Ruiz, who grew up there, "..."`: the appositive goes with her.
             let core = g.np_right(c1, hi);
@@ -1331,7 +1332,7 @@ impl Extractor<'_, '_, '_> {
         Some(Rel {
             unit: u,
             cue: mark..mark + 1,
-            lemma: if d.is_dash(mark) { "dash" } else { "colon" }.to_owned(),
+            lemma: if d.is_dash(mark) { "dash" } else { "colon" }.into(),
             class: None,
             source: Some(SourceRef::Mention(MentionToks {
                 toks: core.clone(),
@@ -1429,7 +1430,7 @@ impl Extractor<'_, '_, '_> {
             out.push(Rel {
                 unit: u,
                 cue: colon..colon + 1,
-                lemma: "colon".to_owned(),
+                lemma: "colon".into(),
                 class: None,
                 source: Some(SourceRef::Mention(MentionToks {
                     toks: label.clone(),
@@ -1503,7 +1504,7 @@ impl Extractor<'_, '_, '_> {
         Some(Rel {
             unit: u,
             cue: mark..mark + 1,
-            lemma: "dash".to_owned(),
+            lemma: "dash".into(),
             class: None,
             source: Some(SourceRef::Mention(MentionToks {
                 toks: s..hi,
