@@ -266,7 +266,7 @@ impl<'t> Resolver<'_, 't> {
     /// paragraphs).
     fn content_spans(&self, r: &Rel) -> Vec<Span> {
         let d = self.doc;
-        let mut spans: Vec<Span> = Vec::new();
+        let mut spans: Vec<Span> = Vec::with_capacity(r.content.len());
         for range in &r.content {
             if range.is_empty() || range.end > d.toks.len() {
                 continue;
@@ -284,15 +284,20 @@ impl<'t> Resolver<'_, 't> {
             }
             spans.push(Span::new(s, e));
         }
-        spans.sort();
-        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-        for s in spans {
-            match merged.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => merged.push(s),
+        spans.sort_unstable();
+        // Overlapping and touching spans merged in place.
+        let mut kept = 0;
+        for k in 0..spans.len() {
+            let s = spans[k];
+            if kept > 0 && s.start <= spans[kept - 1].end {
+                spans[kept - 1].end = spans[kept - 1].end.max(s.end);
+            } else {
+                spans[kept] = s;
+                kept += 1;
             }
         }
-        merged
+        spans.truncate(kept);
+        spans
     }
 
     /// Direct when every word of the content is inside quotation marks that open within
