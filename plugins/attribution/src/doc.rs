@@ -127,7 +127,10 @@ impl<'t> Doc<'t> {
             possessive,
         };
         doc.build_units(skip_to);
-        let mut mid_caps: HashSet<&str, BuildHasherDefault<WordHasher>> = HashSet::default();
+        // Sized for the capitalised tokens, so that the set never grows while filled.
+        let caps = doc.toks.iter().filter(|t| t.is_capitalised()).count();
+        let mut mid_caps: HashSet<&str, BuildHasherDefault<WordHasher>> =
+            HashSet::with_capacity_and_hasher(caps, BuildHasherDefault::default());
         for (i, t) in doc.toks.iter().enumerate() {
             if t.kind == TokenKind::Word && t.is_capitalised() && !doc.sentence_initial(i) {
                 mid_caps.insert(t.text(text));

@@ -216,7 +216,7 @@ impl<'t> Resolver<'_, 't> {
                     cue: Some(Cue {
                         span: cue_span,
                         text: cue_span.of(d.text).to_owned(),
-                        lemma: r.lemma.to_string(),
+                        lemma: String::from(&*r.lemma),
                     }),
                     in_boilerplate,
                 },
