@@ -63,10 +63,13 @@ impl SourceLayer {
 }
 
 /// What a later stage reads of a `source` layer to tell the article from the rest:
-/// the spans of its boilerplate, captions and credit lines, without the rest of the
-/// layer (deserializing the whole layer per document would cost more than the check).
+/// the spans of its boilerplate, captions and credit lines, and of its dateline,
+/// without the rest of the layer (deserializing the whole layer per document would
+/// cost more than the check).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct OutsideBody {
+    #[serde(default)]
+    dateline: Option<SpanOf>,
     #[serde(default)]
     boilerplate: Vec<SpanOf>,
     #[serde(default)]
@@ -84,6 +87,7 @@ struct SpanOf {
 impl From<&SourceLayer> for OutsideBody {
     fn from(layer: &SourceLayer) -> OutsideBody {
         OutsideBody {
+            dateline: layer.dateline.as_ref().map(|d| SpanOf { span: d.span }),
             boilerplate: layer
                 .boilerplate
                 .iter()
@@ -100,6 +104,11 @@ impl From<&SourceLayer> for OutsideBody {
 }
 
 impl OutsideBody {
+    /// The dateline's span (`AMMAN (Reuters) -`), when the text has one.
+    pub fn dateline(&self) -> Option<Span> {
+        self.dateline.map(|d| d.span)
+    }
+
     /// As [`SourceLayer::in_boilerplate`].
     pub fn in_boilerplate(&self, span: Span) -> bool {
         half_inside(span, self.boilerplate.iter().map(|b| b.span))

@@ -29,7 +29,7 @@ use std::path::PathBuf;
 
 use newsproc_layers::attribution::AttributionLayer;
 use newsproc_layers::names;
-use newsproc_layers::source::SourceLayer;
+use newsproc_layers::source::OutsideBody;
 use newsproc_sdk::{ConfigError, Document, Stage, StageError};
 use serde::{Deserialize, Serialize};
 
@@ -206,7 +206,7 @@ impl Stage for AttributionStage {
     }
 
     fn process(&self, doc: &Document) -> Result<AttributionLayer, StageError> {
-        let source: Option<SourceLayer> = doc.layer(names::SOURCE)?;
+        let source: Option<OutsideBody> = doc.layer(names::SOURCE)?;
         Ok(self.extract(&doc.text, source.as_ref()))
     }
 
@@ -216,14 +216,14 @@ impl Stage for AttributionStage {
 }
 
 impl AttributionStage {
-    /// The layer for one text; `source` is the source layer when there is one (for
-    /// boilerplate).
-    pub fn extract(&self, text: &str, source: Option<&SourceLayer>) -> AttributionLayer {
+    /// The layer for one text; `source` is what the source layer says of the text's
+    /// dateline and boilerplate, when there is one (`OutsideBody::from` a whole layer).
+    pub fn extract(&self, text: &str, source: Option<&OutsideBody>) -> AttributionLayer {
         // The dateline (`AMMAN (Reuters) -`) opens the first sentence but is no part of
         // what anyone said.
         let skip_to = source
-            .and_then(|s| s.dateline.as_ref())
-            .map_or(0, |dl| dl.span.end.min(text.len()));
+            .and_then(OutsideBody::dateline)
+            .map_or(0, |dl| dl.end.min(text.len()));
         let d = Doc::new(text, &self.lex, skip_to);
         let cue_at = self.find_cues(&d);
         let grammar = Grammar {

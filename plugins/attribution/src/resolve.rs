@@ -7,7 +7,7 @@ use newsproc_layers::attribution::{
     Attribution, AttributionKind, AttributionLayer, Conjunct, Cue, Source, SourceKind,
     SourceMention,
 };
-use newsproc_layers::source::SourceLayer;
+use newsproc_layers::source::OutsideBody;
 use newsproc_sdk::Span;
 use newsproc_text::TokenKind;
 
@@ -166,7 +166,7 @@ impl<'t> Resolver<'_, 't> {
     pub fn layer(
         &self,
         rels: &[Rel],
-        source: Option<&SourceLayer>,
+        source: Option<&OutsideBody>,
         drop_boilerplate: bool,
     ) -> AttributionLayer {
         let d = self.doc;
@@ -179,7 +179,7 @@ impl<'t> Resolver<'_, 't> {
         let mut mentions: Vec<Option<SourceMention>> = Vec::with_capacity(rels.len());
         // Per relation: the mention its source is.
         let mut mention_of: Vec<Option<usize>> = Vec::with_capacity(rels.len());
-        let outside_body = source.map(SourceLayer::outside_index);
+        let outside_body = source.map(OutsideBody::index);
 
         for r in rels {
             let unit = r.unit;

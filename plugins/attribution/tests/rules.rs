@@ -1,7 +1,7 @@
 //! One test per rule of the stage, on sentences written for these tests.
 
 use newsproc_layers::attribution::{Attribution, AttributionKind, AttributionLayer, SourceKind};
-use newsproc_layers::source::{Boilerplate, BoilerplateKind, SourceLayer};
+use newsproc_layers::source::{Boilerplate, BoilerplateKind, OutsideBody, SourceLayer};
 use newsproc_sdk::{Chain, Span, Stage, in_process};
 use newsproc_stage_attribution::{AttributionStage, Config};
 use newsproc_stage_source::SourceStage;
@@ -356,7 +356,7 @@ fn relations_in_boilerplate_are_flagged_or_dropped() {
         }],
         ..SourceLayer::default()
     };
-    let flagged = stage().extract(text, Some(&source));
+    let flagged = stage().extract(text, Some(&OutsideBody::from(&source)));
     let flags: Vec<bool> = flagged
         .attributions
         .iter()
@@ -368,7 +368,13 @@ fn relations_in_boilerplate_are_flagged_or_dropped() {
         ..Config::default()
     })
     .unwrap();
-    assert_eq!(dropping.extract(text, Some(&source)).attributions.len(), 1);
+    assert_eq!(
+        dropping
+            .extract(text, Some(&OutsideBody::from(&source)))
+            .attributions
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -381,7 +387,7 @@ fn relations_in_captions_are_flagged_as_outside_the_article() {
         ..SourceLayer::default()
     };
     let flags: Vec<bool> = stage()
-        .extract(text, Some(&source))
+        .extract(text, Some(&OutsideBody::from(&source)))
         .attributions
         .iter()
         .map(|a| a.in_boilerplate)
@@ -400,7 +406,7 @@ fn the_dateline_is_not_content() {
         "boilerplate": [],
     }))
     .unwrap();
-    let l = stage().extract(text, Some(&source));
+    let l = stage().extract(text, Some(&OutsideBody::from(&source)));
     assert_eq!(
         slice(text, l.attributions[0].content[0]),
         "Two schools closed after the storm"
@@ -707,7 +713,7 @@ fn a_headline_before_the_dateline_names_the_people_of_the_body() {
         "boilerplate": [],
     }))
     .unwrap();
-    let l = stage().extract(text, Some(&source));
+    let l = stage().extract(text, Some(&OutsideBody::from(&source)));
     let last = l.attributions.last().unwrap();
     let name = last.source.as_ref().and_then(|s| s.name.clone());
     assert_eq!(name.as_deref(), Some("Harlow"));
