@@ -617,23 +617,24 @@ impl<'a, 't> Namer<'a, 't> {
 
 /// The surname of a person's name: its last word, possessive and suffixes aside.
 pub fn surname(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace())
+    let mut from_last = name
+        .split(char::is_whitespace)
         .filter(|w| !w.is_empty())
-        .collect();
-    let mut k = words.len();
-    while k > 1 {
-        let w = words[k - 1].trim_end_matches(['.', ',']);
-        if matches!(w, "Jr" | "Sr" | "II" | "III" | "IV") {
-            k -= 1;
-        } else {
-            break;
+        .rev();
+    let Some(mut last) = from_last.next() else {
+        return String::new();
+    };
+    // A suffix is no surname, unless it is the only word left.
+    while matches!(
+        last.trim_end_matches(['.', ',']),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    ) {
+        match from_last.next() {
+            Some(before) => last = before,
+            None => break,
         }
     }
-    words
-        .get(k.wrapping_sub(1))
-        .map(|w| strip_possessive(w).to_lowercase())
-        .unwrap_or_default()
+    strip_possessive(last).to_lowercase()
 }
 
 pub fn strip_possessive(w: &str) -> &str {
@@ -658,4 +659,25 @@ fn trim_commas(d: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
         r.end -= 1;
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::surname;
+
+    #[test]
+    fn a_surname_is_the_last_word_before_any_suffix() {
+        for (name, expected) in [
+            ("Rami Abdulrahman", "abdulrahman"),
+            ("  Ana   Ruiz ", "ruiz"),
+            ("Martin Luther King Jr.", "king"),
+            ("John Smith III, Jr.", "smith"),
+            ("Obama's", "obama"),
+            ("Jr.", "jr."),
+            ("Jr. Jr.", "jr."),
+            ("", ""),
+        ] {
+            assert_eq!(surname(name), expected, "{name:?}");
+        }
+    }
 }

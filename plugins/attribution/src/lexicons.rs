@@ -520,10 +520,7 @@ impl Lexicons {
 
     /// The kind of a named thing, by its exact name (`Russia`, `White House`).
     pub fn name_kind(&self, name: &str) -> Option<NameKind> {
-        let plain = name
-            .split(' ')
-            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-        if plain {
+        if single_spaced(name) {
             return self.gazetteer.get(name).copied();
         }
         let single: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -590,6 +587,24 @@ impl Lexicons {
         }
         self.words.get(&buf[..n]).copied().unwrap_or_default()
     }
+}
+
+/// Whether `name` is words with one space between them: no other white space, and
+/// none at either end (the form of the gazetteer's keys).
+fn single_spaced(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if !bytes.is_ascii() {
+        return name
+            .split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    }
+    // The ASCII white space of `char::is_whitespace`: tab, line feed, vertical tab,
+    // form feed, carriage return and space.
+    !bytes.is_empty()
+        && bytes[0] != b' '
+        && bytes[bytes.len() - 1] != b' '
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes.iter().any(|b| matches!(b, 9..=13))
 }
 
 /// The table key of a word: folded (curly apostrophes and the like) and lowercased.
@@ -805,6 +820,32 @@ mod tests {
         }
         assert!(lex.word_in(text, 0..2).is(class::PRON));
         assert!(lex.word_in(text, 3..7).cues.is_some());
+    }
+
+    #[test]
+    fn single_spaced_is_the_split_test_it_stands_for() {
+        let slow = |n: &str| {
+            n.split(' ')
+                .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+        };
+        for n in [
+            "",
+            " ",
+            "Russia",
+            "White House",
+            "White  House",
+            " Russia",
+            "Russia ",
+            "New\tYork",
+            "New\nYork",
+            "a\u{b}b",
+            "S\u{e3}o Paulo",
+            "S\u{e3}o\u{a0}Paulo",
+            "x y z",
+            "x y  z",
+        ] {
+            assert_eq!(single_spaced(n), slow(n), "{n:?}");
+        }
     }
 
     #[test]
