@@ -644,10 +644,18 @@ pub fn strip_possessive(w: &str) -> &str {
 /// The acronym of a name: the initials of its capitalised words (`Free Syrian Army` →
 /// `FSA`).
 pub fn acronym(name: &str) -> String {
+    initials(name).collect()
+}
+
+/// Whether `short` is the acronym of `name` ([`acronym`] without building it).
+pub fn is_acronym_of(short: &str, name: &str) -> bool {
+    initials(name).eq(short.chars())
+}
+
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
-        .collect()
 }
 
 /// `r` without commas and dashes at its ends.
@@ -663,7 +671,25 @@ fn trim_commas(d: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::surname;
+    use super::{acronym, is_acronym_of, surname};
+
+    #[test]
+    fn an_acronym_is_the_initials_of_the_capitalised_words() {
+        for (short, name) in [
+            ("FSA", "Free Syrian Army"),
+            ("FS", "Free Syrian Army"),
+            ("FSAX", "Free Syrian Army"),
+            ("UN", "the United Nations"),
+            ("", "the army"),
+        ] {
+            assert_eq!(
+                is_acronym_of(short, name),
+                acronym(name) == short,
+                "{short} {name}"
+            );
+        }
+        assert_eq!(acronym("the United Nations"), "UN");
+    }
 
     #[test]
     fn a_surname_is_the_last_word_before_any_suffix() {

@@ -12,7 +12,7 @@ use newsproc_sdk::Span;
 use newsproc_text::TokenKind;
 
 use crate::doc::Doc;
-use crate::entities::{MentionInfo, Namer, acronym, strip_possessive, surname};
+use crate::entities::{MentionInfo, Namer, acronym, is_acronym_of, strip_possessive, surname};
 use crate::grammar::Grammar;
 use crate::lexicons::{FastMap, Gender, NounKind, class};
 use crate::relations::{Rel, SourceRef};
@@ -745,7 +745,7 @@ impl<'t> Resolver<'_, 't> {
                             return false;
                         }
                         let en = e.name.as_str();
-                        (single && name.len() >= 2 && acronym(en) == name)
+                        (single && name.len() >= 2 && is_acronym_of(name, en))
                             || (single && en.split_whitespace().any(|w| w == name))
                             || (en.ends_with(name) && en.len() > name.len())
                             || (own_acronym == en && en.len() >= 2)
@@ -1005,24 +1005,28 @@ fn trim_mention(d: &Doc<'_>, mut r: Range<usize>) -> Span {
 
 /// A name as it should be displayed: one space between words, no possessive ending.
 fn clean_name(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let mut out = words.join(" ");
-    if let Some(last) = words.last() {
-        let stem = strip_possessive(last);
-        if stem.len() < last.len() {
-            out.truncate(out.len() - (last.len() - stem.len()));
+    let mut out = single_spaced(s);
+    let last = out.rsplit(' ').next().unwrap_or("");
+    let cut = last.len() - strip_possessive(last).len();
+    out.truncate(out.len() - cut);
+    out
+}
+
+/// The words of `s` with one space between them.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(w);
     }
     out
 }
 
 /// The display name of a description: the core phrase as written.
 fn describe(d: &Doc<'_>, info: &MentionInfo) -> String {
-    let s = trim_mention(d, info.core.clone());
-    s.of(d.text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    single_spaced(trim_mention(d, info.core.clone()).of(d.text))
 }
 
 /// Whether two surnames (lowercased) are one misspelt for the other: five letters or
@@ -1060,7 +1064,15 @@ fn spelling_variant(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::spelling_variant;
+    use super::{clean_name, spelling_variant};
+
+    #[test]
+    fn a_clean_name_is_single_spaced_without_its_possessive() {
+        assert_eq!(clean_name("  Rami \n Abdulrahman's "), "Rami Abdulrahman");
+        assert_eq!(clean_name("the army\u{2019}s"), "the army");
+        assert_eq!(clean_name("Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(clean_name(""), "");
+    }
 
     #[test]
     fn spelling_variants_are_one_edit_apart() {
