@@ -203,6 +203,10 @@ pub enum OutletEvidenceKind {
     /// The outlet is said to have done the reporting: `told Al Jazeera`. Others cite
     /// an outlet the same way, so this counts only when repeated.
     Reporting,
+    /// The text is a signed column, named by its author: the author's note, and what
+    /// marks the column as signed in or after it (`The views expressed are her own`,
+    /// `© 2024 King Features Syndicate`). A syndicated column runs in many outlets.
+    SignedColumn,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -364,6 +364,75 @@ fn citations_do_not_name_the_publisher() {
 }
 
 #[test]
+fn a_paragraph_led_by_a_staff_report_is_the_outlet_s() {
+    let text = format!(
+        "{BODY}\nNPR's Jane Roe reports that the bridge will stay shut until spring.\n{BODY}"
+    );
+    assert_eq!(layer(&text).outlet.as_deref(), Some("NPR"));
+    // Told in the past, or inside the writer's own sentence, the report is cited.
+    for text in [
+        format!("{BODY}\nNPR's Jane Roe reported that the bridge will stay shut.\n{BODY}"),
+        format!("{BODY}\nAs NPR's Jane Roe reports, the bridge will stay shut.\n{BODY}"),
+        format!("{BODY} The bridge will stay shut, NPR's Jane Roe reports that officials said."),
+    ] {
+        assert_eq!(layer(&text).outlet, None, "{text}");
+    }
+}
+
+#[test]
+fn a_signed_column_is_its_author_s() {
+    let cases = [
+        // A syndicate's copyright line after the author's note.
+        format!(
+            "{BODY}\n\u{2014} Maria Okafor is a senior fellow at the Harbour Institute.\n© 2030 King Features Syndicate"
+        ),
+        // The editor's note opening a commentary, with its disclaimer; the dateline
+        // names only the house that runs this copy.
+        format!(
+            "Editor\u{2019}s note: Sen. Maria Okafor is a member of the transport committee. The opinions expressed in this commentary are her own.\n\nWashington (CNN) \u{2013} {BODY}"
+        ),
+        // A contact note and a syndicated columnist.
+        format!(
+            "{BODY}\nMaria Okafor's email address is maria@example.org. She is a syndicated columnist."
+        ),
+        // An age in apposition.
+        format!(
+            "{BODY}\nMaria Okafor, 52, is the author of six books.\n© 2030 Tribune Content Agency, LLC"
+        ),
+    ];
+    for text in cases {
+        let l = layer(&text);
+        assert_eq!(l.outlet.as_deref(), Some("Maria Okafor"), "{text}");
+        assert!(
+            l.outlet_evidence
+                .iter()
+                .all(|e| e.how == OutletEvidenceKind::SignedColumn),
+            "{text}"
+        );
+    }
+    // The house's own copyright line names the publisher; a body paragraph before a
+    // syndicate's line is no author's note; a syndicate's line alone names no author.
+    let house = format!(
+        "{BODY}\nMaria Okafor is a senior fellow at the Harbour Institute. The views expressed are her own.\nCopyright © 2030 The Washington Times, LLC."
+    );
+    assert_eq!(
+        layer(&house).outlet.as_deref(),
+        Some("The Washington Times")
+    );
+    for text in [
+        format!(
+            "{BODY}\nWhat Maria Okafor's plan suggests is a longer wait.\n© 2030 King Features Syndicate"
+        ),
+        format!(
+            "{BODY}\nThe Harbour Council, like every council, is in recess.\n© 2030 King Features Syndicate"
+        ),
+        format!("{BODY}\n© 2030 King Features Syndicate"),
+    ] {
+        assert_eq!(layer(&text).outlet, None, "{text}");
+    }
+}
+
+#[test]
 fn an_unlisted_outlet_named_in_its_appeal() {
     let text = format!(
         "{BODY}\nA Message from The Harbour Ledger:\nDear readers, we need your help.\nRemind me later."
