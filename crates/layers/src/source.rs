@@ -38,8 +38,7 @@ pub struct SourceLayer {
 impl SourceLayer {
     /// Whether a span lies (at least half) in boilerplate.
     pub fn in_boilerplate(&self, span: Span) -> bool {
-        let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
-        inside * 2 >= span.len().max(1)
+        half_inside(span, spans_of(&self.boilerplate))
     }
 
     /// Whether a span lies (at least half) outside the article's running text: in
@@ -54,12 +53,43 @@ impl SourceLayer {
     }
 
     fn outside_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.boilerplate
-            .iter()
-            .map(|b| b.span)
-            .chain(self.captions.iter().copied())
-            .chain(self.credits.iter().map(|c| c.span))
+        outside_spans(&self.boilerplate, &self.captions, &self.credits)
     }
+}
+
+/// Something of the layer that has a span: a boilerplate span, a credit line, or
+/// [`OutsideBody`]'s view of either.
+trait Spanned {
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Boilerplate {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Spanned for Credit {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+fn spans_of<T: Spanned>(items: &[T]) -> impl Iterator<Item = Span> + '_ {
+    items.iter().map(Spanned::span)
+}
+
+/// The spans outside an article's running text: its boilerplate, captions and credit
+/// lines. The one definition for [`SourceLayer`] and [`OutsideBody`], which hold the
+/// same three lists, whole or as spans only.
+fn outside_spans<'a, B: Spanned, C: Spanned>(
+    boilerplate: &'a [B],
+    captions: &'a [Span],
+    credits: &'a [C],
+) -> impl Iterator<Item = Span> + 'a {
+    spans_of(boilerplate)
+        .chain(captions.iter().copied())
+        .chain(spans_of(credits))
 }
 
 /// What a later stage reads of a `source` layer to tell the article from the rest:
@@ -79,6 +109,12 @@ pub struct OutsideBody {
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 struct SpanOf {
     span: Span,
+}
+
+impl Spanned for SpanOf {
+    fn span(&self) -> Span {
+        self.span
+    }
 }
 
 impl From<&SourceLayer> for OutsideBody {
@@ -102,7 +138,7 @@ impl From<&SourceLayer> for OutsideBody {
 impl OutsideBody {
     /// As [`SourceLayer::in_boilerplate`].
     pub fn in_boilerplate(&self, span: Span) -> bool {
-        half_inside(span, self.boilerplate.iter().map(|b| b.span))
+        half_inside(span, spans_of(&self.boilerplate))
     }
 
     /// As [`SourceLayer::outside_body`].
@@ -116,11 +152,7 @@ impl OutsideBody {
     }
 
     fn spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.boilerplate
-            .iter()
-            .chain(&self.credits)
-            .map(|b| b.span)
-            .chain(self.captions.iter().copied())
+        outside_spans(&self.boilerplate, &self.captions, &self.credits)
     }
 }
 
