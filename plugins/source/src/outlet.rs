@@ -16,7 +16,9 @@
 //! | any of these two, in copy its desk signed (`... R. Haddad / M. Saleh`) | | 3 |
 //!
 //! A paragraph that opens on a staff member's report told in the present (`X's Jane Roe
-//! reports that ...`) is a strong self-reference: the voice of a live blog or digest.
+//! reports that ...`, `X correspondent Jane Roe reports ...`: the voice of a live blog or
+//! digest) and the author's own colleagues (`my X colleague Jane Roe`) are strong
+//! self-references.
 //!
 //! The outlet with the most weight is named if it has at least [`THRESHOLD`]: one piece of
 //! strong evidence, or two weak ones. A signed column comes first, unless the house names
@@ -510,7 +512,8 @@ fn self_reference(
     }
     let reports = staff_reports(text, m.span);
     if staff_on_location(text, m.span)
-        || (!agency && staff_report_lead(text, m.span))
+        || (!agency && staff_report_lead(text, m.span, lex))
+        || (!agency && own_colleague(text, m.span))
         || sign_on(text, m.span)
         || host_welcome(text, m.span)
         || (!agency && own_graphic(text, m.span))
@@ -662,26 +665,61 @@ fn staff_reports(text: &str, name: Span) -> bool {
 }
 
 /// A paragraph that opens on a staff member's report, told in the present: `X's Jane Roe
-/// reports that ...`. A live blog or digest leads its paragraphs with its own
-/// correspondents' reports as they come in; an outlet citing another's reporter tells
-/// what was reported (`X's Jane Roe reported that ...`) or puts it inside its own
-/// sentence (`As X's Jane Roe reported, ...`, `..., X's Jane Roe reports.`).
-fn staff_report_lead(text: &str, name: Span) -> bool {
-    let opens_paragraph = name.start == 0 || text[..name.start].ends_with('\n');
-    let Some(person) = after_possessive(text, name.end).filter(|_| opens_paragraph) else {
+/// reports that ...`, `X correspondent Jane Roe reports ...`. A live blog or digest leads
+/// its paragraphs with its own correspondents' reports as they come in; an outlet citing
+/// another's reporter tells what was reported (`X's Jane Roe reported that ...`) or puts
+/// it inside its own sentence (`As X's Jane Roe reported, ...`, `..., X's Jane Roe
+/// reports.`).
+fn staff_report_lead(text: &str, name: Span, lex: &Lexicons) -> bool {
+    if !(name.start == 0 || text[..name.start].ends_with('\n')) {
+        return false;
+    }
+    let person = after_possessive(text, name.end).unwrap_or(name.end + 1);
+    let to = crate::util::floor_char(text, person.saturating_add(80));
+    let Some(line) = text.get(person..to) else {
         return false;
     };
-    let to = crate::util::floor_char(text, person.saturating_add(60));
-    // Two to four words of the staff member's name, then the verb.
-    for (words, w) in text[person..to].split(' ').enumerate() {
-        if w == "reports" {
-            return words >= 2;
+    // A journalist's role before the name (`White House correspondent`), then two to
+    // four words of the name, then the verb.
+    let mut words = line.split(' ').peekable();
+    let mut role_end = person;
+    let mut at = person;
+    for w in words.clone().take(4) {
+        at += w.len() + 1;
+        if lex.has_author_role(text, Span::new(person, at.saturating_sub(1).min(to))) {
+            role_end = at;
+            break;
         }
-        if words == 4 || !starts_upper(w) || w.ends_with([',', '.', ':']) {
+    }
+    let skip = text[person..role_end]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .count();
+    for _ in 0..skip {
+        words.next();
+    }
+    for (n, w) in words.enumerate() {
+        if w == "reports" {
+            return n >= 2;
+        }
+        if n == 4 || !starts_upper(w) || w.ends_with([',', '.', ':']) {
             return false;
         }
     }
     false
+}
+
+/// The author calling the outlet's staff their colleagues: `my X colleague Jane Roe`,
+/// `our X colleagues`. (Not `my former X colleague`: the author has left.)
+fn own_colleague(text: &str, name: Span) -> bool {
+    let from = crate::util::floor_char(text, name.start.saturating_sub(8));
+    let before = text[from..name.start].to_ascii_lowercase();
+    let mine = before.ends_with(" my ") || before.ends_with(" our ");
+    let after = &text[name.end..];
+    let after = after.strip_prefix(" Media").unwrap_or(after);
+    mine && (after.starts_with(" colleague ")
+        || after.starts_with(" colleagues")
+        || after.starts_with(" colleague,"))
 }
 
 /// A broadcast's or podcast's sign-on: `From The Daily Star, I'm Jane Roe.`

@@ -365,10 +365,16 @@ fn citations_do_not_name_the_publisher() {
 
 #[test]
 fn a_paragraph_led_by_a_staff_report_is_the_outlet_s() {
-    let text = format!(
-        "{BODY}\nNPR's Jane Roe reports that the bridge will stay shut until spring.\n{BODY}"
-    );
-    assert_eq!(layer(&text).outlet.as_deref(), Some("NPR"));
+    for text in [
+        format!(
+            "{BODY}\nNPR's Jane Roe reports that the bridge will stay shut until spring.\n{BODY}"
+        ),
+        format!(
+            "{BODY}\nNPR correspondent Jane Roe reports that the bridge will stay shut.\n{BODY}"
+        ),
+    ] {
+        assert_eq!(layer(&text).outlet.as_deref(), Some("NPR"), "{text}");
+    }
     // Told in the past, or inside the writer's own sentence, the report is cited.
     for text in [
         format!("{BODY}\nNPR's Jane Roe reported that the bridge will stay shut.\n{BODY}"),
@@ -377,6 +383,14 @@ fn a_paragraph_led_by_a_staff_report_is_the_outlet_s() {
     ] {
         assert_eq!(layer(&text).outlet, None, "{text}");
     }
+}
+
+#[test]
+fn the_author_s_colleagues_at_the_outlet() {
+    let text = format!("{BODY} As my Vox colleague Jane Roe has argued, the vote was late.");
+    assert_eq!(layer(&text).outlet.as_deref(), Some("Vox"));
+    let text = format!("{BODY} As my former Vox colleague Jane Roe has argued, it was late.");
+    assert_eq!(layer(&text).outlet, None);
 }
 
 #[test]
