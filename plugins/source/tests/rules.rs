@@ -514,6 +514,18 @@ fn boilerplate_kinds() {
 }
 
 #[test]
+fn an_outlet_describing_itself_is_a_note_and_its_news_is_not() {
+    let note = "ProPublica is a nonprofit newsroom that investigates abuses of power.";
+    let text = format!("{BODY}\n{note}");
+    assert_eq!(
+        boilerplate(&text),
+        [(BoilerplateKind::Note, note.to_owned())]
+    );
+    let text = format!("{BODY}\nProPublica is looking to grow its newsroom next year.\n{BODY}");
+    assert_eq!(boilerplate(&text), []);
+}
+
+#[test]
 fn a_note_ends_where_a_lost_paragraph_break_follows() {
     let note = "The statements below were posted online. The opinions expressed are his own. The Daily Meridian has not edited them.";
     let text = format!(
