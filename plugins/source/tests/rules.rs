@@ -464,6 +464,7 @@ fn boilerplate_kinds() {
         ("Story continues below advertisement", Advertisement),
         ("Read more: The long road home", Links),
         ("Share this article: Facebook Twitter Email", Links),
+        ("You can follow me on Twitter at @janeroe.", Links),
         (
             "Sign up for our daily newsletter, delivered to your inbox.",
             Newsletter,
@@ -563,6 +564,7 @@ fn body_paragraphs_that_mention_cues_stay() {
         "He said the campaign would support candidates who back the measure.",
         "— Jane Roe, The Example Review",
         "The clip spread on Facebook before it was shared on Twitter and on Instagram.",
+        "On Twitter, it is mostly reporters and sources I follow for my beat.",
     ] {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert!(boilerplate(&text).is_empty(), "{line}");
