@@ -465,6 +465,7 @@ fn boilerplate_kinds() {
         ("Read more: The long road home", Links),
         ("Share this article: Facebook Twitter Email", Links),
         ("You can follow me on Twitter at @janeroe.", Links),
+        ("Become a member for as little as $5 a month.", Appeal),
         (
             "Sign up for our daily newsletter, delivered to your inbox.",
             Newsletter,
@@ -565,6 +566,7 @@ fn body_paragraphs_that_mention_cues_stay() {
         "— Jane Roe, The Example Review",
         "The clip spread on Facebook before it was shared on Twitter and on Instagram.",
         "On Twitter, it is mostly reporters and sources I follow for my beat.",
+        "The logs are kept for as little as a day before they are deleted, the audit found.",
     ] {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert!(boilerplate(&text).is_empty(), "{line}");
