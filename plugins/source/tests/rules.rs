@@ -466,6 +466,7 @@ fn boilerplate_kinds() {
         ("Share this article: Facebook Twitter Email", Links),
         ("You can follow me on Twitter at @janeroe.", Links),
         ("Become a member for as little as $5 a month.", Appeal),
+        ("From The Example Review; reprinted with permission.", Note),
         (
             "Sign up for our daily newsletter, delivered to your inbox.",
             Newsletter,
@@ -567,6 +568,7 @@ fn body_paragraphs_that_mention_cues_stay() {
         "The clip spread on Facebook before it was shared on Twitter and on Instagram.",
         "On Twitter, it is mostly reporters and sources I follow for my beat.",
         "The logs are kept for as little as a day before they are deleted, the audit found.",
+        "In a letter to me (reprinted with permission), the mayor wrote that she would stay.",
     ] {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert!(boilerplate(&text).is_empty(), "{line}");
