@@ -25,13 +25,15 @@
 //! itself in its own chrome: an author's note with a mark of signed opinion in or after
 //! it (`The views expressed in this commentary are her own`, `© 2024 King Features
 //! Syndicate`) names the column by its author (`Jane Roe`), as media-bias corpora do: a
-//! syndicated column runs in many outlets, and its dateline says only which one ran it. An agency is the publisher of its own wire copy
-//! (a dateline of its own and nothing naming another publisher), but what it reported is
-//! republished everywhere, so `told Reuters` says nothing about who published the text.
-//! Syndicates (`data/syndicates.txt`) are never publishers, and neither is the first
-//! publisher a republication names (`This article originally appeared on X`). A name in chrome that no list
-//! knows is taken as written when the chrome says it is the publisher's: `A Message from
-//! The Moscow Times:`, `Sign up for The Daily Meridian's ...`.
+//! syndicated column runs in many outlets, and its dateline says only which one ran it.
+//!
+//! An agency is the publisher of its own wire copy (a dateline of its own and nothing
+//! naming another publisher), but what it reported is republished everywhere, so `told
+//! Reuters` says nothing about who published the text. Syndicates (`data/syndicates.txt`)
+//! are never publishers, and neither is the first publisher a republication names (`This
+//! article originally appeared on X`). A name in chrome that no list knows is taken as
+//! written when the chrome says it is the publisher's: `A Message from The Moscow
+//! Times:`, `Sign up for The Daily Meridian's ...`.
 
 use newsproc_layers::source::{
     Boilerplate, BoilerplateKind, CreditRole, OutletEvidence, OutletEvidenceKind,
@@ -679,27 +681,22 @@ fn staff_report_lead(text: &str, name: Span, lex: &Lexicons) -> bool {
     let Some(line) = text.get(person..to) else {
         return false;
     };
-    // A journalist's role before the name (`White House correspondent`), then two to
-    // four words of the name, then the verb.
-    let mut words = line.split(' ').peekable();
-    let mut role_end = person;
+    let words: Vec<&str> = line.split(' ').take(9).collect();
+    // A journalist's role may come first (`White House correspondent`): the name starts
+    // after it.
     let mut at = person;
-    for w in words.clone().take(4) {
-        at += w.len() + 1;
-        if lex.has_author_role(text, Span::new(person, at.saturating_sub(1).min(to))) {
-            role_end = at;
+    let mut skip = 0;
+    for (k, w) in words.iter().take(4).enumerate() {
+        at += w.len();
+        if lex.has_author_role(text, Span::new(person, at)) {
+            skip = k + 1;
             break;
         }
+        at += 1;
     }
-    let skip = text[person..role_end]
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .count();
-    for _ in 0..skip {
-        words.next();
-    }
-    for (n, w) in words.enumerate() {
-        if w == "reports" {
+    // Two to four words of the name, then the verb.
+    for (n, w) in words[skip..].iter().enumerate() {
+        if *w == "reports" {
             return n >= 2;
         }
         if n == 4 || !starts_upper(w) || w.ends_with([',', '.', ':']) {
@@ -710,16 +707,21 @@ fn staff_report_lead(text: &str, name: Span, lex: &Lexicons) -> bool {
 }
 
 /// The author calling the outlet's staff their colleagues: `my X colleague Jane Roe`,
-/// `our X colleagues`. (Not `my former X colleague`: the author has left.)
+/// `Our X colleagues`. (Not `my former X colleague`: the author has left.)
 fn own_colleague(text: &str, name: Span) -> bool {
-    let from = crate::util::floor_char(text, name.start.saturating_sub(8));
-    let before = text[from..name.start].to_ascii_lowercase();
-    let mine = before.ends_with(" my ") || before.ends_with(" our ");
+    let before = &text.as_bytes()[..name.start];
+    let mine = [&b"my "[..], b"our "].iter().any(|w| {
+        before.len() >= w.len()
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && before[..before.len() - w.len()]
+                .last()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    });
     let after = &text[name.end..];
     let after = after.strip_prefix(" Media").unwrap_or(after);
-    mine && (after.starts_with(" colleague ")
-        || after.starts_with(" colleagues")
-        || after.starts_with(" colleague,"))
+    mine && [" colleague ", " colleague,", " colleagues"]
+        .iter()
+        .any(|c| after.starts_with(c))
 }
 
 /// A broadcast's or podcast's sign-on: `From The Daily Star, I'm Jane Roe.`

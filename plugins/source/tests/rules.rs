@@ -387,8 +387,12 @@ fn a_paragraph_led_by_a_staff_report_is_the_outlet_s() {
 
 #[test]
 fn the_author_s_colleagues_at_the_outlet() {
-    let text = format!("{BODY} As my Vox colleague Jane Roe has argued, the vote was late.");
-    assert_eq!(layer(&text).outlet.as_deref(), Some("Vox"));
+    for text in [
+        format!("{BODY} As my Vox colleague Jane Roe has argued, the vote was late."),
+        format!("{BODY}\nOur Vox colleagues have mapped every closed bridge."),
+    ] {
+        assert_eq!(layer(&text).outlet.as_deref(), Some("Vox"), "{text}");
+    }
     let text = format!("{BODY} As my former Vox colleague Jane Roe has argued, it was late.");
     assert_eq!(layer(&text).outlet, None);
 }
