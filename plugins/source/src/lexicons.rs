@@ -761,6 +761,15 @@ impl Lexicons {
     /// How many bytes of `s` an author's note's lead takes (`Editor's note: `), spaces
     /// after it included; 0 when it has none.
     pub fn note_lead_len(&self, s: &str) -> usize {
+        // Most paragraphs open with no lead: compare first letters before folding.
+        let first = s.as_bytes().first().copied().unwrap_or(0);
+        if !self.note_leads.iter().any(|l| {
+            l.as_bytes()
+                .first()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+        }) {
+            return 0;
+        }
         let head = &s[..crate::util::floor_char(s, s.len().min(40))];
         let folded = newsproc_text::fold(head);
         self.note_leads

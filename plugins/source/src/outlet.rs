@@ -293,9 +293,9 @@ pub fn decide(
     // (its copyright line, its disclaimer): a dateline or a staff credit says only where
     // this copy of the column ran.
     let house_chrome = best.is_some_and(|&(name, ..)| {
-        evidence_for(name)
-            .iter()
-            .any(|e| e.how == OutletEvidenceKind::Chrome)
+        votes.iter().any(|v| {
+            v.evidence.how == OutletEvidenceKind::Chrome && v.name.eq_ignore_ascii_case(name)
+        })
     });
     if !house_chrome && let Some(column) = signed_column(text, paragraphs, names, lex) {
         return Decision {
@@ -423,6 +423,9 @@ fn note_author(text: &str, p: Span, names: &[NameMention], lex: &Lexicons) -> Op
     let lead = s.trim_start_matches(|c: char| {
         crate::util::is_dash(c) || matches!(c, '*' | '\u{2022}') || crate::util::is_space(c)
     });
+    if !lead.starts_with(char::is_uppercase) {
+        return None;
+    }
     let mut at = p.start + (s.len() - lead.len());
     at += lex.note_lead_len(&text[at..p.end]);
     let mut words = text[at..p.end].split(' ');
