@@ -38,8 +38,7 @@ pub struct SourceLayer {
 impl SourceLayer {
     /// Whether a span lies (at least half) in boilerplate.
     pub fn in_boilerplate(&self, span: Span) -> bool {
-        let inside: usize = self.boilerplate.iter().map(|b| b.span.overlap(span)).sum();
-        inside * 2 >= span.len().max(1)
+        half_inside(span, spans_of(&self.boilerplate))
     }
 
     /// Whether a span lies (at least half) outside the article's running text: in
@@ -54,12 +53,43 @@ impl SourceLayer {
     }
 
     fn outside_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.boilerplate
-            .iter()
-            .map(|b| b.span)
-            .chain(self.captions.iter().copied())
-            .chain(self.credits.iter().map(|c| c.span))
+        outside_spans(&self.boilerplate, &self.captions, &self.credits)
     }
+}
+
+/// Something of the layer that has a span: a boilerplate span, a credit line, or
+/// [`OutsideBody`]'s view of either.
+trait Spanned {
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Boilerplate {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Spanned for Credit {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+fn spans_of<T: Spanned>(items: &[T]) -> impl Iterator<Item = Span> + '_ {
+    items.iter().map(Spanned::span)
+}
+
+/// The spans outside an article's running text: its boilerplate, captions and credit
+/// lines. The one definition for [`SourceLayer`] and [`OutsideBody`], which hold the
+/// same three lists, whole or as spans only.
+fn outside_spans<'a, B: Spanned, C: Spanned>(
+    boilerplate: &'a [B],
+    captions: &'a [Span],
+    credits: &'a [C],
+) -> impl Iterator<Item = Span> + 'a {
+    spans_of(boilerplate)
+        .chain(captions.iter().copied())
+        .chain(spans_of(credits))
 }
 
 /// What a later stage reads of a `source` layer to tell the article from the rest:
@@ -82,6 +112,12 @@ pub struct OutsideBody {
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 struct SpanOf {
     span: Span,
+}
+
+impl Spanned for SpanOf {
+    fn span(&self) -> Span {
+        self.span
+    }
 }
 
 impl From<&SourceLayer> for OutsideBody {
@@ -111,7 +147,7 @@ impl OutsideBody {
 
     /// As [`SourceLayer::in_boilerplate`].
     pub fn in_boilerplate(&self, span: Span) -> bool {
-        half_inside(span, self.boilerplate.iter().map(|b| b.span))
+        half_inside(span, spans_of(&self.boilerplate))
     }
 
     /// As [`SourceLayer::outside_body`].
@@ -125,11 +161,7 @@ impl OutsideBody {
     }
 
     fn spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.boilerplate
-            .iter()
-            .chain(&self.credits)
-            .map(|b| b.span)
-            .chain(self.captions.iter().copied())
+        outside_spans(&self.boilerplate, &self.captions, &self.credits)
     }
 }
 
@@ -212,6 +244,10 @@ pub enum OutletEvidenceKind {
     /// The outlet is said to have done the reporting: `told Al Jazeera`. Others cite
     /// an outlet the same way, so this counts only when repeated.
     Reporting,
+    /// The text is a signed column, named by its author: the author's note, and what
+    /// marks the column as signed in or after it (`The views expressed are her own`,
+    /// `© 2024 King Features Syndicate`). A syndicated column runs in many outlets.
+    SignedColumn,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

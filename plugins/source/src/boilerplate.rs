@@ -255,7 +255,8 @@ fn is_markup_placeholder(line: &str) -> bool {
 
 /// Whether the words after an outlet's name (ending at `after`) describe it as a news
 /// organisation in the same sentence: `is a nonprofit newsroom`, `, headed by ..., is a
-/// leading provider of news`.
+/// leading provider of news`. The description is what the outlet is (`is a`, `is the`,
+/// `is one of`), not what it does (`is looking to change its newsroom`).
 fn describes_outlet(text: &str, after: usize, end: usize, lex: &Lexicons) -> bool {
     let rest = text.get(after..end).unwrap_or("");
     if !(rest.starts_with(" is ") || rest.starts_with(", ")) {
@@ -264,8 +265,11 @@ fn describes_outlet(text: &str, after: usize, end: usize, lex: &Lexicons) -> boo
     let sentence = rest.find(". ").map_or(rest.len(), |k| k + 1).min(200);
     let sentence = crate::util::floor_char(rest, sentence);
     let span = Span::new(after, after + sentence);
-    (rest.starts_with(" is ") || rest[..sentence].contains(" is "))
-        && lex.has_outlet_description(text, span)
+    let is_what = rest[..sentence].find(" is ").is_some_and(|k| {
+        let next = rest[k + 4..sentence].split(' ').next().unwrap_or("");
+        matches!(next, "a" | "an" | "the" | "one")
+    });
+    is_what && lex.has_outlet_description(text, span)
 }
 
 /// Whether a sentence starts at `at`: after `.`, `!`, `?` or `:` and a space.

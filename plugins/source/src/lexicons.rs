@@ -181,6 +181,15 @@ pub struct Lexicons {
     sections: Vec<(String, String)>,
     /// Chrome phrases that mark a column, lowercased (`read more from`).
     column_markers: Vec<String>,
+    /// Phrases of an author's note that mark the text as a signed column (`The views
+    /// expressed in this commentary are`, `syndicated columnist`).
+    signed_marks: LazyMatcher,
+    /// Syndicates whose copyright line marks a syndicated column, by canonical name.
+    column_syndicates: Vec<String>,
+    /// What may open an author's note before the name (`Editor's note:`), folded.
+    note_leads: Vec<String>,
+    /// Honorifics before an author's name in the note (`Sen.`).
+    note_titles: Vec<String>,
 }
 
 /// What a credit phrase says about the names next to it.
@@ -484,17 +493,28 @@ impl Lexicons {
         let columns = load_one("column_files", "columns.txt", COLUMNS, extra.columns)?;
         let mut sections = Vec::new();
         let mut column_markers = Vec::new();
+        let mut signed_marks = Lexicon::new("signed column marks");
+        let mut column_syndicates = Vec::new();
+        let mut note_leads = Vec::new();
+        let mut note_titles = Vec::new();
         for e in columns.entries() {
             match (e.field(0), e.field(1)) {
                 (Some("section"), Some(label)) => {
                     sections.push((e.phrase.clone(), label.to_owned()));
                 }
                 (Some("marker"), _) => column_markers.push(e.phrase.to_ascii_lowercase()),
+                (Some("signed"), _) => signed_marks.insert(&e.phrase, &[]),
+                (Some("syndicate"), _) => column_syndicates.push(e.phrase.clone()),
+                (Some("note"), _) => {
+                    note_leads.push(newsproc_text::normalize::fold_str(&e.phrase));
+                }
+                (Some("title"), _) => note_titles.push(e.phrase.clone()),
                 _ => {
                     return Err(LoadError {
                         key: "column_files",
-                        error: e
-                            .error("expected `section` and a label, or `marker`, after the phrase"),
+                        error: e.error(
+                            "expected `section` and a label, or `marker`, `signed`, `syndicate`, `note` or `title`, after the phrase",
+                        ),
                     });
                 }
             }
@@ -635,6 +655,10 @@ impl Lexicons {
             description_author,
             sections,
             column_markers,
+            signed_marks: LazyMatcher::new(signed_marks),
+            column_syndicates,
+            note_leads,
+            note_titles,
         })
     }
 
@@ -710,6 +734,61 @@ impl Lexicons {
             .iter()
             .flat_map(|m| lower.match_indices(m.as_str()).map(|(k, m)| k + m.len()))
             .collect()
+    }
+
+    /// The first phrase in `span` of `text` that marks a signed column (`syndicated
+    /// columnist`), if any.
+    pub fn signed_mark_in(
+        &self,
+        text: &str,
+        span: newsproc_sdk::Span,
+    ) -> Option<newsproc_sdk::Span> {
+        self.signed_marks
+            .get()
+            .find_in(text, span)
+            .first()
+            .map(|m| m.span)
+    }
+
+    /// Whether a syndicate (canonical name) distributes columns: its copyright line marks
+    /// a syndicated column.
+    pub fn is_column_syndicate(&self, canonical: &str) -> bool {
+        self.column_syndicates
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(canonical))
+    }
+
+    /// How many bytes of `s` an author's note's lead takes (`Editor's note: `), spaces
+    /// after it included; 0 when it has none.
+    pub fn note_lead_len(&self, s: &str) -> usize {
+        // Most paragraphs open with no lead: compare first letters before folding.
+        let first = s.as_bytes().first().copied().unwrap_or(0);
+        if !self.note_leads.iter().any(|l| {
+            l.as_bytes()
+                .first()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+        }) {
+            return 0;
+        }
+        let head = &s[..crate::util::floor_char(s, s.len().min(40))];
+        let folded = newsproc_text::fold(head);
+        self.note_leads
+            .iter()
+            .find(|lead| {
+                folded
+                    .as_str()
+                    .get(..lead.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(lead))
+            })
+            .map_or(0, |lead| {
+                let end = folded.original_offset(lead.len());
+                end + (s[end..].len() - s[end..].trim_start().len())
+            })
+    }
+
+    /// Whether `word` is an honorific that may stand before an author's name (`Sen.`).
+    pub fn is_note_title(&self, word: &str) -> bool {
+        self.note_titles.iter().any(|t| t == word)
     }
 
     /// Builds the matchers that are otherwise built on first use.

@@ -114,7 +114,7 @@ impl Stage for SourceStage {
             ),
             (
                 "column_files",
-                "extra outlets' opinion sections (outlet, `section`, label) and chrome phrases that mark a column (phrase, `marker`), as data/columns.txt",
+                "extra outlets' opinion sections (outlet, `section`, label), chrome phrases that mark a column (phrase, `marker`), and what marks a signed column by its author's note (phrase, `signed`; syndicate, `syndicate`; note lead, `note`; honorific, `title`), as data/columns.txt",
             ),
             (
                 "description_files",
@@ -204,6 +204,7 @@ impl SourceStage {
 
         let decision = outlet::decide(
             text,
+            &paragraphs,
             &names,
             &boilerplate,
             dateline.as_ref(),

@@ -15,14 +15,25 @@
 //! | a weak one (`told X`, `in an interview with X`) | 1.5 | 0 |
 //! | any of these two, in copy its desk signed (`... R. Haddad / M. Saleh`) | | 3 |
 //!
+//! A paragraph that opens on a staff member's report told in the present (`X's Jane Roe
+//! reports that ...`, `X correspondent Jane Roe reports ...`: the voice of a live blog or
+//! digest) and the author's own colleagues (`my X colleague Jane Roe`) are strong
+//! self-references.
+//!
 //! The outlet with the most weight is named if it has at least [`THRESHOLD`]: one piece of
-//! strong evidence, or two weak ones. An agency is the publisher of its own wire copy
-//! (a dateline of its own and nothing naming another publisher), but what it reported is
-//! republished everywhere, so `told Reuters` says nothing about who published the text.
-//! Syndicates (`data/syndicates.txt`) are never publishers, and neither is the first
-//! publisher a republication names (`This article originally appeared on X`). A name in chrome that no list
-//! knows is taken as written when the chrome says it is the publisher's: `A Message from
-//! The Moscow Times:`, `Sign up for The Daily Meridian's ...`.
+//! strong evidence, or two weak ones. A signed column comes first, unless the house names
+//! itself in its own chrome: an author's note with a mark of signed opinion in or after
+//! it (`The views expressed in this commentary are her own`, `© 2024 King Features
+//! Syndicate`) names the column by its author (`Jane Roe`), as media-bias corpora do: a
+//! syndicated column runs in many outlets, and its dateline says only which one ran it.
+//!
+//! An agency is the publisher of its own wire copy (a dateline of its own and nothing
+//! naming another publisher), but what it reported is republished everywhere, so `told
+//! Reuters` says nothing about who published the text. Syndicates (`data/syndicates.txt`)
+//! are never publishers, and neither is the first publisher a republication names (`This
+//! article originally appeared on X`). A name in chrome that no list knows is taken as
+//! written when the chrome says it is the publisher's: `A Message from The Moscow
+//! Times:`, `Sign up for The Daily Meridian's ...`.
 
 use newsproc_layers::source::{
     Boilerplate, BoilerplateKind, CreditRole, OutletEvidence, OutletEvidenceKind,
@@ -59,6 +70,7 @@ struct Vote {
 
 pub fn decide(
     text: &str,
+    paragraphs: &[Span],
     names: &[NameMention],
     boilerplate: &[Boilerplate],
     dateline: Option<&DatelineFound>,
@@ -270,14 +282,40 @@ pub fn decide(
             .flatten()
     };
     let best = by(|t| t.1).or_else(|| by(|t| t.2)).or_else(only_outlet);
+    let evidence_for = |name: &str| -> Vec<OutletEvidence> {
+        votes
+            .iter()
+            .filter(|v| v.name.eq_ignore_ascii_case(name))
+            .map(|v| v.evidence.clone())
+            .collect()
+    };
+    // A signed column is its author's, unless the house names itself in its own matter
+    // (its copyright line, its disclaimer): a dateline or a staff credit says only where
+    // this copy of the column ran.
+    let house_chrome = best.is_some_and(|&(name, ..)| {
+        votes.iter().any(|v| {
+            v.evidence.how == OutletEvidenceKind::Chrome && v.name.eq_ignore_ascii_case(name)
+        })
+    });
+    if !house_chrome && let Some(column) = signed_column(text, paragraphs, names, lex) {
+        return Decision {
+            outlet: Some(column.author.of(text).to_owned()),
+            evidence: vec![
+                OutletEvidence {
+                    span: column.author,
+                    how: OutletEvidenceKind::SignedColumn,
+                },
+                OutletEvidence {
+                    span: column.mark,
+                    how: OutletEvidenceKind::SignedColumn,
+                },
+            ],
+        };
+    }
     let Some(&(name, _, _, _)) = best else {
         return Decision::default();
     };
-    let mut evidence: Vec<OutletEvidence> = votes
-        .iter()
-        .filter(|v| v.name.eq_ignore_ascii_case(name))
-        .map(|v| v.evidence.clone())
-        .collect();
+    let mut evidence = evidence_for(name);
     // A column of an outlet that publishes its columns under a section's label is the
     // section's.
     let mut outlet = name;
@@ -322,6 +360,144 @@ fn column_marker(
         })
 }
 
+/// A signed column: who signed it and what marks it as signed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SignedColumn {
+    /// The author's name in the note (`Jane Roe`).
+    author: Span,
+    /// The mark: a disclaimer, `syndicated columnist`, a syndicate's name.
+    mark: Span,
+}
+
+/// How many paragraphs from either end an author's note may stand.
+const NOTE_PARAGRAPHS: (usize, usize) = (3, 4);
+
+/// A signed column: an author's note (`Jane Roe is a senior fellow at ...`, `Editor's
+/// note: Jane Roe is ...`, `Jane Roe's email address is ...`) in the first or last
+/// paragraphs, with a mark of signed opinion in it or in the paragraph right after it: a
+/// phrase of `data/columns.txt` (`The views expressed in this commentary are his own`,
+/// `syndicated columnist`) or the name of a syndicate that distributes columns (its
+/// copyright line, `© 2024 King Features Syndicate`). Such a column runs in many outlets
+/// under its author's name, and the author is what names it.
+fn signed_column(
+    text: &str,
+    paragraphs: &[Span],
+    names: &[NameMention],
+    lex: &Lexicons,
+) -> Option<SignedColumn> {
+    let n = paragraphs.len();
+    let (head, tail) = NOTE_PARAGRAPHS;
+    let candidates = (n.saturating_sub(tail)..n).chain(0..head.min(n.saturating_sub(tail)));
+    candidates.into_iter().find_map(|k| {
+        let p = paragraphs[k];
+        let author = note_author(text, p, names, lex)?;
+        let window = Span::new(p.start, paragraphs.get(k + 1).map_or(p.end, |q| q.end));
+        let mark = lex.signed_mark_in(text, window).or_else(|| {
+            names
+                .iter()
+                .find(|m| {
+                    m.kind == NameKind::Syndicate
+                        && window.contains(m.span)
+                        && lex.is_column_syndicate(m.canonical)
+                })
+                .map(|m| m.span)
+        })?;
+        Some(SignedColumn { author, mark })
+    })
+}
+
+/// The longest paragraph that is an author's note.
+const MAX_NOTE: usize = 400;
+
+/// The author an author's note opens with: a person's name of two to four capitalised
+/// words (initials too: `S.E.`), after a dash or bullet, a lead (`Editor's note:`) or an
+/// honorific (`Sen.`), then what the note says of them: `is`, `was`, `and` (co-authors),
+/// a verb (`anchors`, `writes`), a possessive and a word (`Jane Roe's email address`),
+/// or an appositive (`Jane Roe, 45, is`, `Jane Roe, a professor at ...`). Not a name an
+/// outlet or agency list knows.
+fn note_author(text: &str, p: Span, names: &[NameMention], lex: &Lexicons) -> Option<Span> {
+    if p.len() > MAX_NOTE {
+        return None;
+    }
+    let s = p.of(text);
+    let lead = s.trim_start_matches(|c: char| {
+        crate::util::is_dash(c) || matches!(c, '*' | '\u{2022}') || crate::util::is_space(c)
+    });
+    if !lead.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut at = p.start + (s.len() - lead.len());
+    at += lex.note_lead_len(&text[at..p.end]);
+    let mut words = text[at..p.end].split(' ');
+    let mut first = words.next()?;
+    if lex.is_note_title(first) {
+        at += first.len() + 1;
+        first = words.next()?;
+    }
+    let start = at;
+    let mut end = at;
+    let mut count = 0;
+    let mut word = Some(first);
+    // What follows the name: the word after it, and whether a comma or possessive closed it.
+    let (closer, next) = loop {
+        let w = word?;
+        let (bare, closer) = if let Some(b) = w.strip_suffix(',') {
+            (b, ",")
+        } else if let Some(b) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+            (b, "'s")
+        } else {
+            (w, "")
+        };
+        if !is_name_word(bare) || count == 4 {
+            // The name ends before a word that is not part of it.
+            break ("", w);
+        }
+        count += 1;
+        end += if count == 1 {
+            bare.len()
+        } else {
+            1 + bare.len()
+        };
+        if !closer.is_empty() {
+            break (closer, words.next()?);
+        }
+        word = words.next();
+    };
+    let says = match closer {
+        "," => {
+            next.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || matches!(next, "a" | "an" | "the")
+        }
+        "'s" => next.starts_with(char::is_lowercase),
+        _ => {
+            matches!(next, "is" | "was" | "and")
+                || (next.len() > 3
+                    && next.ends_with('s')
+                    && next.chars().all(|c| c.is_ascii_lowercase()))
+        }
+    };
+    let author = Span::new(start, end);
+    (count >= 2 && says && !names.iter().any(|m| m.span.overlaps(author))).then_some(author)
+}
+
+/// A word of a person's name: capitalised letters (`Roe`, `O'Brien`, `Temple-Raston`) or
+/// initials (`S.E.`, `J.`); not a word that opens sentences (`The`, `This`).
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(c) = chars.next() else { return false };
+    c.is_uppercase()
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        && !OPENERS.contains(&w)
+}
+
+/// Capitalised words that open sentences and never a person's name: a body paragraph
+/// that opens `What Jane Roe's version suggests is ...` is no author's note.
+const OPENERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "A", "An", "In", "If", "But", "And", "Or", "So", "As",
+    "For", "It", "Its", "Our", "We", "They", "What", "Who", "When", "Where", "Why", "How",
+];
+
 /// Whether a credit is an author's note (`Maria Okafor is ...`) rather than a byline.
 fn is_author_note(text: &str, c: &newsproc_layers::source::Credit) -> bool {
     c.role == CreditRole::Byline && !c.span.of(text).starts_with("By ")
@@ -341,6 +517,8 @@ fn self_reference(
     }
     let reports = staff_reports(text, m.span);
     if staff_on_location(text, m.span)
+        || (!agency && staff_report_lead(text, m.span, lex))
+        || (!agency && own_colleague(text, m.span))
         || sign_on(text, m.span)
         || host_welcome(text, m.span)
         || (!agency && own_graphic(text, m.span))
@@ -489,6 +667,64 @@ fn staff_reports(text: &str, name: Span) -> bool {
     };
     let from = crate::util::floor_char(text, name.start.saturating_sub(8));
     closes && !text[from..name.start].trim_end().ends_with("As")
+}
+
+/// A paragraph that opens on a staff member's report, told in the present: `X's Jane Roe
+/// reports that ...`, `X correspondent Jane Roe reports ...`. A live blog or digest leads
+/// its paragraphs with its own correspondents' reports as they come in; an outlet citing
+/// another's reporter tells what was reported (`X's Jane Roe reported that ...`) or puts
+/// it inside its own sentence (`As X's Jane Roe reported, ...`, `..., X's Jane Roe
+/// reports.`).
+fn staff_report_lead(text: &str, name: Span, lex: &Lexicons) -> bool {
+    if !(name.start == 0 || text[..name.start].ends_with('\n')) {
+        return false;
+    }
+    let person = after_possessive(text, name.end).unwrap_or(name.end + 1);
+    let to = crate::util::floor_char(text, person.saturating_add(80));
+    let Some(line) = text.get(person..to) else {
+        return false;
+    };
+    let words: Vec<&str> = line.split(' ').take(9).collect();
+    // A journalist's role may come first (`White House correspondent`): the name starts
+    // after it.
+    let mut at = person;
+    let mut skip = 0;
+    for (k, w) in words.iter().take(4).enumerate() {
+        at += w.len();
+        if lex.has_author_role(text, Span::new(person, at)) {
+            skip = k + 1;
+            break;
+        }
+        at += 1;
+    }
+    // Two to four words of the name, then the verb.
+    for (n, w) in words[skip..].iter().enumerate() {
+        if *w == "reports" {
+            return n >= 2;
+        }
+        if n == 4 || !starts_upper(w) || w.ends_with([',', '.', ':']) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The author calling the outlet's staff their colleagues: `my X colleague Jane Roe`,
+/// `Our X colleagues`. (Not `my former X colleague`: the author has left.)
+fn own_colleague(text: &str, name: Span) -> bool {
+    let before = &text.as_bytes()[..name.start];
+    let mine = [&b"my "[..], b"our "].iter().any(|w| {
+        before.len() >= w.len()
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && before[..before.len() - w.len()]
+                .last()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    });
+    let after = &text[name.end..];
+    let after = after.strip_prefix(" Media").unwrap_or(after);
+    mine && [" colleague ", " colleague,", " colleagues"]
+        .iter()
+        .any(|c| after.starts_with(c))
 }
 
 /// A broadcast's or podcast's sign-on: `From The Daily Star, I'm Jane Roe.`

@@ -56,6 +56,7 @@ fn outlet_how(k: OutletEvidenceKind) -> &'static str {
         OutletEvidenceKind::Dateline => "dateline",
         OutletEvidenceKind::SelfReference => "self-reference",
         OutletEvidenceKind::Reporting => "reporting",
+        OutletEvidenceKind::SignedColumn => "signed column",
     }
 }
 

@@ -364,6 +364,93 @@ fn citations_do_not_name_the_publisher() {
 }
 
 #[test]
+fn a_paragraph_led_by_a_staff_report_is_the_outlet_s() {
+    for text in [
+        format!(
+            "{BODY}\nNPR's Jane Roe reports that the bridge will stay shut until spring.\n{BODY}"
+        ),
+        format!(
+            "{BODY}\nNPR correspondent Jane Roe reports that the bridge will stay shut.\n{BODY}"
+        ),
+    ] {
+        assert_eq!(layer(&text).outlet.as_deref(), Some("NPR"), "{text}");
+    }
+    // Told in the past, or inside the writer's own sentence, the report is cited.
+    for text in [
+        format!("{BODY}\nNPR's Jane Roe reported that the bridge will stay shut.\n{BODY}"),
+        format!("{BODY}\nAs NPR's Jane Roe reports, the bridge will stay shut.\n{BODY}"),
+        format!("{BODY} The bridge will stay shut, NPR's Jane Roe reports that officials said."),
+    ] {
+        assert_eq!(layer(&text).outlet, None, "{text}");
+    }
+}
+
+#[test]
+fn the_author_s_colleagues_at_the_outlet() {
+    for text in [
+        format!("{BODY} As my Vox colleague Jane Roe has argued, the vote was late."),
+        format!("{BODY}\nOur Vox colleagues have mapped every closed bridge."),
+    ] {
+        assert_eq!(layer(&text).outlet.as_deref(), Some("Vox"), "{text}");
+    }
+    let text = format!("{BODY} As my former Vox colleague Jane Roe has argued, it was late.");
+    assert_eq!(layer(&text).outlet, None);
+}
+
+#[test]
+fn a_signed_column_is_its_author_s() {
+    let cases = [
+        // A syndicate's copyright line after the author's note.
+        format!(
+            "{BODY}\n\u{2014} Maria Okafor is a senior fellow at the Harbour Institute.\n© 2030 King Features Syndicate"
+        ),
+        // The editor's note opening a commentary, with its disclaimer; the dateline
+        // names only the house that runs this copy.
+        format!(
+            "Editor\u{2019}s note: Sen. Maria Okafor is a member of the transport committee. The opinions expressed in this commentary are her own.\n\nWashington (CNN) \u{2013} {BODY}"
+        ),
+        // A contact note and a syndicated columnist.
+        format!(
+            "{BODY}\nMaria Okafor's email address is maria@example.org. She is a syndicated columnist."
+        ),
+        // An age in apposition.
+        format!(
+            "{BODY}\nMaria Okafor, 52, is the author of six books.\n© 2030 Tribune Content Agency, LLC"
+        ),
+    ];
+    for text in cases {
+        let l = layer(&text);
+        assert_eq!(l.outlet.as_deref(), Some("Maria Okafor"), "{text}");
+        assert!(
+            l.outlet_evidence
+                .iter()
+                .all(|e| e.how == OutletEvidenceKind::SignedColumn),
+            "{text}"
+        );
+    }
+    // The house's own copyright line names the publisher; a body paragraph before a
+    // syndicate's line is no author's note; a syndicate's line alone names no author.
+    let house = format!(
+        "{BODY}\nMaria Okafor is a senior fellow at the Harbour Institute. The views expressed are her own.\nCopyright © 2030 The Washington Times, LLC."
+    );
+    assert_eq!(
+        layer(&house).outlet.as_deref(),
+        Some("The Washington Times")
+    );
+    for text in [
+        format!(
+            "{BODY}\nWhat Maria Okafor's plan suggests is a longer wait.\n© 2030 King Features Syndicate"
+        ),
+        format!(
+            "{BODY}\nThe Harbour Council, like every council, is in recess.\n© 2030 King Features Syndicate"
+        ),
+        format!("{BODY}\n© 2030 King Features Syndicate"),
+    ] {
+        assert_eq!(layer(&text).outlet, None, "{text}");
+    }
+}
+
+#[test]
 fn an_unlisted_outlet_named_in_its_appeal() {
     let text = format!(
         "{BODY}\nA Message from The Harbour Ledger:\nDear readers, we need your help.\nRemind me later."
@@ -381,6 +468,9 @@ fn boilerplate_kinds() {
         ("Story continues below advertisement", Advertisement),
         ("Read more: The long road home", Links),
         ("Share this article: Facebook Twitter Email", Links),
+        ("You can follow me on Twitter at @janeroe.", Links),
+        ("Become a member for as little as $5 a month.", Appeal),
+        ("From The Example Review; reprinted with permission.", Note),
         (
             "Sign up for our daily newsletter, delivered to your inbox.",
             Newsletter,
@@ -431,6 +521,18 @@ fn boilerplate_kinds() {
 }
 
 #[test]
+fn an_outlet_describing_itself_is_a_note_and_its_news_is_not() {
+    let note = "ProPublica is a nonprofit newsroom that investigates abuses of power.";
+    let text = format!("{BODY}\n{note}");
+    assert_eq!(
+        boilerplate(&text),
+        [(BoilerplateKind::Note, note.to_owned())]
+    );
+    let text = format!("{BODY}\nProPublica is looking to grow its newsroom next year.\n{BODY}");
+    assert_eq!(boilerplate(&text), []);
+}
+
+#[test]
 fn a_note_ends_where_a_lost_paragraph_break_follows() {
     let note = "The statements below were posted online. The opinions expressed are his own. The Daily Meridian has not edited them.";
     let text = format!(
@@ -468,6 +570,9 @@ fn body_paragraphs_that_mention_cues_stay() {
         "He said the campaign would support candidates who back the measure.",
         "— Jane Roe, The Example Review",
         "The clip spread on Facebook before it was shared on Twitter and on Instagram.",
+        "On Twitter, it is mostly reporters and sources I follow for my beat.",
+        "The logs are kept for as little as a day before they are deleted, the audit found.",
+        "In a letter to me (reprinted with permission), the mayor wrote that she would stay.",
     ] {
         let text = format!("{BODY}\n{line}\n{BODY}");
         assert!(boilerplate(&text).is_empty(), "{line}");
