@@ -185,6 +185,20 @@ impl Extractor<'_, '_, '_> {
         {
             return None;
         }
+        // `support declined from 58 percent to 55`, `fell by $2 billion`: a verb of
+        // stance that measures a change in quantity.
+        if info.class == CueClass::Stance {
+            let mut k = cue.end;
+            while k < hi && k < cue.end + 2 && self.g.is_ly_adverb(k) {
+                k += 1;
+            }
+            let quantity = |i: usize| {
+                d.toks.get(i).is_some_and(|t| t.kind == TokenKind::Number) || d.tok_text(i) == "$"
+            };
+            if ["from", "by", "to"].iter().any(|w| d.lower_is(k, w)) && quantity(k + 1) {
+                return None;
+            }
+        }
         // `calls of`, `support for`: a form that can be a noun, before `of` or `for`.
         let form = d.tok_text(cue.end - 1);
         let verbal_form = ends_with(form, "ed") || ends_with(form, "ing") || is_past_form(form);
@@ -790,9 +804,13 @@ impl Extractor<'_, '_, '_> {
             }
             return None;
         }
+        // `Through a spokesman, he declined to comment`, `In May, the council voted to
+        // pay`: a verb of stance or belief takes an infinitive as its content, whatever
+        // stands before the subject.
+        let infinitive = info.class != CueClass::Speech && self.infinitive_at(pos, hi);
         // `C, the committee said in a statement posted on social media.`: after a
         // content-before pattern, a prepositional phrase is circumstance.
-        if has_before && d.has(pos, class::PREP)
+        if has_before && d.has(pos, class::PREP) && !infinitive
             || quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":")
         {
             // `"Q," X said in response to a question`: circumstance, not content.
@@ -863,6 +881,29 @@ impl Extractor<'_, '_, '_> {
         let q = (pos..hi).find(|&i| d.in_quote(i) || self.g.cue_at[i] != NONE)?;
         let runs_to_end = d.quote(q).is_some_and(|k| d.quote_toks(k).end >= hi);
         (d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end).then_some(q..hi)
+    }
+
+    /// Whether an infinitive starts at token `i`: `to` and a lowercase word that opens no
+    /// noun phrase (`to comment`, `to directly respond`), not `to reporters`, `to the
+    /// crowd` or `to 55 percent`.
+    fn infinitive_at(&self, i: usize, hi: usize) -> bool {
+        let d = self.doc();
+        let v = i + 1;
+        d.lower_is(i, "to")
+            && v < hi
+            && d.toks[v].kind == TokenKind::Word
+            && !d.is_cap(v)
+            && !d.in_quote(v)
+            && !d.has(
+                v,
+                class::DET
+                    | class::POSS
+                    | class::PRON
+                    | class::OBJ
+                    | class::PREP
+                    | class::AUDIENCE
+                    | class::TIME,
+            )
     }
 
     /// Whether a participle cue (`saying`) starts at token `i`.

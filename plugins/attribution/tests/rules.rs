@@ -1267,3 +1267,26 @@ fn an_opening_phrase_with_amid_is_circumstance() {
     let r = with_cue(text, "calling");
     assert_eq!(r.2, "the minister");
 }
+
+#[test]
+fn a_stance_verb_takes_its_infinitive_after_an_opening_phrase() {
+    let text = "Through a spokeswoman, the mayor declined to comment on the audit.";
+    let r = with_cue(text, "declined");
+    assert_eq!(r.1, "to comment on the audit");
+    assert_eq!(r.2, "the mayor");
+    let text = "In March, the council voted to close the old bridge.";
+    let r = with_cue(text, "voted");
+    assert_eq!(r.1, "to close the old bridge");
+    // A speech verb before `to` and a noun phrase: the circumstance of `C, X said`.
+    let text = "The dam will hold, the engineer said to reporters.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "The dam will hold");
+}
+
+#[test]
+fn a_stance_verb_that_measures_a_quantity_is_no_relation() {
+    let text = "Support for the levy declined sharply from 58 percent to 51 percent.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+    let text = "The ministry declined to give figures.";
+    assert_eq!(with_cue(text, "declined").1, "to give figures");
+}
