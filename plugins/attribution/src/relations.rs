@@ -224,6 +224,14 @@ impl Extractor<'_, '_, '_> {
                 self.verb(&mut rel, info, u, lo, hi, earlier, earlier_base)?
             }
         }
+        if info.naming {
+            let free = matches!(&rel.source, Some(SourceRef::Mention(m))
+                if m.toks.start > 0 && d.lower_is(m.toks.start - 1, "what"))
+                || rel.source.is_none() && c0 > lo + 1 && d.lower_is(c0 - 2, "what");
+            for c in &mut rel.content {
+                c.end = naming_end(d, c.clone(), free, is_past_form(d.tok_text(c0)));
+            }
+        }
         rel.content.retain(|r| has_words(d, r.clone()));
         if rel.content.is_empty() && !rel.open {
             return None;
@@ -1712,6 +1720,47 @@ fn skip_lead(d: &Doc<'_>, lo: usize, end: usize) -> usize {
 }
 
 /// Whether token `i` is the closing mark of a quotation (or the last token inside one).
+/// Where the content of a naming verb ends. The quoted name is the complement of `call X
+/// Y`, and it ends the content when what follows is plainly the writer's: the agent of
+/// a past participle (`labeled "top secret" by the department`; not `calling it "a
+/// mistake" by the mayor`), a parenthesis or a dash, or the
+/// rest of the sentence around a free relative (`what he called "a scheme" took an
+/// uglier turn`). Quotations joined to it go with it (`called the president "weak" and
+/// "disappointing"`); a phrase or clause of its own stays (`called it "a lesson" about
+/// the need to`).
+fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize {
+    let Some(first) = c.clone().find(|&i| d.in_quote(i)) else {
+        return c.end;
+    };
+    let mut end = d.quote(first).map_or(c.end, |q| d.quote_toks(q).end);
+    while end < c.end {
+        let mut k = end;
+        while k < c.end && (d.has(k, class::CONJ) || d.is_punct(k, ",")) && k < end + 2 {
+            k += 1;
+        }
+        if k == end || !d.in_quote(k) {
+            break;
+        }
+        end = d.quote(k).map_or(c.end, |q| d.quote_toks(q).end);
+    }
+    let writers =
+        free || passive && d.lower_is(end, "by") || d.is_punct(end, "(") || d.is_dash(end);
+    if !writers {
+        return c.end;
+    }
+    // `what he called North Korea's "reckless" actions`: a quotation that ends on a word
+    // modifies the noun after it.
+    if end >= 2
+        && end < c.end
+        && d.is_word(end - 2)
+        && d.is_content_lower(end)
+        && !is_past_form(d.tok_text(end))
+    {
+        end += 1;
+    }
+    end.clamp(c.start, c.end)
+}
+
 fn closes_quote(d: &Doc<'_>, i: usize) -> bool {
     match d.quote(i) {
         Some(q) => d.quote_toks(q).end == i + 1,

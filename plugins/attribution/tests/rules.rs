@@ -1290,3 +1290,27 @@ fn a_stance_verb_that_measures_a_quantity_is_no_relation() {
     let text = "The ministry declined to give figures.";
     assert_eq!(with_cue(text, "declined").1, "to give figures");
 }
+
+#[test]
+fn a_naming_verb_ends_its_content_with_the_quoted_name() {
+    // The rest of the sentence around a free relative is the writer's.
+    let text = "What critics have called a \"land grab\" was approved on Monday.";
+    assert_eq!(with_cue(text, "called").1, "a \"land grab\"");
+    // A passive's agent, a parenthesis: the writer's.
+    let text = "The minister labeled the files \"secret\" by mistake.";
+    assert_eq!(with_cue(text, "labeled").1, "the files \"secret\"");
+    let text = "Ruiz called the plan \"a disgrace\" (it passed anyway).";
+    assert_eq!(with_cue(text, "called").1, "the plan \"a disgrace\"");
+    // Joined quotations go with it; a quotation ending on a word modifies a noun.
+    let text = "The senator called the budget \"weak\" and \"dishonest\" (twice).";
+    assert_eq!(
+        with_cue(text, "called").1,
+        "the budget \"weak\" and \"dishonest\""
+    );
+    // A phrase of its own after the name stays.
+    let text = "Ruiz called the flood \"a lesson\" about the need to plan ahead.";
+    assert_eq!(
+        with_cue(text, "called").1,
+        "the flood \"a lesson\" about the need to plan ahead"
+    );
+}
