@@ -271,6 +271,28 @@ impl Extractor<'_, '_, '_> {
                 end = appos;
             }
         }
+        // A name in apposition to a person's role: "according to a local coordinator,
+        // Ana Ruiz, who said ...". Only after a noun for one person, and only a name of
+        // two capitalised words or more that the clause does not go on from
+        // ("according to an FBI summary, Ana Ruiz, an aide, kept ...").
+        let role_head = core_end
+            .checked_sub(1)
+            .is_some_and(|h| h >= s && !d.is_cap(h) && d.words[h].noun == Some(NounKind::Person));
+        if role_head && d.is_punct(end, ",") && d.is_cap(end + 1) {
+            let mut name_end = end + 1;
+            while name_end < hi
+                && (d.is_cap(name_end) || d.is_punct(name_end, ".") && d.is_cap(name_end - 1))
+            {
+                name_end += 1;
+            }
+            let words = (end + 1..name_end).filter(|&i| d.is_word(i)).count();
+            let closes = name_end >= hi
+                || d.is_terminal(name_end)
+                || d.is_punct(name_end, ",") && d.has(name_end + 1, class::REL);
+            if words >= 2 && closes {
+                end = name_end;
+            }
+        }
         rel.source = Some(SourceRef::Mention(MentionToks {
             toks: s..end,
             core: s..core_end,
@@ -288,7 +310,8 @@ impl Extractor<'_, '_, '_> {
             // of the writer's.
             let new_clause = d.has(end + 1, class::CONJ)
                 && (d.has(end + 2, class::DET | class::POSS | class::PRON) || d.is_cap(end + 2));
-            if d.is_punct(end, ",") && end + 1 < hi && !new_clause {
+            // `..., according to X, who said`: the relative clause is X's, not content.
+            if d.is_punct(end, ",") && end + 1 < hi && !new_clause && !d.has(end + 1, class::REL) {
                 rel.content.push(end + 1..hi);
             }
         } else if d.is_punct(end, ",") {

@@ -1314,3 +1314,18 @@ fn a_naming_verb_ends_its_content_with_the_quoted_name() {
         "the flood \"a lesson\" about the need to plan ahead"
     );
 }
+
+#[test]
+fn a_name_in_apposition_after_according_to_is_the_source() {
+    let text =
+        "The bridge is gone, according to a local farmer, Ana Ruiz, who said she saw it fall.";
+    let r = with_cue(text, "according to");
+    assert_eq!(r.1, "The bridge is gone");
+    assert_eq!(r.2, "a local farmer, Ana Ruiz");
+    assert_eq!(with_cue(text, "said").3, "Ana Ruiz");
+    // After a document, the name opens the content.
+    let text = "According to the audit summary, Ana Ruiz, an aide, kept the files.";
+    let r = with_cue(text, "According to");
+    assert_eq!(r.2, "the audit summary");
+    assert_eq!(r.1, "Ana Ruiz, an aide, kept the files");
+}
