@@ -914,6 +914,32 @@ impl Extractor<'_, '_, '_> {
         (d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end).then_some(q..hi)
     }
 
+    /// Whether a verb of stance with its infinitive, coordinated after a quotation,
+    /// starts at `i`: `said the question was "not on the agenda" and declined to give
+    /// details`. The quotation closed what was said; the narrative goes on with the
+    /// speaker's next act, a relation of its own.
+    fn coordinated_stance(&self, i: usize, hi: usize) -> bool {
+        let d = self.doc();
+        if !d.has(i, class::CONJ) || d.lower_is(i, "or") {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < hi
+            && k < i + 3
+            && (d.has(k, class::ADV) || self.g.is_ly_adverb(k))
+            && !d.is_cap(k)
+        {
+            k += 1;
+        }
+        let entry = self.g.cue_at.get(k).copied().unwrap_or(NONE);
+        if entry == NONE || d.is_cap(k) || !is_past_form(d.tok_text(k)) {
+            return false;
+        }
+        self.lex.cue_info.get(entry as usize).is_some_and(|c| {
+            c.class == CueClass::Stance && self.infinitive_at(k + c.words.max(1), hi)
+        })
+    }
+
     /// Whether an infinitive starts at token `i`: `to` and a lowercase word that opens no
     /// noun phrase (`to comment`, `to directly respond`), not `to reporters`, `to the
     /// crowd` or `to 55 percent`.
@@ -1218,6 +1244,7 @@ impl Extractor<'_, '_, '_> {
                     let ends_on_word = i > 0 && d.is_word(i - 1);
                     let stop = self.starts_clause_with_cue(next)
                         || !ends_on_word && self.starts_other_relation(next)
+                        || self.coordinated_stance(next, hi)
                         // `dismissed it as "a suburb" — a metaphor for ...`: a dash
                         // after the quotation, then a noun phrase, is the writer's gloss.
                         || d.is_dash(next) && d.has(next + 1, class::DET)

@@ -1329,3 +1329,19 @@ fn a_name_in_apposition_after_according_to_is_the_source() {
     assert_eq!(r.2, "the audit summary");
     assert_eq!(r.1, "Ana Ruiz, an aide, kept the files");
 }
+
+#[test]
+fn a_stance_verb_coordinated_after_a_quotation_is_a_relation_of_its_own() {
+    let text = "Ruiz said the audit was \"not a priority\" and declined to give a date.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the audit was \"not a priority\"");
+    let r = with_cue(text, "declined");
+    assert_eq!(r.1, "to give a date");
+    assert_eq!(r.3, "Ruiz");
+    // Without a quotation to close what was said, the verb may be the reported clause's.
+    let text = "Ruiz said the army had advanced and refused to retreat.";
+    assert_eq!(
+        with_cue(text, "said").1,
+        "the army had advanced and refused to retreat"
+    );
+}
