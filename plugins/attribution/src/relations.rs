@@ -1269,10 +1269,21 @@ impl Extractor<'_, '_, '_> {
             // the content there more often than not).
             // `he had offers, but "the offers were ..."`: a contrast that goes on to
             // quote the speaker is still what was said.
+            // `she hopes to win, but she knows that "LeBron will always be the king"`: a
+            // pronoun's belief is the speaker's too.
+            let own_belief = |k: usize| {
+                k == i + 3
+                    && d.has(i + 2, class::PRON)
+                    && self
+                        .lex
+                        .cue_info
+                        .get(self.g.cue_at[k] as usize)
+                        .is_some_and(|c| c.class == CueClass::Belief)
+            };
             let quoted_contrast = || {
                 d.lower_is(i + 1, "but")
                     && (i + 2..hi)
-                        .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE)
+                        .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE || own_belief(k))
                         .any(|k| d.in_quote(k))
             };
             if d.is_punct(i, ",")

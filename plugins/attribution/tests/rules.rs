@@ -1345,3 +1345,18 @@ fn a_stance_verb_coordinated_after_a_quotation_is_a_relation_of_its_own() {
         "the army had advanced and refused to retreat"
     );
 }
+
+#[test]
+fn a_contrast_that_quotes_the_speakers_own_belief_is_still_what_was_said() {
+    let text = "Ruiz says she hopes to win the seat, but she knows that \"the farmers decide.\"";
+    let r = with_cue(text, "says");
+    assert_eq!(
+        r.1,
+        "she hopes to win the seat, but she knows that \"the farmers decide.\""
+    );
+    assert!(
+        rows(text).iter().all(|r| r.4 != "knows"),
+        "{:?}",
+        rows(text)
+    );
+}
