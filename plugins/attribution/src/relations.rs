@@ -1267,8 +1267,10 @@ impl Extractor<'_, '_, '_> {
             // `..., which includes ...`, `..., but they wouldn't`: a non-restrictive
             // clause or a new clause after the comma is not what was said (PolNeAR ends
             // the content there more often than not).
-            // `he had offers, but "the offers were ..."`: a contrast that goes on to
-            // quote the speaker is still what was said.
+            // `he had offers, but "the offers were ..."`, `a large turnout, which "will
+            // help"`, `the bomber, who detonated there, had "Syrian roots"`: a clause
+            // that goes on to quote the speaker before any other cue is still what was
+            // said (the quotation marks say whose words these are).
             // `she hopes to win, but she knows that "LeBron will always be the king"`: a
             // pronoun's belief is the speaker's too.
             let own_belief = |k: usize| {
@@ -1280,16 +1282,15 @@ impl Extractor<'_, '_, '_> {
                         .get(self.g.cue_at[k] as usize)
                         .is_some_and(|c| c.class == CueClass::Belief)
             };
-            let quoted_contrast = || {
-                d.lower_is(i + 1, "but")
-                    && (i + 2..hi)
-                        .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE || own_belief(k))
-                        .any(|k| d.in_quote(k))
+            let quoted_clause = || {
+                (i + 2..hi)
+                    .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE || own_belief(k))
+                    .any(|k| d.in_quote(k))
             };
             if d.is_punct(i, ",")
                 && i > start
                 && self.ends_content_after_comma(i + 1)
-                && !quoted_contrast()
+                && !quoted_clause()
             {
                 break;
             }

@@ -1360,3 +1360,15 @@ fn a_contrast_that_quotes_the_speakers_own_belief_is_still_what_was_said() {
         rows(text)
     );
 }
+
+#[test]
+fn a_relative_clause_that_goes_on_to_quote_the_speaker_is_what_was_said() {
+    let text = "Ruiz said she hoped for a large turnout, which \"will decide the seat.\"";
+    assert_eq!(
+        with_cue(text, "said").1,
+        "she hoped for a large turnout, which \"will decide the seat.\""
+    );
+    // Without a quotation, the non-restrictive clause is the writer's.
+    let text = "Ruiz said she hoped for a large turnout, which pleased her staff.";
+    assert_eq!(with_cue(text, "said").1, "she hoped for a large turnout");
+}
