@@ -27,8 +27,9 @@
 //! (PolNeAR nests almost none): a source that opens a reported clause (`she said she
 //! recalls`), a free relative (`condemned what he called "a breach"`), a relative
 //! clause of a noun phrase in it (`saying anybody who complains "is not serious"`), and a belief,
-//! stance or evidence (`said any candidate who wants to win`). Reported speech inside
-//! reported speech keeps its relation.
+//! stance or evidence (`said any candidate who wants to win`), and a whole relation that a
+//! later cue of the sentence attributes to someone else (`"Q," X said, according to Y`).
+//! Reported speech inside reported speech keeps its relation.
 
 use std::ops::Range;
 
@@ -134,6 +135,7 @@ impl Extractor<'_, '_, '_> {
         }
         self.continue_quotations(&mut rels);
         drop_nested_reports(d, &mut rels);
+        drop_retold_reports(&mut rels);
         drop_free_relatives(d, &mut rels);
         drop_reported_stances(&mut rels);
         rels
@@ -979,7 +981,16 @@ impl Extractor<'_, '_, '_> {
     /// circumstance (`, referring to`, `, in a speech`).
     fn clause_like(&self, i: usize) -> bool {
         let d = self.doc();
-        !(d.has(i, class::SUB | class::REL) || ends_with(d.tok_text(i), "ing") && !d.is_cap(i))
+        // `, a day after the strike`, `, hours before the vote`: a measure of time
+        // before `after` or `before` is circumstance.
+        let time_measure = (i + 1..i + 4)
+            .find(|&k| d.lower_is(k, "after") || d.lower_is(k, "before"))
+            .is_some_and(|k| {
+                (i..k).all(|j| d.is_content_lower(j) || d.has(j, class::DET | class::ADV))
+            });
+        !(d.has(i, class::SUB | class::REL)
+            || ends_with(d.tok_text(i), "ing") && !d.is_cap(i)
+            || time_measure)
     }
 
     /// The quotation that ended the previous unit of the same paragraph, when it is the
@@ -2005,6 +2016,47 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
         return;
     }
     remove_marked(rels, &echoed);
+}
+
+/// `"Q," Walker said, according to an AP account`, `Grayson said Randolph "would lose,"
+/// the source recalled`: a relation told whole, source and cue included, in the content
+/// that a later cue of the same unit attributes to someone else is what that source
+/// reported, not a relation of its own (PolNeAR annotates the outer one only).
+fn drop_retold_reports(rels: &mut Vec<Rel>) {
+    /// How many tokens may follow the retold relation in the content (`on Friday`).
+    const RETOLD_TAIL: usize = 3;
+    let retold: Vec<bool> = (0..rels.len())
+        .map(|k| {
+            let inner = &rels[k];
+            let Some(SourceRef::Mention(m)) = &inner.source else {
+                return false;
+            };
+            let (Some(first), Some(last)) = (inner.content.first(), inner.content.last()) else {
+                return false;
+            };
+            let lo = m.toks.start.min(inner.cue.start).min(first.start);
+            let hi = m.toks.end.max(inner.cue.end).max(last.end);
+            rels[k + 1..]
+                .iter()
+                .take_while(|o| o.unit == inner.unit)
+                .any(|o| {
+                    o.class == Some(CueClass::Speech)
+                        && o.content.iter().any(|c| {
+                            // The retold relation ends the content (`"Q," X said
+                            // Friday, according to Y`), not an earlier part of it (`C, X
+                            // said Friday, a day after strikes killed nine, according to
+                            // Y`: Y's report is the strikes).
+                            c.start <= lo
+                                && hi <= c.end
+                                && c.end <= hi + RETOLD_TAIL
+                                && c.end <= o.cue.start
+                        })
+                })
+        })
+        .collect();
+    if retold.contains(&true) {
+        remove_marked(rels, &retold);
+    }
 }
 
 /// `who's`, `who’s`, `who'd`: a relative pronoun with its auxiliary.

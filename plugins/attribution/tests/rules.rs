@@ -1372,3 +1372,27 @@ fn a_relative_clause_that_goes_on_to_quote_the_speaker_is_what_was_said() {
     let text = "Ruiz said she hoped for a large turnout, which pleased her staff.";
     assert_eq!(with_cue(text, "said").1, "she hoped for a large turnout");
 }
+
+#[test]
+fn a_report_retold_by_a_later_source_is_that_sources_content() {
+    let text = "\"The levy is fair,\" Ruiz said, according to an account by the mayor's office.";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert_eq!(cues, ["according to"], "{:?}", rows(text));
+    assert_eq!(
+        with_cue(text, "according to").1,
+        "\"The levy is fair,\" Ruiz said"
+    );
+    let text = "Ruiz said the levy \"would never pass,\" the farmer recalled.";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert_eq!(cues, ["recalled"], "{:?}", rows(text));
+}
+
+#[test]
+fn a_measure_of_time_after_the_cue_is_circumstance() {
+    let text = "The bridge will reopen in May, the ministry said on Friday, a day after a storm closed it.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "The bridge will reopen in May");
+    // So a later `according to` takes the storm, and the ministry keeps its relation.
+    let text = "The bridge will reopen in May, the ministry said, a day after a storm closed it, according to the police.";
+    assert_eq!(with_cue(text, "said").1, "The bridge will reopen in May");
+}
