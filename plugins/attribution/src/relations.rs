@@ -1260,7 +1260,11 @@ impl Extractor<'_, '_, '_> {
                         // after the quotation, then a noun phrase, is the writer's gloss.
                         || d.is_dash(next) && d.has(next + 1, class::DET)
                         || comma_inside && (subordinate || self.ends_content_after_comma(next))
+                        // (`said "budget reforms" and unpaid taxes would pay for it`:
+                        // a quoted phrase ending on a word, then a conjunction, is the
+                        // start of a coordinated subject, not the end of what was said.)
                         || opens_quoted
+                            && !(ends_on_word && d.has(next, class::CONJ))
                             && (d.has(next, class::CONJ | class::SUB | class::REL)
                                 || d.is_punct(next, ",")
                                     && d.has(next + 1, class::CONJ | class::SUB | class::REL));

@@ -1396,3 +1396,15 @@ fn a_measure_of_time_after_the_cue_is_circumstance() {
     let text = "The bridge will reopen in May, the ministry said, a day after a storm closed it, according to the police.";
     assert_eq!(with_cue(text, "said").1, "The bridge will reopen in May");
 }
+
+#[test]
+fn a_quoted_phrase_that_opens_a_coordinated_subject_goes_on() {
+    let text = "He said \"budget cuts\" and new fees would pay for the bridge.";
+    assert_eq!(
+        with_cue(text, "said").1,
+        "\"budget cuts\" and new fees would pay for the bridge"
+    );
+    // A quotation that closes on its own punctuation ends there.
+    let text = "He said: \"We will pay for it,\" and the crowd cheered.";
+    assert_eq!(with_cue(text, "said").1, "\"We will pay for it,\"");
+}
