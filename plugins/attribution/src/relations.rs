@@ -1796,7 +1796,6 @@ fn skip_lead(d: &Doc<'_>, lo: usize, end: usize) -> usize {
     s
 }
 
-/// Whether token `i` is the closing mark of a quotation (or the last token inside one).
 /// Where the content of a naming verb ends. The quoted name is the complement of `call X
 /// Y`, and it ends the content when what follows is plainly the writer's: the agent of
 /// a past participle (`labeled "top secret" by the department`; not `calling it "a
@@ -1838,6 +1837,7 @@ fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize 
     end.clamp(c.start, c.end)
 }
 
+/// Whether token `i` is the closing mark of a quotation (or the last token inside one).
 fn closes_quote(d: &Doc<'_>, i: usize) -> bool {
     match d.quote(i) {
         Some(q) => d.quote_toks(q).end == i + 1,

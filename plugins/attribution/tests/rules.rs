@@ -1408,3 +1408,11 @@ fn a_quoted_phrase_that_opens_a_coordinated_subject_goes_on() {
     let text = "He said: \"We will pay for it,\" and the crowd cheered.";
     assert_eq!(with_cue(text, "said").1, "\"We will pay for it,\"");
 }
+
+#[test]
+fn an_opening_participle_phrase_is_circumstance_before_the_subject() {
+    let text =
+        "Following a late meeting, the council issued a statement calling the vote \"a mistake.\"";
+    let r = with_cue(text, "calling");
+    assert_eq!(r.2, "the council");
+}
