@@ -1416,3 +1416,11 @@ fn an_opening_participle_phrase_is_circumstance_before_the_subject() {
     let r = with_cue(text, "calling");
     assert_eq!(r.2, "the council");
 }
+
+#[test]
+fn a_given_name_that_is_also_a_modal_is_a_name_after_a_cue() {
+    let text = "\"The model is expensive,\" said Will Danner, a professor of economics.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"The model is expensive,\"");
+    assert_eq!(r.3, "Will Danner");
+}
