@@ -540,10 +540,12 @@ impl Extractor<'_, '_, '_> {
                 d.has(c1, class::DET | class::POSS | class::TITLE) || d.is_cap(c1) || g.nounish(c1);
             let then = core_end;
             // What may follow an inverted source's noun phrase: the end, an appositive,
-            // a relative clause, a prepositional phrase or a participle.
+            // a relative clause, a prepositional phrase, a participle, or a subordinate
+            // clause of circumstance (`said Dan Ruiz when asked about it`).
             let np_then_ok = then >= hi
                 || d.is_punct(then, ",")
                 || d.has(then, class::REL | class::PREP)
+                || d.has(then, class::SUB) && (c1..then).any(|i| d.is_cap(i))
                 || d.in_quote(then)
                 || d.is_dash(then)
                 || !d.is_cap(then)
@@ -569,7 +571,11 @@ impl Extractor<'_, '_, '_> {
                     (m.toks.start == first || after_opening(m.toks.start)) && m.core != m.toks
                 });
             if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before && !subject_before {
-                let src_end = g.np_to_clause_end(c1, hi);
+                let src_end = if then < hi && d.has(then, class::SUB) && !d.has(then, class::REL) {
+                    then
+                } else {
+                    g.np_to_clause_end(c1, hi)
+                };
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..src_end,
                     core: c1..core_end.min(src_end),

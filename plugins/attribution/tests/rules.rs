@@ -1424,3 +1424,14 @@ fn a_given_name_that_is_also_a_modal_is_a_name_after_a_cue() {
     assert_eq!(r.1, "\"The model is expensive,\"");
     assert_eq!(r.3, "Will Danner");
 }
+
+#[test]
+fn an_inverted_source_may_be_followed_by_a_clause_of_circumstance() {
+    let text = "\"We won the vote,\" said Ana Ruiz as she left the hall.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"We won the vote,\"");
+    assert_eq!(r.2, "Ana Ruiz");
+    // A lowercase adverb after the cue is no inverted source.
+    let text = "\"We won the vote,\" Ana Ruiz said matter-of-factly as she left.";
+    assert_eq!(with_cue(text, "said").2, "Ana Ruiz");
+}
