@@ -790,7 +790,13 @@ impl Extractor<'_, '_, '_> {
         }
         // `"Why?" Trump said.`, `"Thanks!" he wrote in a September 16, 2012 email`: the
         // quotation ended the sentence before, and nothing here is content.
-        if !has_before && !elided && (pos >= hi || d.is_punct(pos, ",") || d.has(pos, class::PREP))
+        // `"We won!" Ruiz said as she left.`: nor is a clause of time.
+        let time_clause = ["as", "when", "while", "before", "after"]
+            .iter()
+            .any(|w| d.lower_is(pos, w));
+        if !has_before
+            && !elided
+            && (pos >= hi || d.is_punct(pos, ",") || d.has(pos, class::PREP) || time_clause)
         {
             if let Some(prev) = self.previous_quotation(u, src_start) {
                 rel.content.push(prev);

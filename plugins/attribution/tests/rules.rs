@@ -1435,3 +1435,11 @@ fn an_inverted_source_may_be_followed_by_a_clause_of_circumstance() {
     let text = "\"We won the vote,\" Ana Ruiz said matter-of-factly as she left.";
     assert_eq!(with_cue(text, "said").2, "Ana Ruiz");
 }
+
+#[test]
+fn a_time_clause_after_the_cue_leaves_the_previous_quotation_as_content() {
+    let text = "\"We won the vote!\" Ana Ruiz said as she left the hall.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"We won the vote!\"");
+    assert_eq!(r.2, "Ana Ruiz");
+}
