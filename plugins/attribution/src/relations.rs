@@ -163,9 +163,13 @@ impl Extractor<'_, '_, '_> {
         if d.in_quote(c0) {
             return None;
         }
-        // A capital mid-sentence is a name or a headline, not a verb ("United States").
+        // A capital mid-sentence is a name or a headline, not a verb ("United States"),
+        // except the present tense of a headline in title case ("Ruiz Says Talks Failed").
         let at_start = c0 == lo || d.in_quote(c0 - 1) || d.is_punct(c0 - 1, "(");
-        if d.is_cap(c0) && !at_start {
+        if d.is_cap(c0)
+            && !at_start
+            && !(ends_with(d.tok_text(cue.end - 1), "s") && title_case(d, lo..hi))
+        {
             return None;
         }
         // `Several said`, `most believed`: after a quantifier standing for people, a
@@ -1847,6 +1851,27 @@ fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize 
         end += 1;
     }
     end.clamp(c.start, c.end)
+}
+
+/// Whether the words of `r` are in title case, as in a headline: all but a few short
+/// function words capitalised, and enough of them to tell. A headline that quotes is
+/// left out: a quoted fragment in title case cannot be told from the words around it,
+/// so the relation's kind and content would be guesses.
+fn title_case(d: &Doc<'_>, r: Range<usize>) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for i in r {
+        if d.in_quote(i) {
+            return false;
+        }
+        if d.toks[i].kind != TokenKind::Word {
+            continue;
+        }
+        words += 1;
+        if !d.is_cap(i) && d.tok_text(i).len() > 3 {
+            lower += 1;
+        }
+    }
+    words >= 4 && lower == 0
 }
 
 /// Whether token `i` is the closing mark of a quotation (or the last token inside one).

@@ -1443,3 +1443,14 @@ fn a_time_clause_after_the_cue_leaves_the_previous_quotation_as_content() {
     assert_eq!(r.1, "\"We won the vote!\"");
     assert_eq!(r.2, "Ana Ruiz");
 }
+
+#[test]
+fn a_title_case_headline_reports_with_its_present_tense_cue() {
+    let text = "Mayor Ana Ruiz Says The Bridge Will Reopen In May\n\nThe mayor spoke on Monday.";
+    let r = with_cue(text, "Says");
+    assert_eq!(r.1, "The Bridge Will Reopen In May");
+    assert_eq!(r.2, "Mayor Ana Ruiz");
+    // A capitalised cue in running text is still a name or a title.
+    let text = "The ministry's Media Says program reached the United States last year.";
+    assert!(rows(text).iter().all(|r| r.4 != "Says"), "{:?}", rows(text));
+}
