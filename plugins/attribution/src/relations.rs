@@ -1835,8 +1835,25 @@ fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize 
         }
         end = d.quote(k).map_or(c.end, |q| d.quote_toks(q).end);
     }
-    let writers =
-        free || passive && d.lower_is(end, "by") || d.is_punct(end, "(") || d.is_dash(end);
+    // After a comma (inside the marks or after them): a participle (`, linking to a
+    // story`) or a new clause (`, and a few lawmakers have`). Not a clause of cause
+    // (`called it "a mistake" because ...` goes on with the reason given).
+    let comma = if d.is_punct(end, ",") {
+        Some(end + 1)
+    } else {
+        (end >= 2 && d.is_punct(end - 2, ",")).then_some(end)
+    };
+    let after_comma = comma.is_some_and(|k| {
+        let participle = d.is_content_lower(k) && ends_with(d.tok_text(k), "ing");
+        let clause = d.has(k, class::CONJ)
+            && (d.has(k + 1, class::DET | class::PRON | class::POSS) || d.is_cap(k + 1));
+        participle || clause
+    });
+    let writers = free
+        || passive && d.lower_is(end, "by")
+        || d.is_punct(end, "(")
+        || d.is_dash(end)
+        || after_comma;
     if !writers {
         return c.end;
     }

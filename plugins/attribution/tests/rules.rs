@@ -1454,3 +1454,17 @@ fn a_title_case_headline_reports_with_its_present_tense_cue() {
     let text = "The ministry's Media Says program reached the United States last year.";
     assert!(rows(text).iter().all(|r| r.4 != "Says"), "{:?}", rows(text));
 }
+
+#[test]
+fn a_naming_verb_ends_before_a_participle_or_new_clause_after_the_name() {
+    let text = "Ruiz called the levy \"a disgrace,\" linking to a report on farm incomes.";
+    assert_eq!(with_cue(text, "called").1, "the levy \"a disgrace,\"");
+    let text = "Ruiz called the levy \"unfair,\" and her party has vowed to repeal it.";
+    assert_eq!(with_cue(text, "called").1, "the levy \"unfair,\"");
+    // A reason given for the name is part of it.
+    let text = "Ruiz called the levy \"a mistake\" because few farmers can pay it.";
+    assert_eq!(
+        with_cue(text, "called").1,
+        "the levy \"a mistake\" because few farmers can pay it"
+    );
+}
