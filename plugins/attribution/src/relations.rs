@@ -2083,38 +2083,67 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
 fn drop_retold_reports(rels: &mut Vec<Rel>) {
     /// How many tokens may follow the retold relation in the content (`on Friday`).
     const RETOLD_TAIL: usize = 3;
-    let retold: Vec<bool> = (0..rels.len())
-        .map(|k| {
-            let inner = &rels[k];
-            let Some(SourceRef::Mention(m)) = &inner.source else {
-                return false;
-            };
-            let (Some(first), Some(last)) = (inner.content.first(), inner.content.last()) else {
-                return false;
-            };
-            let lo = m.toks.start.min(inner.cue.start).min(first.start);
-            let hi = m.toks.end.max(inner.cue.end).max(last.end);
-            rels[k + 1..]
+    // (retold, teller, the retold relation's quotations after the teller's cue: `"Q1,"
+    // X said, according to Y. "Q2."` goes on with Y's report).
+    let mut moves: Vec<(usize, usize, Vec<Range<usize>>)> = Vec::new();
+    for k in 0..rels.len() {
+        let inner = &rels[k];
+        let Some(SourceRef::Mention(m)) = &inner.source else {
+            continue;
+        };
+        let teller = rels[k + 1..]
+            .iter()
+            .take_while(|o| o.unit == inner.unit)
+            .position(|o| {
+                let mut here = inner.content.iter().filter(|c| c.start < o.cue.start);
+                let Some(first) = here.next() else {
+                    return false;
+                };
+                let last = here.next_back().unwrap_or(first);
+                let lo = m.toks.start.min(inner.cue.start).min(first.start);
+                let hi = m.toks.end.max(inner.cue.end).max(last.end);
+                o.class == Some(CueClass::Speech)
+                    && o.content.iter().any(|c| {
+                        // The retold relation ends the content (`"Q," X said Friday,
+                        // according to Y`), not an earlier part of it (`C, X said Friday,
+                        // a day after strikes killed nine, according to Y`: Y's report is
+                        // the strikes).
+                        c.start <= lo
+                            && hi <= c.end
+                            && c.end <= hi + RETOLD_TAIL
+                            && c.end <= o.cue.start
+                    })
+            });
+        if let Some(p) = teller {
+            let j = k + 1 + p;
+            let later = inner
+                .content
                 .iter()
-                .take_while(|o| o.unit == inner.unit)
-                .any(|o| {
-                    o.class == Some(CueClass::Speech)
-                        && o.content.iter().any(|c| {
-                            // The retold relation ends the content (`"Q," X said
-                            // Friday, according to Y`), not an earlier part of it (`C, X
-                            // said Friday, a day after strikes killed nine, according to
-                            // Y`: Y's report is the strikes).
-                            c.start <= lo
-                                && hi <= c.end
-                                && c.end <= hi + RETOLD_TAIL
-                                && c.end <= o.cue.start
-                        })
-                })
-        })
-        .collect();
-    if retold.contains(&true) {
-        remove_marked(rels, &retold);
+                .filter(|c| c.start >= rels[j].cue.end)
+                .cloned()
+                .collect();
+            moves.push((k, j, later));
+        }
     }
+    if moves.is_empty() {
+        return;
+    }
+    let mut retold = vec![false; rels.len()];
+    for (k, j, later) in moves {
+        retold[k] = true;
+        let teller = &mut rels[j];
+        for c in later {
+            if !teller
+                .content
+                .iter()
+                .any(|t| t.start < c.end && c.start < t.end)
+            {
+                teller.content.push(c);
+            }
+        }
+        teller.content.sort_by_key(|c| c.start);
+    }
+    remove_marked(rels, &retold);
 }
 
 /// `who's`, `who’s`, `who'd`: a relative pronoun with its auxiliary.

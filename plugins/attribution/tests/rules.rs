@@ -1468,3 +1468,14 @@ fn a_naming_verb_ends_before_a_participle_or_new_clause_after_the_name() {
         "the levy \"a mistake\" because few farmers can pay it"
     );
 }
+
+#[test]
+fn a_retold_report_hands_its_next_quotations_to_the_teller() {
+    let text = "\"The levy is fair,\" Ruiz said, according to the radio station. \"It will pass.\"";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert_eq!(cues, ["according to"], "{:?}", rows(text));
+    assert_eq!(
+        with_cue(text, "according to").1,
+        "\"The levy is fair,\" Ruiz said | \"It will pass.\""
+    );
+}
