@@ -650,6 +650,11 @@ impl Extractor<'_, '_, '_> {
                         d.is_punct(i, ",") && !d.in_quote(i)
                             || closes_quote(d, i) && d.is_punct(i - 1, ",")
                     })?;
+                    // `Lashing out, Trump said ...`: without a phrase of its own the
+                    // participle reports nothing; the clause after it has its own cue.
+                    if comma == c1 {
+                        return None;
+                    }
                     subordinate = true;
                     g.subject_at(comma + 1, hi).map(|core| {
                         SourceRef::Mention(MentionToks {

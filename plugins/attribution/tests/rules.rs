@@ -1479,3 +1479,11 @@ fn a_retold_report_hands_its_next_quotations_to_the_teller() {
         "\"The levy is fair,\" Ruiz said | \"It will pass.\""
     );
 }
+
+#[test]
+fn an_opening_participle_cue_without_a_phrase_leaves_the_clause_its_own_cue() {
+    let text = "Lashing out, Ruiz said the audit was \"a farce.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the audit was \"a farce.\"");
+    assert_eq!(r.2, "Ruiz");
+}
