@@ -1818,11 +1818,11 @@ fn skip_lead(d: &Doc<'_>, lo: usize, end: usize) -> usize {
 }
 
 /// Where the content of a naming verb ends. The quoted name is the complement of `call X
-/// Y`, and it ends the content when what follows is plainly the writer's: the agent of
-/// a past participle (`labeled "top secret" by the department`; not `calling it "a
-/// mistake" by the mayor`), a parenthesis or a dash, or the
-/// rest of the sentence around a free relative (`what he called "a scheme" took an
-/// uglier turn`). Quotations joined to it go with it (`called the president "weak" and
+/// Y`, and it ends the content when what follows is plainly the writer's: the agent of a
+/// past participle (`labeled "top secret" by the department`; not `calling it "a mistake"
+/// by the mayor`), a parenthesis or a dash, a participle or a new clause after a comma,
+/// or the rest of the sentence around a free relative (`what he called "a scheme" took
+/// an uglier turn`). Quotations joined to it go with it (`called the president "weak" and
 /// "disappointing"`); a phrase or clause of its own stays (`called it "a lesson" about
 /// the need to`).
 fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize {

@@ -1487,3 +1487,11 @@ fn an_opening_participle_cue_without_a_phrase_leaves_the_clause_its_own_cue() {
     assert_eq!(r.1, "the audit was \"a farce.\"");
     assert_eq!(r.2, "Ruiz");
 }
+
+#[test]
+fn a_name_ending_like_a_participle_still_opens_the_subject() {
+    // `Beijing` is capitalised mid-sentence too: a name, not an opening participle.
+    let text = "Officials in Beijing were silent. Beijing, long wary of the talks, issued a statement calling the vote \"a provocation.\"";
+    let r = with_cue(text, "calling");
+    assert!(r.2.starts_with("Beijing"), "{r:?}");
+}
