@@ -729,6 +729,13 @@ impl Extractor<'_, '_, '_> {
         let mut pos = c1;
         if info.frame == Frame::Tell {
             pos = g.skip_addressee(pos, hi);
+            // `told "Fox and Friends" that`: a programme's title is the addressee.
+            if let Some(q) = d.quote(pos).filter(|_| d.in_quote(pos)) {
+                let toks = d.quote_toks(q);
+                if toks.start == pos && programme_title(d, toks.clone()) {
+                    pos = toks.end;
+                }
+            }
         }
         pos = g.skip_right_adjuncts(pos, hi);
         // `told conservative radio host Ana Ruiz on Wednesday that`, `telling customers
@@ -1873,6 +1880,25 @@ fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize 
         end += 1;
     }
     end.clamp(c.start, c.end)
+}
+
+/// Whether quotation tokens `r` hold a title in title case (`"Fox and Friends,"`, `"Meet
+/// the Press"`): two to six words, all capitalised but short function words, with no
+/// sentence-ending mark.
+fn programme_title(d: &Doc<'_>, r: Range<usize>) -> bool {
+    let mut words = 0;
+    for i in r {
+        if d.is_terminal(i) {
+            return false;
+        }
+        if d.toks[i].kind == TokenKind::Word {
+            words += 1;
+            if !d.is_cap(i) && d.tok_text(i).len() > 3 {
+                return false;
+            }
+        }
+    }
+    (2..=6).contains(&words)
 }
 
 /// Whether the words of `r` are in title case, as in a headline: all but a few short

@@ -1495,3 +1495,13 @@ fn a_name_ending_like_a_participle_still_opens_the_subject() {
     let r = with_cue(text, "calling");
     assert!(r.2.starts_with("Beijing"), "{r:?}");
 }
+
+#[test]
+fn a_programme_title_after_told_is_the_addressee() {
+    let text = "\"The levy is fair game,\" Ruiz told \"Morning Farm Report,\" adding nothing more.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "\"The levy is fair game,\"");
+    // A quotation that is a sentence is what was told.
+    let text = "Ruiz told the crowd: \"We Will Win.\"";
+    assert_eq!(with_cue(text, "told").1, "\"We Will Win.\"");
+}
