@@ -689,9 +689,15 @@ impl Grammar<'_, '_> {
         while s < hi && (d.has(s, class::CONJ | class::ADV) || d.is_dash(s)) {
             s += 1;
         }
-        // `In the debate, Cruz ...`, `After the vote, the chief ...`: an opening
-        // prepositional or subordinate phrase, closed by a comma, is circumstance.
-        if s < hi && d.has(s, class::PREP | class::SUB) {
+        // `In the debate, Cruz ...`, `After the vote, the chief ...`, `Following a
+        // meeting, the council ...`: an opening prepositional, subordinate or participle
+        // phrase, closed by a comma, is circumstance.
+        // (Not a name that ends the same way: `Beijing, ...` is capitalised elsewhere.)
+        let participle = d.is_word(s)
+            && d.tok_text(s).ends_with("ing")
+            && !d.has(s, class::NOUN)
+            && !d.capital_is_name(s);
+        if s < hi && (d.has(s, class::PREP | class::SUB) || participle) {
             if let Some(comma) = (s + 1..hi.min(s + Self::OPENING_PHRASE))
                 .take_while(|&i| !d.in_quote(i))
                 .find(|&i| d.is_punct(i, ","))

@@ -27,8 +27,9 @@
 //! (PolNeAR nests almost none): a source that opens a reported clause (`she said she
 //! recalls`), a free relative (`condemned what he called "a breach"`), a relative
 //! clause of a noun phrase in it (`saying anybody who complains "is not serious"`), and a belief,
-//! stance or evidence (`said any candidate who wants to win`). Reported speech inside
-//! reported speech keeps its relation.
+//! stance or evidence (`said any candidate who wants to win`), and a whole relation that a
+//! later cue of the sentence attributes to someone else (`"Q," X said, according to Y`).
+//! Reported speech inside reported speech keeps its relation.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -135,6 +136,7 @@ impl Extractor<'_, '_, '_> {
         }
         self.continue_quotations(&mut rels);
         drop_nested_reports(d, &mut rels);
+        drop_retold_reports(&mut rels);
         drop_free_relatives(d, &mut rels);
         drop_reported_stances(&mut rels);
         rels
@@ -162,9 +164,13 @@ impl Extractor<'_, '_, '_> {
         if d.in_quote(c0) {
             return None;
         }
-        // A capital mid-sentence is a name or a headline, not a verb ("United States").
+        // A capital mid-sentence is a name or a headline, not a verb ("United States"),
+        // except the present tense of a headline in title case ("Ruiz Says Talks Failed").
         let at_start = c0 == lo || d.in_quote(c0 - 1) || d.is_punct(c0 - 1, "(");
-        if d.is_cap(c0) && !at_start {
+        if d.is_cap(c0)
+            && !at_start
+            && !(ends_with(d.tok_text(cue.end - 1), "s") && title_case(d, lo..hi))
+        {
             return None;
         }
         // `Several said`, `most believed`: after a quantifier standing for people, a
@@ -185,6 +191,20 @@ impl Extractor<'_, '_, '_> {
                 .any(|w| d.lower_is(cue.end, w))
         {
             return None;
+        }
+        // `support declined from 58 percent to 55`, `fell by $2 billion`: a verb of
+        // stance that measures a change in quantity.
+        if info.class == CueClass::Stance {
+            let mut k = cue.end;
+            while k < hi && k < cue.end + 2 && self.g.is_ly_adverb(k) {
+                k += 1;
+            }
+            let quantity = |i: usize| {
+                d.toks.get(i).is_some_and(|t| t.kind == TokenKind::Number) || d.tok_text(i) == "$"
+            };
+            if ["from", "by", "to"].iter().any(|w| d.lower_is(k, w)) && quantity(k + 1) {
+                return None;
+            }
         }
         // `calls of`, `support for`: a form that can be a noun, before `of` or `for`.
         let form = d.tok_text(cue.end - 1);
@@ -209,6 +229,14 @@ impl Extractor<'_, '_, '_> {
             Frame::According => self.according(&mut rel, lo, hi)?,
             Frame::Verb | Frame::Tell | Frame::Quote | Frame::Raising => {
                 self.verb(&mut rel, info, u, lo, hi, earlier, earlier_base)?
+            }
+        }
+        if info.naming {
+            let free = matches!(&rel.source, Some(SourceRef::Mention(m))
+                if m.toks.start > 0 && d.lower_is(m.toks.start - 1, "what"))
+                || rel.source.is_none() && c0 > lo + 1 && d.lower_is(c0 - 2, "what");
+            for c in &mut rel.content {
+                c.end = naming_end(d, c.clone(), free, is_past_form(d.tok_text(c0)));
             }
         }
         rel.content.retain(|r| has_words(d, r.clone()));
@@ -250,6 +278,28 @@ impl Extractor<'_, '_, '_> {
                 end = appos;
             }
         }
+        // A name in apposition to a person's role: "according to a local coordinator,
+        // Ana Ruiz, who said ...". Only after a noun for one person, and only a name of
+        // two capitalised words or more that the clause does not go on from
+        // ("according to an FBI summary, Ana Ruiz, an aide, kept ...").
+        let role_head = core_end
+            .checked_sub(1)
+            .is_some_and(|h| h >= s && !d.is_cap(h) && d.words[h].noun == Some(NounKind::Person));
+        if role_head && d.is_punct(end, ",") && d.is_cap(end + 1) {
+            let mut name_end = end + 1;
+            while name_end < hi
+                && (d.is_cap(name_end) || d.is_punct(name_end, ".") && d.is_cap(name_end - 1))
+            {
+                name_end += 1;
+            }
+            let words = (end + 1..name_end).filter(|&i| d.is_word(i)).count();
+            let closes = name_end >= hi
+                || d.is_terminal(name_end)
+                || d.is_punct(name_end, ",") && d.has(name_end + 1, class::REL);
+            if words >= 2 && closes {
+                end = name_end;
+            }
+        }
         rel.source = Some(SourceRef::Mention(MentionToks {
             toks: s..end,
             core: s..core_end,
@@ -267,7 +317,8 @@ impl Extractor<'_, '_, '_> {
             // of the writer's.
             let new_clause = d.has(end + 1, class::CONJ)
                 && (d.has(end + 2, class::DET | class::POSS | class::PRON) || d.is_cap(end + 2));
-            if d.is_punct(end, ",") && end + 1 < hi && !new_clause {
+            // `..., according to X, who said`: the relative clause is X's, not content.
+            if d.is_punct(end, ",") && end + 1 < hi && !new_clause && !d.has(end + 1, class::REL) {
                 rel.content.push(end + 1..hi);
             }
         } else if d.is_punct(end, ",") {
@@ -494,10 +545,12 @@ impl Extractor<'_, '_, '_> {
                 d.has(c1, class::DET | class::POSS | class::TITLE) || d.is_cap(c1) || g.nounish(c1);
             let then = core_end;
             // What may follow an inverted source's noun phrase: the end, an appositive,
-            // a relative clause, a prepositional phrase or a participle.
+            // a relative clause, a prepositional phrase, a participle, or a subordinate
+            // clause of circumstance (`said Dan Ruiz when asked about it`).
             let np_then_ok = then >= hi
                 || d.is_punct(then, ",")
                 || d.has(then, class::REL | class::PREP)
+                || d.has(then, class::SUB) && (c1..then).any(|i| d.is_cap(i))
                 || d.in_quote(then)
                 || d.is_dash(then)
                 || !d.is_cap(then)
@@ -523,7 +576,11 @@ impl Extractor<'_, '_, '_> {
                     (m.toks.start == first || after_opening(m.toks.start)) && m.core != m.toks
                 });
             if starts_np && core_end > c1 && np_then_ok && !earlier_cue_before && !subject_before {
-                let src_end = g.np_to_clause_end(c1, hi);
+                let src_end = if then < hi && d.has(then, class::SUB) && !d.has(then, class::REL) {
+                    then
+                } else {
+                    g.np_to_clause_end(c1, hi)
+                };
                 rel.source = Some(SourceRef::Mention(MentionToks {
                     toks: c1..src_end,
                     core: c1..core_end.min(src_end),
@@ -594,6 +651,11 @@ impl Extractor<'_, '_, '_> {
                         d.is_punct(i, ",") && !d.in_quote(i)
                             || closes_quote(d, i) && d.is_punct(i - 1, ",")
                     })?;
+                    // `Lashing out, Trump said ...`: without a phrase of its own the
+                    // participle reports nothing; the clause after it has its own cue.
+                    if comma == c1 {
+                        return None;
+                    }
                     subordinate = true;
                     g.subject_at(comma + 1, hi).map(|core| {
                         SourceRef::Mention(MentionToks {
@@ -668,6 +730,13 @@ impl Extractor<'_, '_, '_> {
         let mut pos = c1;
         if info.frame == Frame::Tell {
             pos = g.skip_addressee(pos, hi);
+            // `told "Fox and Friends" that`: a programme's title is the addressee.
+            if let Some(q) = d.quote(pos).filter(|_| d.in_quote(pos)) {
+                let toks = d.quote_toks(q);
+                if toks.start == pos && programme_title(d, toks.clone()) {
+                    pos = toks.end;
+                }
+            }
         }
         pos = g.skip_right_adjuncts(pos, hi);
         // `told conservative radio host Ana Ruiz on Wednesday that`, `telling customers
@@ -738,7 +807,13 @@ impl Extractor<'_, '_, '_> {
         }
         // `"Why?" Trump said.`, `"Thanks!" he wrote in a September 16, 2012 email`: the
         // quotation ended the sentence before, and nothing here is content.
-        if !has_before && !elided && (pos >= hi || d.is_punct(pos, ",") || d.has(pos, class::PREP))
+        // `"We won!" Ruiz said as she left.`: nor is a clause of time.
+        let time_clause = ["as", "when", "while", "before", "after"]
+            .iter()
+            .any(|w| d.lower_is(pos, w));
+        if !has_before
+            && !elided
+            && (pos >= hi || d.is_punct(pos, ",") || d.has(pos, class::PREP) || time_clause)
         {
             if let Some(prev) = self.previous_quotation(u, src_start) {
                 rel.content.push(prev);
@@ -791,9 +866,13 @@ impl Extractor<'_, '_, '_> {
             }
             return None;
         }
+        // `Through a spokesman, he declined to comment`, `In May, the council voted to
+        // pay`: a verb of stance or belief takes an infinitive as its content, whatever
+        // stands before the subject.
+        let infinitive = info.class != CueClass::Speech && self.infinitive_at(pos, hi);
         // `C, the committee said in a statement posted on social media.`: after a
         // content-before pattern, a prepositional phrase is circumstance.
-        if has_before && d.has(pos, class::PREP)
+        if has_before && d.has(pos, class::PREP) && !infinitive
             || quote_before && !d.in_quote(pos) && !d.is_punct(pos, ":")
         {
             // `"Q," X said in response to a question`: circumstance, not content.
@@ -866,6 +945,55 @@ impl Extractor<'_, '_, '_> {
         (d.in_quote(q) && q > pos && d.is_punct(q - 1, ",") && runs_to_end).then_some(q..hi)
     }
 
+    /// Whether a verb of stance with its infinitive, coordinated after a quotation,
+    /// starts at `i`: `said the question was "not on the agenda" and declined to give
+    /// details`. The quotation closed what was said; the narrative goes on with the
+    /// speaker's next act, a relation of its own.
+    fn coordinated_stance(&self, i: usize, hi: usize) -> bool {
+        let d = self.doc();
+        if !d.has(i, class::CONJ) || d.lower_is(i, "or") {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < hi
+            && k < i + 3
+            && (d.has(k, class::ADV) || self.g.is_ly_adverb(k))
+            && !d.is_cap(k)
+        {
+            k += 1;
+        }
+        let entry = self.g.cue_at.get(k).copied().unwrap_or(NONE);
+        if entry == NONE || d.is_cap(k) || !is_past_form(d.tok_text(k)) {
+            return false;
+        }
+        self.lex.cue_info.get(entry as usize).is_some_and(|c| {
+            c.class == CueClass::Stance && self.infinitive_at(k + c.words.max(1), hi)
+        })
+    }
+
+    /// Whether an infinitive starts at token `i`: `to` and a lowercase word that opens no
+    /// noun phrase (`to comment`, `to directly respond`), not `to reporters`, `to the
+    /// crowd` or `to 55 percent`.
+    fn infinitive_at(&self, i: usize, hi: usize) -> bool {
+        let d = self.doc();
+        let v = i + 1;
+        d.lower_is(i, "to")
+            && v < hi
+            && d.toks[v].kind == TokenKind::Word
+            && !d.is_cap(v)
+            && !d.in_quote(v)
+            && !d.has(
+                v,
+                class::DET
+                    | class::POSS
+                    | class::PRON
+                    | class::OBJ
+                    | class::PREP
+                    | class::AUDIENCE
+                    | class::TIME,
+            )
+    }
+
     /// Whether a participle cue (`saying`) starts at token `i`.
     fn participle_cue(&self, i: usize) -> bool {
         let entry = self.g.cue_at.get(i).copied().unwrap_or(NONE);
@@ -882,7 +1010,16 @@ impl Extractor<'_, '_, '_> {
     /// circumstance (`, referring to`, `, in a speech`).
     fn clause_like(&self, i: usize) -> bool {
         let d = self.doc();
-        !(d.has(i, class::SUB | class::REL) || ends_with(d.tok_text(i), "ing") && !d.is_cap(i))
+        // `, a day after the strike`, `, hours before the vote`: a measure of time
+        // before `after` or `before` is circumstance.
+        let time_measure = (i + 1..i + 4)
+            .find(|&k| d.lower_is(k, "after") || d.lower_is(k, "before"))
+            .is_some_and(|k| {
+                (i..k).all(|j| d.is_content_lower(j) || d.has(j, class::DET | class::ADV))
+            });
+        !(d.has(i, class::SUB | class::REL)
+            || ends_with(d.tok_text(i), "ing") && !d.is_cap(i)
+            || time_measure)
     }
 
     /// The quotation that ended the previous unit of the same paragraph, when it is the
@@ -1147,11 +1284,16 @@ impl Extractor<'_, '_, '_> {
                     let ends_on_word = i > 0 && d.is_word(i - 1);
                     let stop = self.starts_clause_with_cue(next)
                         || !ends_on_word && self.starts_other_relation(next)
+                        || self.coordinated_stance(next, hi)
                         // `dismissed it as "a suburb" — a metaphor for ...`: a dash
                         // after the quotation, then a noun phrase, is the writer's gloss.
                         || d.is_dash(next) && d.has(next + 1, class::DET)
                         || comma_inside && (subordinate || self.ends_content_after_comma(next))
+                        // (`said "budget reforms" and unpaid taxes would pay for it`:
+                        // a quoted phrase ending on a word, then a conjunction, is the
+                        // start of a coordinated subject, not the end of what was said.)
                         || opens_quoted
+                            && !(ends_on_word && d.has(next, class::CONJ))
                             && (d.has(next, class::CONJ | class::SUB | class::REL)
                                 || d.is_punct(next, ",")
                                     && d.has(next + 1, class::CONJ | class::SUB | class::REL));
@@ -1169,18 +1311,30 @@ impl Extractor<'_, '_, '_> {
             // `..., which includes ...`, `..., but they wouldn't`: a non-restrictive
             // clause or a new clause after the comma is not what was said (PolNeAR ends
             // the content there more often than not).
-            // `he had offers, but "the offers were ..."`: a contrast that goes on to
-            // quote the speaker is still what was said.
-            let quoted_contrast = || {
-                d.lower_is(i + 1, "but")
-                    && (i + 2..hi)
-                        .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE)
-                        .any(|k| d.in_quote(k))
+            // `he had offers, but "the offers were ..."`, `a large turnout, which "will
+            // help"`, `the bomber, who detonated there, had "Syrian roots"`: a clause
+            // that goes on to quote the speaker before any other cue is still what was
+            // said (the quotation marks say whose words these are).
+            // `she hopes to win, but she knows that "LeBron will always be the king"`: a
+            // pronoun's belief is the speaker's too.
+            let own_belief = |k: usize| {
+                k == i + 3
+                    && d.has(i + 2, class::PRON)
+                    && self
+                        .lex
+                        .cue_info
+                        .get(self.g.cue_at[k] as usize)
+                        .is_some_and(|c| c.class == CueClass::Belief)
+            };
+            let quoted_clause = || {
+                (i + 2..hi)
+                    .take_while(|&k| d.in_quote(k) || self.g.cue_at[k] == NONE || own_belief(k))
+                    .any(|k| d.in_quote(k))
             };
             if d.is_punct(i, ",")
                 && i > start
                 && self.ends_content_after_comma(i + 1)
-                && !quoted_contrast()
+                && !quoted_clause()
             {
                 break;
             }
@@ -1671,6 +1825,104 @@ fn skip_lead(d: &Doc<'_>, lo: usize, end: usize) -> usize {
     s
 }
 
+/// Where the content of a naming verb ends. The quoted name is the complement of `call X
+/// Y`, and it ends the content when what follows is plainly the writer's: the agent of a
+/// past participle (`labeled "top secret" by the department`; not `calling it "a mistake"
+/// by the mayor`), a parenthesis or a dash, a participle or a new clause after a comma,
+/// or the rest of the sentence around a free relative (`what he called "a scheme" took
+/// an uglier turn`). Quotations joined to it go with it (`called the president "weak" and
+/// "disappointing"`); a phrase or clause of its own stays (`called it "a lesson" about
+/// the need to`).
+fn naming_end(d: &Doc<'_>, c: Range<usize>, free: bool, passive: bool) -> usize {
+    let Some(first) = c.clone().find(|&i| d.in_quote(i)) else {
+        return c.end;
+    };
+    let mut end = d.quote(first).map_or(c.end, |q| d.quote_toks(q).end);
+    while end < c.end {
+        let mut k = end;
+        while k < c.end && (d.has(k, class::CONJ) || d.is_punct(k, ",")) && k < end + 2 {
+            k += 1;
+        }
+        if k == end || !d.in_quote(k) {
+            break;
+        }
+        end = d.quote(k).map_or(c.end, |q| d.quote_toks(q).end);
+    }
+    // After a comma (inside the marks or after them): a participle (`, linking to a
+    // story`) or a new clause (`, and a few lawmakers have`). Not a clause of cause
+    // (`called it "a mistake" because ...` goes on with the reason given).
+    let comma = if d.is_punct(end, ",") {
+        Some(end + 1)
+    } else {
+        (end >= 2 && d.is_punct(end - 2, ",")).then_some(end)
+    };
+    let after_comma = comma.is_some_and(|k| {
+        let participle = d.is_content_lower(k) && ends_with(d.tok_text(k), "ing");
+        let clause = d.has(k, class::CONJ)
+            && (d.has(k + 1, class::DET | class::PRON | class::POSS) || d.is_cap(k + 1));
+        participle || clause
+    });
+    let writers = free
+        || passive && d.lower_is(end, "by")
+        || d.is_punct(end, "(")
+        || d.is_dash(end)
+        || after_comma;
+    if !writers {
+        return c.end;
+    }
+    // `what he called North Korea's "reckless" actions`: a quotation that ends on a word
+    // modifies the noun after it.
+    if end >= 2
+        && end < c.end
+        && d.is_word(end - 2)
+        && d.is_content_lower(end)
+        && !is_past_form(d.tok_text(end))
+    {
+        end += 1;
+    }
+    end.clamp(c.start, c.end)
+}
+
+/// Whether quotation tokens `r` hold a title in title case (`"Fox and Friends,"`, `"Meet
+/// the Press"`): two to six words, all capitalised but short function words, with no
+/// sentence-ending mark.
+fn programme_title(d: &Doc<'_>, r: Range<usize>) -> bool {
+    let mut words = 0;
+    for i in r {
+        if d.is_terminal(i) {
+            return false;
+        }
+        if d.toks[i].kind == TokenKind::Word {
+            words += 1;
+            if !d.is_cap(i) && d.tok_text(i).len() > 3 {
+                return false;
+            }
+        }
+    }
+    (2..=6).contains(&words)
+}
+
+/// Whether the words of `r` are in title case, as in a headline: all but a few short
+/// function words capitalised, and enough of them to tell. A headline that quotes is
+/// left out: a quoted fragment in title case cannot be told from the words around it,
+/// so the relation's kind and content would be guesses.
+fn title_case(d: &Doc<'_>, r: Range<usize>) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for i in r {
+        if d.in_quote(i) {
+            return false;
+        }
+        if d.toks[i].kind != TokenKind::Word {
+            continue;
+        }
+        words += 1;
+        if !d.is_cap(i) && d.tok_text(i).len() > 3 {
+            lower += 1;
+        }
+    }
+    words >= 4 && lower == 0
+}
+
 /// Whether token `i` is the closing mark of a quotation (or the last token inside one).
 fn closes_quote(d: &Doc<'_>, i: usize) -> bool {
     match d.quote(i) {
@@ -1857,6 +2109,76 @@ fn drop_nested_reports(d: &Doc<'_>, rels: &mut Vec<Rel>) {
         return;
     }
     remove_marked(rels, &echoed);
+}
+
+/// `"Q," Walker said, according to an AP account`, `Grayson said Randolph "would lose,"
+/// the source recalled`: a relation told whole, source and cue included, in the content
+/// that a later cue of the same unit attributes to someone else is what that source
+/// reported, not a relation of its own (PolNeAR annotates the outer one only).
+fn drop_retold_reports(rels: &mut Vec<Rel>) {
+    /// How many tokens may follow the retold relation in the content (`on Friday`).
+    const RETOLD_TAIL: usize = 3;
+    // (retold, teller, the retold relation's quotations after the teller's cue: `"Q1,"
+    // X said, according to Y. "Q2."` goes on with Y's report).
+    let mut moves: Vec<(usize, usize, Vec<Range<usize>>)> = Vec::new();
+    for k in 0..rels.len() {
+        let inner = &rels[k];
+        let Some(SourceRef::Mention(m)) = &inner.source else {
+            continue;
+        };
+        let teller = rels[k + 1..]
+            .iter()
+            .take_while(|o| o.unit == inner.unit)
+            .position(|o| {
+                let mut here = inner.content.iter().filter(|c| c.start < o.cue.start);
+                let Some(first) = here.next() else {
+                    return false;
+                };
+                let last = here.next_back().unwrap_or(first);
+                let lo = m.toks.start.min(inner.cue.start).min(first.start);
+                let hi = m.toks.end.max(inner.cue.end).max(last.end);
+                o.class == Some(CueClass::Speech)
+                    && o.content.iter().any(|c| {
+                        // The retold relation ends the content (`"Q," X said Friday,
+                        // according to Y`), not an earlier part of it (`C, X said Friday,
+                        // a day after strikes killed nine, according to Y`: Y's report is
+                        // the strikes).
+                        c.start <= lo
+                            && hi <= c.end
+                            && c.end <= hi + RETOLD_TAIL
+                            && c.end <= o.cue.start
+                    })
+            });
+        if let Some(p) = teller {
+            let j = k + 1 + p;
+            let later = inner
+                .content
+                .iter()
+                .filter(|c| c.start >= rels[j].cue.end)
+                .cloned()
+                .collect();
+            moves.push((k, j, later));
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    let mut retold = vec![false; rels.len()];
+    for (k, j, later) in moves {
+        retold[k] = true;
+        let teller = &mut rels[j];
+        for c in later {
+            if !teller
+                .content
+                .iter()
+                .any(|t| t.start < c.end && c.start < t.end)
+            {
+                teller.content.push(c);
+            }
+        }
+        teller.content.sort_by_key(|c| c.start);
+    }
+    remove_marked(rels, &retold);
 }
 
 /// `who's`, `who’s`, `who'd`: a relative pronoun with its auxiliary.

@@ -1273,3 +1273,241 @@ fn an_opening_phrase_with_amid_is_circumstance() {
     let r = with_cue(text, "calling");
     assert_eq!(r.2, "the minister");
 }
+
+#[test]
+fn a_stance_verb_takes_its_infinitive_after_an_opening_phrase() {
+    let text = "Through a spokeswoman, the mayor declined to comment on the audit.";
+    let r = with_cue(text, "declined");
+    assert_eq!(r.1, "to comment on the audit");
+    assert_eq!(r.2, "the mayor");
+    let text = "In March, the council voted to close the old bridge.";
+    let r = with_cue(text, "voted");
+    assert_eq!(r.1, "to close the old bridge");
+    // A speech verb before `to` and a noun phrase: the circumstance of `C, X said`.
+    let text = "The dam will hold, the engineer said to reporters.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "The dam will hold");
+}
+
+#[test]
+fn a_stance_verb_that_measures_a_quantity_is_no_relation() {
+    let text = "Support for the levy declined sharply from 58 percent to 51 percent.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+    let text = "The ministry declined to give figures.";
+    assert_eq!(with_cue(text, "declined").1, "to give figures");
+}
+
+#[test]
+fn a_naming_verb_ends_its_content_with_the_quoted_name() {
+    // The rest of the sentence around a free relative is the writer's.
+    let text = "What critics have called a \"land grab\" was approved on Monday.";
+    assert_eq!(with_cue(text, "called").1, "a \"land grab\"");
+    // A passive's agent, a parenthesis: the writer's.
+    let text = "The minister labeled the files \"secret\" by mistake.";
+    assert_eq!(with_cue(text, "labeled").1, "the files \"secret\"");
+    let text = "Ruiz called the plan \"a disgrace\" (it passed anyway).";
+    assert_eq!(with_cue(text, "called").1, "the plan \"a disgrace\"");
+    // Joined quotations go with it; a quotation ending on a word modifies a noun.
+    let text = "The senator called the budget \"weak\" and \"dishonest\" (twice).";
+    assert_eq!(
+        with_cue(text, "called").1,
+        "the budget \"weak\" and \"dishonest\""
+    );
+    // A phrase of its own after the name stays.
+    let text = "Ruiz called the flood \"a lesson\" about the need to plan ahead.";
+    assert_eq!(
+        with_cue(text, "called").1,
+        "the flood \"a lesson\" about the need to plan ahead"
+    );
+}
+
+#[test]
+fn a_name_in_apposition_after_according_to_is_the_source() {
+    let text =
+        "The bridge is gone, according to a local farmer, Ana Ruiz, who said she saw it fall.";
+    let r = with_cue(text, "according to");
+    assert_eq!(r.1, "The bridge is gone");
+    assert_eq!(r.2, "a local farmer, Ana Ruiz");
+    assert_eq!(with_cue(text, "said").3, "Ana Ruiz");
+    // After a document, the name opens the content.
+    let text = "According to the audit summary, Ana Ruiz, an aide, kept the files.";
+    let r = with_cue(text, "According to");
+    assert_eq!(r.2, "the audit summary");
+    assert_eq!(r.1, "Ana Ruiz, an aide, kept the files");
+}
+
+#[test]
+fn a_stance_verb_coordinated_after_a_quotation_is_a_relation_of_its_own() {
+    let text = "Ruiz said the audit was \"not a priority\" and declined to give a date.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the audit was \"not a priority\"");
+    let r = with_cue(text, "declined");
+    assert_eq!(r.1, "to give a date");
+    assert_eq!(r.3, "Ruiz");
+    // Without a quotation to close what was said, the verb may be the reported clause's.
+    let text = "Ruiz said the army had advanced and refused to retreat.";
+    assert_eq!(
+        with_cue(text, "said").1,
+        "the army had advanced and refused to retreat"
+    );
+}
+
+#[test]
+fn a_contrast_that_quotes_the_speakers_own_belief_is_still_what_was_said() {
+    let text = "Ruiz says she hopes to win the seat, but she knows that \"the farmers decide.\"";
+    let r = with_cue(text, "says");
+    assert_eq!(
+        r.1,
+        "she hopes to win the seat, but she knows that \"the farmers decide.\""
+    );
+    assert!(
+        rows(text).iter().all(|r| r.4 != "knows"),
+        "{:?}",
+        rows(text)
+    );
+}
+
+#[test]
+fn a_relative_clause_that_goes_on_to_quote_the_speaker_is_what_was_said() {
+    let text = "Ruiz said she hoped for a large turnout, which \"will decide the seat.\"";
+    assert_eq!(
+        with_cue(text, "said").1,
+        "she hoped for a large turnout, which \"will decide the seat.\""
+    );
+    // Without a quotation, the non-restrictive clause is the writer's.
+    let text = "Ruiz said she hoped for a large turnout, which pleased her staff.";
+    assert_eq!(with_cue(text, "said").1, "she hoped for a large turnout");
+}
+
+#[test]
+fn a_report_retold_by_a_later_source_is_that_sources_content() {
+    let text = "\"The levy is fair,\" Ruiz said, according to an account by the mayor's office.";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert_eq!(cues, ["according to"], "{:?}", rows(text));
+    assert_eq!(
+        with_cue(text, "according to").1,
+        "\"The levy is fair,\" Ruiz said"
+    );
+    let text = "Ruiz said the levy \"would never pass,\" the farmer recalled.";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert_eq!(cues, ["recalled"], "{:?}", rows(text));
+}
+
+#[test]
+fn a_measure_of_time_after_the_cue_is_circumstance() {
+    let text = "The bridge will reopen in May, the ministry said on Friday, a day after a storm closed it.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "The bridge will reopen in May");
+    // So a later `according to` takes the storm, and the ministry keeps its relation.
+    let text = "The bridge will reopen in May, the ministry said, a day after a storm closed it, according to the police.";
+    assert_eq!(with_cue(text, "said").1, "The bridge will reopen in May");
+}
+
+#[test]
+fn a_quoted_phrase_that_opens_a_coordinated_subject_goes_on() {
+    let text = "He said \"budget cuts\" and new fees would pay for the bridge.";
+    assert_eq!(
+        with_cue(text, "said").1,
+        "\"budget cuts\" and new fees would pay for the bridge"
+    );
+    // A quotation that closes on its own punctuation ends there.
+    let text = "He said: \"We will pay for it,\" and the crowd cheered.";
+    assert_eq!(with_cue(text, "said").1, "\"We will pay for it,\"");
+}
+
+#[test]
+fn an_opening_participle_phrase_is_circumstance_before_the_subject() {
+    let text =
+        "Following a late meeting, the council issued a statement calling the vote \"a mistake.\"";
+    let r = with_cue(text, "calling");
+    assert_eq!(r.2, "the council");
+}
+
+#[test]
+fn a_given_name_that_is_also_a_modal_is_a_name_after_a_cue() {
+    let text = "\"The model is expensive,\" said Will Danner, a professor of economics.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"The model is expensive,\"");
+    assert_eq!(r.3, "Will Danner");
+}
+
+#[test]
+fn an_inverted_source_may_be_followed_by_a_clause_of_circumstance() {
+    let text = "\"We won the vote,\" said Ana Ruiz as she left the hall.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"We won the vote,\"");
+    assert_eq!(r.2, "Ana Ruiz");
+    // A lowercase adverb after the cue is no inverted source.
+    let text = "\"We won the vote,\" Ana Ruiz said matter-of-factly as she left.";
+    assert_eq!(with_cue(text, "said").2, "Ana Ruiz");
+}
+
+#[test]
+fn a_time_clause_after_the_cue_leaves_the_previous_quotation_as_content() {
+    let text = "\"We won the vote!\" Ana Ruiz said as she left the hall.";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "\"We won the vote!\"");
+    assert_eq!(r.2, "Ana Ruiz");
+}
+
+#[test]
+fn a_title_case_headline_reports_with_its_present_tense_cue() {
+    let text = "Mayor Ana Ruiz Says The Bridge Will Reopen In May\n\nThe mayor spoke on Monday.";
+    let r = with_cue(text, "Says");
+    assert_eq!(r.1, "The Bridge Will Reopen In May");
+    assert_eq!(r.2, "Mayor Ana Ruiz");
+    // A capitalised cue in running text is still a name or a title.
+    let text = "The ministry's Media Says program reached the United States last year.";
+    assert!(rows(text).iter().all(|r| r.4 != "Says"), "{:?}", rows(text));
+}
+
+#[test]
+fn a_naming_verb_ends_before_a_participle_or_new_clause_after_the_name() {
+    let text = "Ruiz called the levy \"a disgrace,\" linking to a report on farm incomes.";
+    assert_eq!(with_cue(text, "called").1, "the levy \"a disgrace,\"");
+    let text = "Ruiz called the levy \"unfair,\" and her party has vowed to repeal it.";
+    assert_eq!(with_cue(text, "called").1, "the levy \"unfair,\"");
+    // A reason given for the name is part of it.
+    let text = "Ruiz called the levy \"a mistake\" because few farmers can pay it.";
+    assert_eq!(
+        with_cue(text, "called").1,
+        "the levy \"a mistake\" because few farmers can pay it"
+    );
+}
+
+#[test]
+fn a_retold_report_hands_its_next_quotations_to_the_teller() {
+    let text = "\"The levy is fair,\" Ruiz said, according to the radio station. \"It will pass.\"";
+    let cues: Vec<String> = rows(text).into_iter().map(|r| r.4).collect();
+    assert_eq!(cues, ["according to"], "{:?}", rows(text));
+    assert_eq!(
+        with_cue(text, "according to").1,
+        "\"The levy is fair,\" Ruiz said | \"It will pass.\""
+    );
+}
+
+#[test]
+fn an_opening_participle_cue_without_a_phrase_leaves_the_clause_its_own_cue() {
+    let text = "Lashing out, Ruiz said the audit was \"a farce.\"";
+    let r = with_cue(text, "said");
+    assert_eq!(r.1, "the audit was \"a farce.\"");
+    assert_eq!(r.2, "Ruiz");
+}
+
+#[test]
+fn a_name_ending_like_a_participle_still_opens_the_subject() {
+    // `Beijing` is capitalised mid-sentence too: a name, not an opening participle.
+    let text = "Officials in Beijing were silent. Beijing, long wary of the talks, issued a statement calling the vote \"a provocation.\"";
+    let r = with_cue(text, "calling");
+    assert!(r.2.starts_with("Beijing"), "{r:?}");
+}
+
+#[test]
+fn a_programme_title_after_told_is_the_addressee() {
+    let text = "\"The levy is fair game,\" Ruiz told \"Morning Farm Report,\" adding nothing more.";
+    let r = with_cue(text, "told");
+    assert_eq!(r.1, "\"The levy is fair game,\"");
+    // A quotation that is a sentence is what was told.
+    let text = "Ruiz told the crowd: \"We Will Win.\"";
+    assert_eq!(with_cue(text, "told").1, "\"We Will Win.\"");
+}
