@@ -322,6 +322,12 @@ impl<'t> Analysis<'t> {
                 <[_; 4]>::try_from(lex.in_sentences.find(&pieces)).unwrap_or_default();
             debug_assert_eq!(MARKERS, 3);
             for (span, index) in victims {
+                // An acronym in the list names a group only in capitals in the text.
+                if lex.victim_info[index].acronym
+                    && !crate::lexicons::is_acronym(&text[span.range()])
+                {
+                    continue;
+                }
                 if let Some(r) = tokens_of(span) {
                     for v in &mut victim[r] {
                         *v = index as u32;

@@ -1165,3 +1165,23 @@ fn a_count_before_a_passive_outcome_is_its_subject() {
         totals("Three civilians were killed. Seven others were reported injured in the attack.");
     assert_eq!((t.killed, t.injured), (Some(3), Some(7)));
 }
+
+#[test]
+fn an_acronym_names_a_group_only_in_capitals() {
+    // The verb "is" is no "IS": the man is one person of no stated side.
+    let l = layer("A 30-year-old man is dead after a shooting on Elm Street.");
+    let v = l.claims[0].victims.as_ref().unwrap();
+    assert_eq!(
+        (v.text.as_str(), v.group),
+        ("30-year-old man", VictimGroup::Unknown)
+    );
+    let t = totals("A 30-year-old man is dead after a shooting on Elm Street.");
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(1), None));
+    // In capitals it still names the jihadists.
+    let l = layer("Nine IS fighters were killed near the town.");
+    let v = l.claims[0].victims.as_ref().unwrap();
+    assert_eq!(
+        (v.group, v.side),
+        (VictimGroup::Combatants, Some(Side::Jihadist))
+    );
+}
