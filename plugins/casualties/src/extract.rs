@@ -1500,6 +1500,22 @@ impl<'t> Analysis<'t> {
                 part_of = Some(whole);
             }
             let Some(q) = self.quant_at_start(j) else {
+                // "shot his nephew and his stepbrother", "killed her and her son": one
+                // more person, named without a number after "and".
+                if part_of.is_none()
+                    && j > k
+                    && self.is(j - 1, "and")
+                    && let Some((words, victims, info)) = self.person_named(lex, j, sent.end)
+                {
+                    out[whole].coordinated = true;
+                    let end = words.end;
+                    out.push(RawClaim {
+                        coordinated: true,
+                        ..at.implicit(words, 1, victims, info)
+                    });
+                    k = end;
+                    continue;
+                }
                 return;
             };
             if used[q] || !self.countable(q) {
@@ -1518,6 +1534,14 @@ impl<'t> Analysis<'t> {
                 return;
             }
             if self.is_article(q) && !info.singular {
+                return;
+            }
+            // "shot the clerk, a 40-year-old man,": one person named without a number,
+            // then again after a comma with an article (an apposition), not a list ("a
+            // man, a woman and two children" is one).
+            let after_comma = j > k && self.word(j - 1) == ",";
+            let named = matches!(out[whole].number, NumberRef::Implicit(..));
+            if part_of.is_none() && after_comma && named && self.is_article(q) {
                 return;
             }
             used[q] = true;
@@ -1546,6 +1570,36 @@ impl<'t> Analysis<'t> {
             });
             k = np.end.max(q_end);
         }
+    }
+
+    /// One person named without a number from token `j` (before `end`): a determiner
+    /// ("his", "the", "another") and a singular victim phrase ("his 24-year-old
+    /// stepbrother", "another woman"), or "him" / "her" standing alone. Its tokens, its
+    /// victim phrase and what that says.
+    fn person_named(
+        &self,
+        lex: &Lexicons,
+        j: usize,
+        end: usize,
+    ) -> Option<(Range<usize>, Option<Range<usize>>, VictimInfo)> {
+        if j >= end {
+            return None;
+        }
+        let w = self.word(j);
+        let determiner = (self.has(j, class::DEFINITE) && !w.eq_ignore_ascii_case("their"))
+            || w.eq_ignore_ascii_case("another");
+        let np = if determiner {
+            self.np_from(lex, j + 1, end)
+        } else {
+            j + 1..j + 1
+        };
+        if !np.is_empty() {
+            let info = self.victim_info(lex, np.clone());
+            return (info.singular && info.group.is_some() && !info.object && !info.beside)
+                .then_some((j..np.end, Some(np), info));
+        }
+        let pronoun = w.eq_ignore_ascii_case("him") || w.eq_ignore_ascii_case("her");
+        pronoun.then_some((j..j + 1, None, VictimInfo::default()))
     }
 
     /// A number before the outcome word.
@@ -2201,9 +2255,11 @@ impl<'t> Analysis<'t> {
                     break;
                 }
                 if !self.np_token(lex, j) {
-                    // "his wife and two children", "Man, woman and two children".
+                    // "his wife and two children", "Man, woman and two children",
+                    // "another deputy and a woman".
                     let item = self.has(j, class::DEFINITE)
                         || self.is(j, "and")
+                        || self.is(j, "another")
                         || matches!(self.word(j), "," | ":");
                     if item && j + 1 < np_end {
                         bare = Some(j + 1);
@@ -2223,11 +2279,14 @@ impl<'t> Analysis<'t> {
                 };
                 let np = b..np_end;
                 // Only victim words (a headline's capitals are no name: "Man Killed,
-                // 4 Others Injured"), and not beside an article ("the victim, a
-                // six-year-old girl" is one person named twice).
-                let words_only = np
-                    .clone()
-                    .all(|i| self.victim_word(lex, i).is_some() || self.has(i, class::DEFINITE));
+                // 4 Others Injured"), and not set off by a comma beside an article
+                // ("the victim, a six-year-old girl" is one person named twice; "the
+                // victim and a six-year-old girl" are two).
+                let words_only = np.clone().all(|i| {
+                    self.victim_word(lex, i).is_some()
+                        || self.has(i, class::DEFINITE)
+                        || self.is(i, "another")
+                });
                 let info = self.victim_info(lex, np.clone());
                 // A relative beside fighters ("his son and 20 other fighters") is named
                 // by his tie to one of them, not listed as another victim.
@@ -2241,9 +2300,10 @@ impl<'t> Analysis<'t> {
                 let whole_group = out[whole].victim_info.group;
                 let mixed = (combatant(info.group) && civilian(whole_group))
                     || (civilian(info.group) && combatant(whole_group));
+                let apposition = self.is_article(q) && !self.is(joiner, "and");
                 if !words_only
                     || mixed
-                    || self.is_article(q)
+                    || apposition
                     || !info.singular
                     || info.group.is_none()
                     || info.object

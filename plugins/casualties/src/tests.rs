@@ -1185,3 +1185,36 @@ fn an_acronym_names_a_group_only_in_capitals() {
         (VictimGroup::Combatants, Some(Side::Jihadist))
     );
 }
+
+#[test]
+fn people_named_without_a_number_after_and() {
+    // An object list: each person named by a determiner and a singular noun is one.
+    let t = totals("Police said the man shot his 6-year-old niece and his 30-year-old cousin.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("Police said he wounded her and her teenage son at the house.");
+    assert_eq!(t.injured, Some(2));
+    // A subject list: "another" opens a list item, and an article after "and" names
+    // another person (after a comma it may name the same one again).
+    let t = totals("Another man and a woman were wounded at the gate.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("His brother and a woman were wounded by the gunfire.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("The gunman shot the clerk, a 40-year-old man, in the arm.");
+    assert_eq!(t.injured, Some(1));
+}
+
+#[test]
+fn a_shorter_list_later_names_some_of_the_dead() {
+    // The lead's toll, then two of its dead named: still 40.
+    let t = totals(
+        "Forty civilians were killed in shelling on the city on Sunday.\n\n\
+         The shells struck a market, killing a baker and his wife.",
+    );
+    assert_eq!(t.killed, Some(40));
+    // The attacker's own death, listed after his victims, is one more.
+    let t = totals(
+        "Two children were shot dead in the house on Sunday.\n\n\
+         Police said the gunman shot the boys before killing himself.",
+    );
+    assert_eq!(t.killed, Some(3));
+}
