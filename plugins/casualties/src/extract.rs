@@ -1202,6 +1202,15 @@ impl<'t> Analysis<'t> {
         if k >= sent.end {
             return false;
         }
+        // "killed his two children", "shot the three men": a determiner before the count.
+        if matches!(trig.form, Form::Verb | Form::Ing)
+            && self.has(k, class::DEFINITE)
+            && let Some(q) = self.quant_at_start(k + 1)
+            && !self.is_article(q)
+            && self.countable(q)
+        {
+            return self.claim_from(lex, at, q, used, out, None, true);
+        }
         if let Some(q) = self.quant_at_start(k) {
             return self.claim_from(lex, at, q, used, out, None, true);
         }
@@ -1860,13 +1869,16 @@ impl<'t> Analysis<'t> {
         // No number: a singular subject still counts one ("Teen killed in shooting",
         // "Smith was killed"), also one that opens a headline's clause ("Police: Teen
         // shot, killed", "Family mourns after 6-year-old shot").
+        // ("The man shot the boys": a subject with an object of its own did the
+        // shooting.)
+        let active = || trig.form == Form::Verb && self.object_follows(lex, trig, sent);
         if np_end > np_start
             && (aux
                 || trig.form == Form::Intr
-                || np_start == sent.start
+                || (np_start == sent.start && !active())
                 || (self.opens_headline_clause(np_start, sentence)
                     && self.headline_subject(trig, np_start..np_end)
-                    && !(trig.form == Form::Verb && self.object_follows(lex, trig, sent))))
+                    && !active()))
         {
             let np = np_start..np_end;
             let info = self.victim_info(lex, np.clone());

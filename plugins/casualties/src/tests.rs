@@ -1218,3 +1218,32 @@ fn a_shorter_list_later_names_some_of_the_dead() {
     );
     assert_eq!(t.killed, Some(3));
 }
+
+#[test]
+fn a_determiner_before_the_count() {
+    assert_eq!(
+        claims("Police said the man killed his three sons at the farm."),
+        [killed(3, "sons")]
+    );
+    // An age after the determiner is no count: one person.
+    assert_eq!(
+        claims("Police said the man killed his 3-year-old son at the farm.")
+            .iter()
+            .map(|c| c.1)
+            .collect::<Vec<_>>(),
+        [1]
+    );
+}
+
+#[test]
+fn a_subject_that_opens_a_sentence_and_takes_an_object_is_the_attacker() {
+    let l = layer("Violence on Elm Street\n\nThe gunman shot the guards at the gate.");
+    assert!(
+        l.claims.iter().all(|c| c
+            .victims
+            .as_ref()
+            .is_none_or(|v| !v.text.contains("gunman"))),
+        "{:?}",
+        l.claims
+    );
+}
