@@ -24,7 +24,8 @@ use newsproc_sdk::Span;
 use newsproc_text::paragraphs::Paragraphs;
 use newsproc_text::sentences::split_paragraph;
 use newsproc_text::{
-    NumberRole, Pieces, Quantity, QuantityOptions, Token, TokenKind, Tokens, quantities_in,
+    NumberRole, Pieces, Quantity, QuantityOptions, Token, TokenKind, Tokens, VagueKind,
+    quantities_in,
 };
 
 use crate::lexicons::{Form, Lexicons, MARKERS, MarkerStatus, Scope, VictimKind, class};
@@ -221,6 +222,67 @@ pub fn article_date(text: &str, lex: &Lexicons) -> Option<Date> {
     dates(text, &tokens, &months, 0).first().copied()
 }
 
+/// "Scores" and "tens" standing alone as the people an outcome word counts: "scores
+/// were injured", "wounding scores more", "tens killed". (The number reader takes them
+/// as numbers only before "of", since "test scores" are none; next to an outcome word
+/// they count people.) Quantities of `tokens` not already in `quants`.
+fn bare_vague_counts(
+    text: &str,
+    tokens: &[Token],
+    triggers: &[Trigger],
+    classes: &[u32],
+    quants: &[Quantity],
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let is = |i: usize, w: &str| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case(w))
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let kind = match t.text(text) {
+            w if w.eq_ignore_ascii_case("scores") => VagueKind::Scores,
+            w if w.eq_ignore_ascii_case("tens") => VagueKind::Tens,
+            _ => continue,
+        };
+        if is(i + 1, "of") || quants.iter().any(|q| q.tokens.contains(&i)) {
+            continue;
+        }
+        // Before the outcome word, past "more" / "others" and auxiliaries ("scores
+        // more were wounded", "scores were also injured"), or right after an outcome
+        // verb that takes an object ("wounding scores").
+        let mut k = i + 1;
+        while k < tokens.len()
+            && k <= i + 4
+            && (classes.get(k).is_some_and(|c| c & class::AUX != 0)
+                || is(k, "more")
+                || is(k, "others"))
+        {
+            k += 1;
+        }
+        let before = triggers.iter().any(|tr| tr.tokens.start == k);
+        let after = triggers
+            .iter()
+            .any(|tr| tr.tokens.end == i && matches!(tr.form, Form::Verb | Form::Ing));
+        if !(before || after) {
+            continue;
+        }
+        out.push(Quantity {
+            span: t.span,
+            number_span: t.span,
+            min: kind.low(),
+            max: None,
+            vague: Some(kind),
+            qualifier: None,
+            qualifier_span: None,
+            words: true,
+            role: NumberRole::Count,
+            tokens: i..i + 1,
+        });
+    }
+    out
+}
+
 /// The token range covering a match span: from the token holding its first byte to the
 /// one holding its last. `None` for a span between tokens.
 fn token_range(tokens: &[Token], span: Span) -> Option<Range<usize>> {
@@ -348,6 +410,11 @@ impl<'t> Analysis<'t> {
                     .into_iter()
                     .filter_map(|(span, index)| Some((tokens_of(span)?, index))),
             );
+        }
+        let bare = bare_vague_counts(text, &tokens, &triggers, &classes, &quants);
+        if !bare.is_empty() {
+            quants.extend(bare);
+            quants.sort_by_key(|q| q.tokens.start);
         }
         let mut q_start = vec![NONE; n];
         let mut q_end = vec![NONE; n];

@@ -1247,3 +1247,26 @@ fn a_subject_that_opens_a_sentence_and_takes_an_object_is_the_attacker() {
         l.claims
     );
 }
+
+#[test]
+fn scores_alone_beside_an_outcome_word_count_people() {
+    let t = totals(
+        "Eight civilians were killed in the raid and scores were injured, the monitor said.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(8), Some(20)));
+    let t = totals("The jets struck the market, killing eight civilians and wounding scores more.");
+    assert_eq!(t.injured, Some(20));
+    // Not a count of people elsewhere.
+    let t = totals("Eight civilians were killed on Sunday as test scores were published.");
+    assert_eq!(t.injured, None);
+}
+
+#[test]
+fn people_treated_for_gas_are_injured() {
+    let t = totals(
+        "Two people died and 40 others were affected by the gas in the village, medics said.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(2), Some(40)));
+    let t = totals("The shells caused over 15 cases of asphyxiation among residents on Monday.");
+    assert_eq!(t.injured, Some(15));
+}
