@@ -486,6 +486,19 @@ impl<'t> Analysis<'t> {
                 .all(|i| !self.has(i, class::STOP | class::LINK) && !self.takes_number_before[i])
     }
 
+    /// Whether token `i` is a day of the week or a month (from the markers list).
+    fn calendar_word(&self, lex: &Lexicons, i: usize) -> bool {
+        // Markers are in text order: those starting at or before `i`, the nearest few.
+        let upto = self.markers.partition_point(|(r, _)| r.start <= i);
+        self.markers[..upto].iter().rev().take(4).any(|(r, m)| {
+            r.contains(&i)
+                && matches!(
+                    lex.marker_info[*m].status,
+                    MarkerStatus::Day(_) | MarkerStatus::Month(_)
+                )
+        })
+    }
+
     pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -1173,17 +1186,23 @@ impl<'t> Analysis<'t> {
             NumberRef::Implicit(r, n) => *n == 1 && r.end <= prev.trigger.start,
         };
         let between = prev.trigger.end..j;
+        // (Numbers of places and times may stand there: "shot at 22nd Street on
+        // Friday at 5 p.m.".)
         let plain = between.len() <= MAX_BEFORE
             && between.clone().all(|i| {
-                self.quant_at_start(i).is_none_or(|q| self.is_article(q))
+                self.quant_at_start(i).is_none_or(|q| {
+                    self.is_article(q) || self.quants[q].role != NumberRole::Count
+                })
                     && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
                     && !self.is_any(i, &["and", "or", "but"])
                     && !self.takes_number_before[i]
             })
+            // (The shooting that wounded them may be told there: "a toddler injured
+            // in an accidental shooting has died".)
             && !self
                 .triggers
                 .iter()
-                .any(|t| between.contains(&t.tokens.start));
+                .any(|t| between.contains(&t.tokens.start) && t.outcome != Outcome::Shot);
         (one && plain).then_some(index)
     }
 
@@ -1956,7 +1975,11 @@ impl<'t> Analysis<'t> {
                 && !aux
                 && np.len() <= 2
                 && np.clone().all(|i| self.tokens[i].kind == TokenKind::Word);
-            let name = info.group.is_none() && capitalised && (singular_aux || bare_name);
+            // ("Sunday has died": a day or a month is no name.)
+            let name = info.group.is_none()
+                && capitalised
+                && (singular_aux || bare_name)
+                && !np.clone().any(|i| self.calendar_word(lex, i));
             if !info.object
                 && (info.singular || name)
                 && !matches!(trig.form, Form::Noun | Form::Tally)

@@ -1270,3 +1270,23 @@ fn people_treated_for_gas_are_injured() {
     let t = totals("The shells caused over 15 cases of asphyxiation among residents on Monday.");
     assert_eq!(t.injured, Some(15));
 }
+
+#[test]
+fn the_shooting_that_wounded_someone_who_died_is_no_new_claim() {
+    let t = totals("A man who was wounded in a drive-by shooting on Sunday has died, police said.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_day_is_no_name() {
+    // "Sunday has died" names nobody: one man, counted once.
+    let l = layer("A man who was wounded in a shooting on Sunday has died, police said.");
+    assert_eq!(l.claims.len(), 1);
+    assert_eq!(l.claims[0].outcome, Outcome::Killed);
+}
+
+#[test]
+fn a_wounded_person_who_died_after_a_numbered_street() {
+    let t = totals("A woman who was shot on 42nd Street on Friday has died, police said.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
