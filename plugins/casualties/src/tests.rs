@@ -1290,3 +1290,9 @@ fn a_wounded_person_who_died_after_a_numbered_street() {
     let t = totals("A woman who was shot on 42nd Street on Friday has died, police said.");
     assert_eq!((t.killed, t.injured), (Some(1), None));
 }
+
+#[test]
+fn struck_by_a_bullet_is_shot() {
+    let t = totals("A 10-year-old girl was struck by a stray bullet while she slept, police said.");
+    assert_eq!((t.killed, t.injured), (None, Some(1)));
+}
