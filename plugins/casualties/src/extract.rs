@@ -173,6 +173,47 @@ impl InSentence<'_> {
     }
 }
 
+/// Where a claim's victim phrase is (see [`Analysis::claim_from`]).
+enum VictimsAt {
+    /// Read after the number ("killed 13 civilians"), and the counts and parts that
+    /// follow it.
+    After,
+    /// Already read, before the number or the outcome word ("13 civilians were
+    /// killed"): these tokens (possibly none).
+    Known(Range<usize>),
+}
+
+/// Where reading on after a claim starts (see [`Analysis::follow_on`]).
+struct FollowFrom {
+    /// The token after the claim's victim phrase (or outcome word).
+    token: usize,
+    /// The claim read so far: the whole of any parts that follow.
+    whole: usize,
+    /// Only parts may follow ("17 people were killed, among them 13 police"), no
+    /// coordinated counts.
+    parts_only: bool,
+}
+
+impl FollowFrom {
+    /// Coordinated counts and parts, from token `token` on.
+    fn counts(token: usize, whole: usize) -> FollowFrom {
+        FollowFrom {
+            token,
+            whole,
+            parts_only: false,
+        }
+    }
+
+    /// Only parts, from token `token` on.
+    fn parts(token: usize, whole: usize) -> FollowFrom {
+        FollowFrom {
+            token,
+            whole,
+            parts_only: true,
+        }
+    }
+}
+
 /// The tokens, sentences, numbers and list matches of one document.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -1295,10 +1336,10 @@ impl<'t> Analysis<'t> {
             && !self.is_article(q)
             && self.countable(q)
         {
-            return self.claim_from(lex, at, q, used, out, None, true);
+            return self.claim_from(lex, at, q, used, out, VictimsAt::After);
         }
         if let Some(q) = self.quant_at_start(k) {
-            return self.claim_from(lex, at, q, used, out, None, true);
+            return self.claim_from(lex, at, q, used, out, VictimsAt::After);
         }
         // "killing both", "killed both men": two people.
         if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PAIR) {
@@ -1389,7 +1430,7 @@ impl<'t> Analysis<'t> {
                     status,
                 ));
                 // "killed her and three other people"
-                self.follow_on(lex, at, end, used, out, whole, false);
+                self.follow_on(lex, at, FollowFrom::counts(end, whole), used, out);
                 return true;
             }
         }
@@ -1414,7 +1455,7 @@ impl<'t> Analysis<'t> {
                     status,
                 ));
                 // "killing his wife and two children"
-                self.follow_on(lex, at, end, used, out, whole, false);
+                self.follow_on(lex, at, FollowFrom::counts(end, whole), used, out);
                 return true;
             }
         }
@@ -1450,9 +1491,8 @@ impl<'t> Analysis<'t> {
         false
     }
 
-    /// A claim for quantity `q` counting the outcome of `trig`, with its victim phrase
-    /// after it (`forward`) or already known; then its coordinated counts and parts.
-    #[allow(clippy::too_many_arguments)]
+    /// A claim for quantity `q` counting the outcome of `at`, with its victim phrase
+    /// after it (then its coordinated counts and parts) or already known.
     fn claim_from(
         &self,
         lex: &Lexicons,
@@ -1460,18 +1500,17 @@ impl<'t> Analysis<'t> {
         q: usize,
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
-        np: Option<Range<usize>>,
-        forward: bool,
+        victims: VictimsAt,
     ) -> bool {
         let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         if used[q] || !self.countable(q) {
             return false;
         }
         let q_end = self.quants[q].tokens.end;
-        let np = match np {
-            Some(np) => np,
-            None if forward => self.np_forward(lex, q_end, sent.end),
-            None => q_end..q_end,
+        let forward = matches!(victims, VictimsAt::After);
+        let np = match victims {
+            VictimsAt::Known(np) => np,
+            VictimsAt::After => self.np_forward(lex, q_end, sent.end),
         };
         let info = self.victim_info(lex, np.clone());
         if info.object {
@@ -1512,25 +1551,33 @@ impl<'t> Analysis<'t> {
             status,
         });
         if forward {
-            self.follow_on(lex, at, np.end.max(q_end), used, out, whole, false);
+            self.follow_on(
+                lex,
+                at,
+                FollowFrom::counts(np.end.max(q_end), whole),
+                used,
+                out,
+            );
         }
         true
     }
 
     /// After a claim's victim phrase: parts ("including four children", "among them
-    /// three children") and, unless `parts_only`, coordinated counts ("and seven
-    /// rebels").
-    #[allow(clippy::too_many_arguments)]
+    /// three children") and, unless only parts may follow, coordinated counts ("and
+    /// seven rebels").
     fn follow_on(
         &self,
         lex: &Lexicons,
         at: &InSentence,
-        mut k: usize,
+        from: FollowFrom,
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
-        whole: usize,
-        parts_only: bool,
     ) {
+        let FollowFrom {
+            token: mut k,
+            whole,
+            parts_only,
+        } = from;
         let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         let mut part_of = None;
         let mut listed = 0;
@@ -1813,7 +1860,7 @@ impl<'t> Analysis<'t> {
                     return ok;
                 }
                 let np = np_start..np_end;
-                let ok = self.claim_from(lex, at, q, used, out, Some(np.clone()), false);
+                let ok = self.claim_from(lex, at, q, used, out, VictimsAt::Known(np.clone()));
                 if ok {
                     let whole = out.len() - 1;
                     if np.is_empty() {
@@ -1823,7 +1870,7 @@ impl<'t> Analysis<'t> {
                     self.among_before(lex, at, q, used, out, whole);
                     // "17 people were killed, including nine civilians"
                     let after = trig.tokens.end;
-                    self.follow_on(lex, at, after, used, out, whole, true);
+                    self.follow_on(lex, at, FollowFrom::parts(after, whole), used, out);
                 }
                 return ok;
             }
@@ -2149,7 +2196,7 @@ impl<'t> Analysis<'t> {
                 && self.victim_word(lex, k).is_none()
                 && self.quants[q].role != NumberRole::Age
             {
-                if !self.claim_from(lex, at, q, used, out, Some(k + 1..np_end), false) {
+                if !self.claim_from(lex, at, q, used, out, VictimsAt::Known(k + 1..np_end)) {
                     return None;
                 }
                 let whole = out.len() - 1;
@@ -2240,7 +2287,7 @@ impl<'t> Analysis<'t> {
                 && self.quants[q].role != NumberRole::Age
             {
                 let np = k + 1..np_end;
-                if !self.claim_from(lex, at, q, used, out, Some(np), false) {
+                if !self.claim_from(lex, at, q, used, out, VictimsAt::Known(np)) {
                     return false;
                 }
                 let whole = out.len() - 1;
