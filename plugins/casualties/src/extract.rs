@@ -1422,6 +1422,20 @@ impl<'t> Analysis<'t> {
                 return true;
             }
         }
+        // "killing one and wounding the other": one person, besides those counted.
+        // (Not "one shot the other": shot, the other may be the dead told before.)
+        if matches!(at.trig.form, Form::Verb | Form::Ing)
+            && at.trig.outcome == Outcome::Injured
+            && self.is(k, "the")
+            && self.is(k + 1, "other")
+            && self.victim_word(lex, k + 2).is_none()
+            && self.quant_at_start(k + 2).is_none()
+        {
+            let np = k + 1..k + 2;
+            let info = self.victim_info(lex, np.clone());
+            out.push(at.implicit(k..k + 2, 1, Some(np), info));
+            return true;
+        }
         // "killing the victim", "shot his wife": one person, named by a singular noun
         // after a determiner or a possessive.
         if matches!(at.trig.form, Form::Verb | Form::Ing)

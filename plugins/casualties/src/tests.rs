@@ -1296,3 +1296,20 @@ fn struck_by_a_bullet_is_shot() {
     let t = totals("A 10-year-old girl was struck by a stray bullet while she slept, police said.");
     assert_eq!((t.killed, t.injured), (None, Some(1)));
 }
+
+#[test]
+fn wounding_the_other_is_one_more() {
+    let t = totals("The gunman fired on two guards, killing one and wounding the other.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+    // "One shot the other": shot, and likely the dead person told before.
+    let t = totals("A 6-year-old boy died on Sunday. Police believe one brother shot the other.");
+    assert_eq!(t.injured, None);
+}
+
+#[test]
+fn neither_nor_denies() {
+    let t = totals(
+        "The driver died at the scene. Neither the passenger nor the other driver was injured.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
