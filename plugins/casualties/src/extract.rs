@@ -540,6 +540,24 @@ impl<'t> Analysis<'t> {
                 .all(|i| !self.has(i, class::STOP | class::LINK) && !self.takes_number_before[i])
     }
 
+    /// The opening comma of a phrase set off by commas whose closing comma is token
+    /// `close` ("One person, a 19-year-old man, was killed"): within a few words, and
+    /// with no outcome word in it (then it is a clause of its own).
+    fn apposition_start(&self, close: usize, sent_start: usize) -> Option<usize> {
+        const REACH: usize = 12;
+        if self.word(close) != "," {
+            return None;
+        }
+        let lowest = close.saturating_sub(REACH).max(sent_start + 1);
+        let open = (lowest..close).rev().find(|&k| self.word(k) == ",")?;
+        let inside = open + 1..close;
+        let clause = self
+            .triggers
+            .iter()
+            .any(|t| inside.contains(&t.tokens.start));
+        (!inside.is_empty() && !clause).then_some(open)
+    }
+
     /// Whether token `i` is a day of the week or a month (from the markers list).
     fn calendar_word(&self, lex: &Lexicons, i: usize) -> bool {
         // Markers are in text order: those starting at or before `i`, the nearest few.
@@ -1961,6 +1979,17 @@ impl<'t> Analysis<'t> {
                 && self.before_parenthetical(lex, at, j, used, out)
             {
                 return true;
+            }
+            // "One of them, identified as John Smith, died", "One person, a
+            // 19-year-old man, was pronounced dead": back over a phrase set off by
+            // commas to the subject before it.
+            if np_end == np_start
+                && let Some(open) = self.apposition_start(j, at.sent.start)
+            {
+                j = open;
+                np_start = j;
+                np_end = j;
+                continue;
             }
             break;
         }

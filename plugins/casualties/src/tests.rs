@@ -1313,3 +1313,14 @@ fn neither_nor_denies() {
     );
     assert_eq!((t.killed, t.injured), (Some(1), None));
 }
+
+#[test]
+fn a_subject_before_a_phrase_set_off_by_commas() {
+    let t = totals("One of them, identified as 30-year-old Jon Doe, died at a hospital.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("One man, a 45-year-old father of three, was pronounced dead at the scene.");
+    assert_eq!(t.killed, Some(1));
+    // A phrase with an outcome word of its own is a clause, not an apposition.
+    let t = totals("The man, who was wounded, and his wife were taken away by police.");
+    assert_eq!(t.killed, None);
+}
