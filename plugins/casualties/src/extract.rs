@@ -540,16 +540,25 @@ impl<'t> Analysis<'t> {
                 .all(|i| !self.has(i, class::STOP | class::LINK) && !self.takes_number_before[i])
     }
 
-    /// The opening comma of a phrase set off by commas whose closing comma is token
-    /// `close` ("One person, a 19-year-old man, was killed"): within a few words, and
-    /// with no outcome word in it (then it is a clause of its own).
+    /// The opening mark of a phrase set off by commas, dashes or brackets whose
+    /// closing mark is token `close` ("One person, a 19-year-old man, was killed",
+    /// "Two people -- including a boy -- were wounded"): within a few words, and with
+    /// no outcome word in it (then it is a clause of its own).
     fn apposition_start(&self, close: usize, sent_start: usize) -> Option<usize> {
         const REACH: usize = 12;
-        if self.word(close) != "," {
-            return None;
-        }
+        let dash = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Dash)
+        };
+        let opens: &dyn Fn(usize) -> bool = match self.word(close) {
+            "," => &|k| self.word(k) == ",",
+            ")" => &|k| self.word(k) == "(",
+            _ if dash(close) => &dash,
+            _ => return None,
+        };
         let lowest = close.saturating_sub(REACH).max(sent_start + 1);
-        let open = (lowest..close).rev().find(|&k| self.word(k) == ",")?;
+        let open = (lowest..close).rev().find(|&k| opens(k))?;
         let inside = open + 1..close;
         let clause = self
             .triggers

@@ -1324,3 +1324,11 @@ fn a_subject_before_a_phrase_set_off_by_commas() {
     let t = totals("The man, who was wounded, and his wife were taken away by police.");
     assert_eq!(t.killed, None);
 }
+
+#[test]
+fn a_subject_before_a_phrase_set_off_by_dashes_or_brackets() {
+    let t = totals("Three people -- including a 2-year-old girl -- were wounded in the shooting.");
+    assert_eq!(t.injured, Some(3));
+    let t = totals("Three people (one of them a teenager) were wounded in the shooting.");
+    assert_eq!(t.injured, Some(3));
+}
