@@ -1332,3 +1332,11 @@ fn a_subject_before_a_phrase_set_off_by_dashes_or_brackets() {
     let t = totals("Three people (one of them a teenager) were wounded in the shooting.");
     assert_eq!(t.injured, Some(3));
 }
+
+#[test]
+fn did_not_survive_is_a_death() {
+    let t = totals("The 17-year-old was rushed to a hospital but did not survive, police said.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("The girl was taken off life support on Sunday, her family said.");
+    assert_eq!(t.killed, Some(1));
+}
