@@ -1340,3 +1340,11 @@ fn did_not_survive_is_a_death() {
     let t = totals("The girl was taken off life support on Sunday, her family said.");
     assert_eq!(t.killed, Some(1));
 }
+
+#[test]
+fn mortally_wounded_is_killed_and_treated_and_released_is_injured() {
+    let t = totals("A guard was mortally wounded in the attack on Sunday.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+    let t = totals("Two bystanders were treated and released from a local hospital.");
+    assert_eq!(t.injured, Some(2));
+}
