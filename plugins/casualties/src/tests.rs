@@ -1348,3 +1348,11 @@ fn mortally_wounded_is_killed_and_treated_and_released_is_injured() {
     let t = totals("Two bystanders were treated and released from a local hospital.");
     assert_eq!(t.injured, Some(2));
 }
+
+#[test]
+fn people_with_injuries_are_injured() {
+    let t = totals("Police found two men with serious injuries outside the bar.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("Officers found three men suffering gunshot wounds in the car.");
+    assert_eq!(t.injured, Some(3));
+}
