@@ -1356,3 +1356,12 @@ fn people_with_injuries_are_injured() {
     let t = totals("Officers found three men suffering gunshot wounds in the car.");
     assert_eq!(t.injured, Some(3));
 }
+
+#[test]
+fn a_previous_shooting_is_background() {
+    let t = totals(
+        "Four people were wounded at the corner on Sunday. The victims were mourning a \
+         friend who was killed in a previous shooting at the same spot.",
+    );
+    assert_eq!((t.killed, t.injured), (None, Some(4)));
+}
