@@ -24,7 +24,8 @@ use newsproc_sdk::Span;
 use newsproc_text::paragraphs::Paragraphs;
 use newsproc_text::sentences::split_paragraph;
 use newsproc_text::{
-    NumberRole, Pieces, Quantity, QuantityOptions, Token, TokenKind, Tokens, quantities_in,
+    NumberRole, Pieces, Quantity, QuantityOptions, Token, TokenKind, Tokens, VagueKind,
+    quantities_in,
 };
 
 use crate::lexicons::{Form, Lexicons, MARKERS, MarkerStatus, Scope, VictimKind, class};
@@ -143,6 +144,27 @@ struct InSentence<'a> {
 }
 
 impl InSentence<'_> {
+    /// A claim of this outcome word in this sentence: `number`, its victim phrase and
+    /// what that says; a part of no other claim, listed beside none.
+    fn claim(
+        &self,
+        number: NumberRef,
+        victims: Option<Range<usize>>,
+        victim_info: VictimInfo,
+    ) -> RawClaim {
+        RawClaim {
+            outcome: self.trig.outcome,
+            trigger: self.trig.tokens.clone(),
+            number,
+            victims,
+            victim_info,
+            part_of: None,
+            coordinated: false,
+            sentence: self.index,
+            status: self.status,
+        }
+    }
+
     /// A claim of `count` people named without a number by the tokens `number`.
     fn implicit(
         &self,
@@ -151,15 +173,7 @@ impl InSentence<'_> {
         victims: Option<Range<usize>>,
         info: VictimInfo,
     ) -> RawClaim {
-        RawClaim::implicit(
-            self.trig,
-            number,
-            count,
-            victims,
-            info,
-            self.index,
-            self.status,
-        )
+        self.claim(NumberRef::Implicit(number, count), victims, info)
     }
 
     /// The last claim of this sentence before token `end` that is no part of another
@@ -169,6 +183,47 @@ impl InSentence<'_> {
             .enumerate()
             .rev()
             .find(|(_, c)| c.sentence == self.index && c.trigger.end <= end && c.part_of.is_none())
+    }
+}
+
+/// Where a claim's victim phrase is (see [`Analysis::claim_from`]).
+enum VictimsAt {
+    /// Read after the number ("killed 13 civilians"), and the counts and parts that
+    /// follow it.
+    After,
+    /// Already read, before the number or the outcome word ("13 civilians were
+    /// killed"): these tokens (possibly none).
+    Known(Range<usize>),
+}
+
+/// Where reading on after a claim starts (see [`Analysis::follow_on`]).
+struct FollowFrom {
+    /// The token after the claim's victim phrase (or outcome word).
+    token: usize,
+    /// The claim read so far: the whole of any parts that follow.
+    whole: usize,
+    /// Only parts may follow ("17 people were killed, among them 13 police"), no
+    /// coordinated counts.
+    parts_only: bool,
+}
+
+impl FollowFrom {
+    /// Coordinated counts and parts, from token `token` on.
+    fn counts(token: usize, whole: usize) -> FollowFrom {
+        FollowFrom {
+            token,
+            whole,
+            parts_only: false,
+        }
+    }
+
+    /// Only parts, from token `token` on.
+    fn parts(token: usize, whole: usize) -> FollowFrom {
+        FollowFrom {
+            token,
+            whole,
+            parts_only: true,
+        }
     }
 }
 
@@ -219,6 +274,67 @@ pub fn article_date(text: &str, lex: &Lexicons) -> Option<Date> {
         })
         .collect();
     dates(text, &tokens, &months, 0).first().copied()
+}
+
+/// "Scores" and "tens" standing alone as the people an outcome word counts: "scores
+/// were injured", "wounding scores more", "tens killed". (The number reader takes them
+/// as numbers only before "of", since "test scores" are none; next to an outcome word
+/// they count people.) Quantities of `tokens` not already in `quants`.
+fn bare_vague_counts(
+    text: &str,
+    tokens: &[Token],
+    triggers: &[Trigger],
+    classes: &[u32],
+    quants: &[Quantity],
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let is = |i: usize, w: &str| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case(w))
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let kind = match t.text(text) {
+            w if w.eq_ignore_ascii_case("scores") => VagueKind::Scores,
+            w if w.eq_ignore_ascii_case("tens") => VagueKind::Tens,
+            _ => continue,
+        };
+        if is(i + 1, "of") || quants.iter().any(|q| q.tokens.contains(&i)) {
+            continue;
+        }
+        // Before the outcome word, past "more" / "others" and auxiliaries ("scores
+        // more were wounded", "scores were also injured"), or right after an outcome
+        // verb that takes an object ("wounding scores").
+        let mut k = i + 1;
+        while k < tokens.len()
+            && k <= i + 4
+            && (classes.get(k).is_some_and(|c| c & class::AUX != 0)
+                || is(k, "more")
+                || is(k, "others"))
+        {
+            k += 1;
+        }
+        let before = triggers.iter().any(|tr| tr.tokens.start == k);
+        let after = triggers
+            .iter()
+            .any(|tr| tr.tokens.end == i && matches!(tr.form, Form::Verb | Form::Ing));
+        if !(before || after) {
+            continue;
+        }
+        out.push(Quantity {
+            span: t.span,
+            number_span: t.span,
+            min: kind.low(),
+            max: None,
+            vague: Some(kind),
+            qualifier: None,
+            qualifier_span: None,
+            words: true,
+            role: NumberRole::Count,
+            tokens: i..i + 1,
+        });
+    }
+    out
 }
 
 /// The token range covering a match span: from the token holding its first byte to the
@@ -322,6 +438,12 @@ impl<'t> Analysis<'t> {
                 <[_; 4]>::try_from(lex.in_sentences.find(&pieces)).unwrap_or_default();
             debug_assert_eq!(MARKERS, 3);
             for (span, index) in victims {
+                // An acronym in the list names a group only in capitals in the text.
+                if lex.victim_info[index].acronym
+                    && !crate::lexicons::is_acronym(&text[span.range()])
+                {
+                    continue;
+                }
                 if let Some(r) = tokens_of(span) {
                     for v in &mut victim[r] {
                         *v = index as u32;
@@ -342,6 +464,11 @@ impl<'t> Analysis<'t> {
                     .into_iter()
                     .filter_map(|(span, index)| Some((tokens_of(span)?, index))),
             );
+        }
+        let bare = bare_vague_counts(text, &tokens, &triggers, &classes, &quants);
+        if !bare.is_empty() {
+            quants.extend(bare);
+            quants.sort_by_key(|q| q.tokens.start);
         }
         let mut q_start = vec![NONE; n];
         let mut q_end = vec![NONE; n];
@@ -411,6 +538,46 @@ impl<'t> Analysis<'t> {
             && np
                 .clone()
                 .all(|i| !self.has(i, class::STOP | class::LINK) && !self.takes_number_before[i])
+    }
+
+    /// The opening mark of a phrase set off by commas, dashes or brackets whose
+    /// closing mark is token `close` ("One person, a 19-year-old man, was killed",
+    /// "Two people -- including a boy -- were wounded"): within a few words, and with
+    /// no outcome word in it (then it is a clause of its own).
+    fn apposition_start(&self, close: usize, sent_start: usize) -> Option<usize> {
+        const REACH: usize = 12;
+        let dash = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Dash)
+        };
+        let opens: &dyn Fn(usize) -> bool = match self.word(close) {
+            "," => &|k| self.word(k) == ",",
+            ")" => &|k| self.word(k) == "(",
+            _ if dash(close) => &dash,
+            _ => return None,
+        };
+        let lowest = close.saturating_sub(REACH).max(sent_start + 1);
+        let open = (lowest..close).rev().find(|&k| opens(k))?;
+        let inside = open + 1..close;
+        let clause = self
+            .triggers
+            .iter()
+            .any(|t| inside.contains(&t.tokens.start));
+        (!inside.is_empty() && !clause).then_some(open)
+    }
+
+    /// Whether token `i` is a day of the week or a month (from the markers list).
+    fn calendar_word(&self, lex: &Lexicons, i: usize) -> bool {
+        // Markers are in text order: those starting at or before `i`, the nearest few.
+        let upto = self.markers.partition_point(|(r, _)| r.start <= i);
+        self.markers[..upto].iter().rev().take(4).any(|(r, m)| {
+            r.contains(&i)
+                && matches!(
+                    lex.marker_info[*m].status,
+                    MarkerStatus::Day(_) | MarkerStatus::Month(_)
+                )
+        })
     }
 
     pub(crate) fn word(&self, i: usize) -> &str {
@@ -841,14 +1008,11 @@ impl<'t> Analysis<'t> {
                 if self.after(lex, &at, &mut used, &mut out) {
                     continue;
                 }
-                out.push(RawClaim::implicit(
-                    trig,
+                out.push(at.implicit(
                     trig.tokens.clone(),
                     u64::from(n),
                     None,
                     VictimInfo::default(),
-                    sentence,
-                    status,
                 ));
                 continue;
             }
@@ -1100,17 +1264,23 @@ impl<'t> Analysis<'t> {
             NumberRef::Implicit(r, n) => *n == 1 && r.end <= prev.trigger.start,
         };
         let between = prev.trigger.end..j;
+        // (Numbers of places and times may stand there: "shot at 22nd Street on
+        // Friday at 5 p.m.".)
         let plain = between.len() <= MAX_BEFORE
             && between.clone().all(|i| {
-                self.quant_at_start(i).is_none_or(|q| self.is_article(q))
+                self.quant_at_start(i).is_none_or(|q| {
+                    self.is_article(q) || self.quants[q].role != NumberRole::Count
+                })
                     && !matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Dash)
                     && !self.is_any(i, &["and", "or", "but"])
                     && !self.takes_number_before[i]
             })
+            // (The shooting that wounded them may be told there: "a toddler injured
+            // in an accidental shooting has died".)
             && !self
                 .triggers
                 .iter()
-                .any(|t| between.contains(&t.tokens.start));
+                .any(|t| between.contains(&t.tokens.start) && t.outcome != Outcome::Shot);
         (one && plain).then_some(index)
     }
 
@@ -1146,18 +1316,17 @@ impl<'t> Analysis<'t> {
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
-        let mut k = trig.tokens.end;
-        match trig.form {
+        let mut k = at.trig.tokens.end;
+        match at.trig.form {
             Form::Intr | Form::Tally => return false,
             Form::Event(_) => {}
             Form::Suicide => return false,
             Form::Verb => {
-                if self.passive_before(trig.tokens.start, sent.start) {
+                if self.passive_before(at.trig.tokens.start, at.sent.start) {
                     return false;
                 }
                 let mut n = 0;
-                while k < sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
+                while k < at.sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
                     k += 1;
                     n += 1;
                 }
@@ -1168,7 +1337,7 @@ impl<'t> Analysis<'t> {
                     k += 1;
                 }
                 let mut n = 0;
-                while k < sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
+                while k < at.sent.end && n < MAX_LEAD && self.has(k, class::LEAD) {
                     k += 1;
                     n += 1;
                 }
@@ -1182,9 +1351,9 @@ impl<'t> Analysis<'t> {
             Form::Toll => {
                 // "the death toll rose to 31", "the death toll from the strikes was 45":
                 // the first number after a linking word, a few words on.
-                let limit = (k + MAX_LINK + 3).min(sent.end);
+                let limit = (k + MAX_LINK + 3).min(at.sent.end);
                 let Some(at) = (k..limit).find(|&i| {
-                    i > trig.tokens.end.saturating_sub(1)
+                    i > at.trig.tokens.end.saturating_sub(1)
                         && self.has(i - 1, class::LINK)
                         && self.quant_at_start(i).is_some()
                 }) else {
@@ -1193,45 +1362,48 @@ impl<'t> Analysis<'t> {
                 k = at;
             }
         }
-        if k >= sent.end {
+        if k >= at.sent.end {
             return false;
         }
+        // "killed his two children", "shot the three men": a determiner before the count.
+        if matches!(at.trig.form, Form::Verb | Form::Ing)
+            && self.has(k, class::DEFINITE)
+            && let Some(q) = self.quant_at_start(k + 1)
+            && !self.is_article(q)
+            && self.countable(q)
+        {
+            return self.claim_from(lex, at, q, used, out, VictimsAt::After);
+        }
         if let Some(q) = self.quant_at_start(k) {
-            return self.claim_from(lex, at, q, used, out, None, true);
+            return self.claim_from(lex, at, q, used, out, VictimsAt::After);
         }
         // "killing both", "killed both men": two people.
-        if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PAIR) {
-            let np = self.np_forward(lex, k + 1, sent.end);
+        if matches!(at.trig.form, Form::Verb | Form::Ing) && self.has(k, class::PAIR) {
+            let np = self.np_forward(lex, k + 1, at.sent.end);
             let info = self.victim_info(lex, np.clone());
             if !info.object && !info.singular {
-                out.push(RawClaim::implicit(
-                    trig,
+                out.push(at.implicit(
                     k..np.end.max(k + 1),
                     2,
                     (!np.is_empty()).then_some(np),
                     info,
-                    sentence,
-                    status,
                 ));
                 return true;
             }
         }
         // "killing three and wounding another": one more person.
-        if matches!(trig.form, Form::Verb | Form::Ing)
-            && k > trig.tokens.end
+        if matches!(at.trig.form, Form::Verb | Form::Ing)
+            && k > at.trig.tokens.end
             && self.is(k - 1, "another")
         {
-            let np = self.np_forward(lex, k, sent.end);
+            let np = self.np_forward(lex, k, at.sent.end);
             let info = self.victim_info(lex, np.clone());
             if np.is_empty() || (info.singular && !info.object) {
-                out.push(RawClaim::implicit(
-                    trig,
+                out.push(at.implicit(
                     k - 1..np.end.max(k),
                     1,
                     (!np.is_empty()).then_some(np),
                     info,
-                    sentence,
-                    status,
                 ));
                 return true;
             }
@@ -1240,80 +1412,71 @@ impl<'t> Analysis<'t> {
         // "Man kills neighbor" count one, as "a toddler" would. (A participle after a
         // preposition takes an object; one after a noun may be a compound's first word,
         // "Mt. Holly shooting victim".)
-        let takes_object = trig.form == Form::Verb
-            || trig
+        let takes_object = at.trig.form == Form::Verb
+            || at
+                .trig
                 .tokens
                 .start
                 .checked_sub(1)
-                .is_some_and(|b| b >= sent.start && self.has(b, class::STOP | class::LINK));
-        if matches!(trig.form, Form::Verb | Form::Ing)
+                .is_some_and(|b| b >= at.sent.start && self.has(b, class::STOP | class::LINK));
+        if matches!(at.trig.form, Form::Verb | Form::Ing)
             && takes_object
-            && self.in_headline(sentence)
+            && self.in_headline(at.index)
             && self.victim_word(lex, k).is_some()
         {
-            let np = self.np_from(lex, k, sent.end);
+            let np = self.np_from(lex, k, at.sent.end);
             let info = self.victim_info(lex, np.clone());
             if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
-                out.push(RawClaim::implicit(
-                    trig,
-                    np.clone(),
-                    1,
-                    Some(np),
-                    info,
-                    sentence,
-                    status,
-                ));
+                out.push(at.implicit(np.clone(), 1, Some(np), info));
                 return true;
             }
         }
         // "shot him", "killing her": one person.
-        if matches!(trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
+        if matches!(at.trig.form, Form::Verb | Form::Ing) && self.has(k, class::PRONOUN) {
             let w = self.word(k);
             if w.eq_ignore_ascii_case("him") || w.eq_ignore_ascii_case("her") {
                 // "her" may be a possessive: "killed her son" names a victim too.
-                let np = self.np_forward(lex, k + 1, sent.end);
+                let np = self.np_forward(lex, k + 1, at.sent.end);
                 let info = self.victim_info(lex, np.clone());
                 if !np.is_empty() && !info.singular {
                     return false;
                 }
                 let whole = out.len();
                 let end = np.end.max(k + 1);
-                out.push(RawClaim::implicit(
-                    trig,
-                    k..k + 1,
-                    1,
-                    (!np.is_empty()).then_some(np),
-                    info,
-                    sentence,
-                    status,
-                ));
+                out.push(at.implicit(k..k + 1, 1, (!np.is_empty()).then_some(np), info));
                 // "killed her and three other people"
-                self.follow_on(lex, at, end, used, out, whole, false);
+                self.follow_on(lex, at, FollowFrom::counts(end, whole), used, out);
                 return true;
             }
         }
+        // "killing one and wounding the other": one person, besides those counted.
+        // (Not "one shot the other": shot, the other may be the dead told before.)
+        if matches!(at.trig.form, Form::Verb | Form::Ing)
+            && at.trig.outcome == Outcome::Injured
+            && self.is(k, "the")
+            && self.is(k + 1, "other")
+            && self.victim_word(lex, k + 2).is_none()
+            && self.quant_at_start(k + 2).is_none()
+        {
+            let np = k + 1..k + 2;
+            let info = self.victim_info(lex, np.clone());
+            out.push(at.implicit(k..k + 2, 1, Some(np), info));
+            return true;
+        }
         // "killing the victim", "shot his wife": one person, named by a singular noun
         // after a determiner or a possessive.
-        if matches!(trig.form, Form::Verb | Form::Ing)
+        if matches!(at.trig.form, Form::Verb | Form::Ing)
             && self.has(k, class::DEFINITE)
             && !self.has(k, class::PRONOUN)
         {
-            let np = self.np_forward(lex, k + 1, sent.end);
+            let np = self.np_forward(lex, k + 1, at.sent.end);
             let info = self.victim_info(lex, np.clone());
             if !np.is_empty() && info.singular && info.group.is_some() && !info.object {
                 let whole = out.len();
                 let end = np.end;
-                out.push(RawClaim::implicit(
-                    trig,
-                    k..end,
-                    1,
-                    Some(np),
-                    info,
-                    sentence,
-                    status,
-                ));
+                out.push(at.implicit(k..end, 1, Some(np), info));
                 // "killing his wife and two children"
-                self.follow_on(lex, at, end, used, out, whole, false);
+                self.follow_on(lex, at, FollowFrom::counts(end, whole), used, out);
                 return true;
             }
         }
@@ -1349,9 +1512,8 @@ impl<'t> Analysis<'t> {
         false
     }
 
-    /// A claim for quantity `q` counting the outcome of `trig`, with its victim phrase
-    /// after it (`forward`) or already known; then its coordinated counts and parts.
-    #[allow(clippy::too_many_arguments)]
+    /// A claim for quantity `q` counting the outcome of `at`, with its victim phrase
+    /// after it (then its coordinated counts and parts) or already known.
     fn claim_from(
         &self,
         lex: &Lexicons,
@@ -1359,18 +1521,16 @@ impl<'t> Analysis<'t> {
         q: usize,
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
-        np: Option<Range<usize>>,
-        forward: bool,
+        victims: VictimsAt,
     ) -> bool {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         if used[q] || !self.countable(q) {
             return false;
         }
         let q_end = self.quants[q].tokens.end;
-        let np = match np {
-            Some(np) => np,
-            None if forward => self.np_forward(lex, q_end, sent.end),
-            None => q_end..q_end,
+        let forward = matches!(victims, VictimsAt::After);
+        let np = match victims {
+            VictimsAt::Known(np) => np,
+            VictimsAt::After => self.np_forward(lex, q_end, at.sent.end),
         };
         let info = self.victim_info(lex, np.clone());
         if info.object {
@@ -1381,7 +1541,7 @@ impl<'t> Analysis<'t> {
         // past auxiliaries ("those killed, at least 160 people were injured").
         if forward {
             let mut end = np.end.max(q_end);
-            while end < sent.end && self.has(end, class::AUX) {
+            while end < at.sent.end && self.has(end, class::AUX) {
                 end += 1;
             }
             if (q_end..=end).any(|i| self.takes_number_before.get(i) == Some(&true)) {
@@ -1390,7 +1550,7 @@ impl<'t> Analysis<'t> {
         }
         let article = self.is_article(q);
         // "A man was taken to the hospital" names no number: he may have died there.
-        if article && (!(info.singular && info.group.is_some()) || trig.form == Form::Tally) {
+        if article && (!(info.singular && info.group.is_some()) || at.trig.form == Form::Tally) {
             return false;
         }
         // "the death toll of a terrorist attack": the victim word modifies a thing.
@@ -1399,44 +1559,45 @@ impl<'t> Analysis<'t> {
         }
         used[q] = true;
         let whole = out.len();
-        out.push(RawClaim {
-            outcome: trig.outcome,
-            trigger: trig.tokens.clone(),
-            number: NumberRef::Quantity(q),
-            victims: (!np.is_empty()).then_some(np.clone()),
-            victim_info: info,
-            part_of: None,
-            coordinated: false,
-            sentence,
-            status,
-        });
+        out.push(at.claim(
+            NumberRef::Quantity(q),
+            (!np.is_empty()).then_some(np.clone()),
+            info,
+        ));
         if forward {
-            self.follow_on(lex, at, np.end.max(q_end), used, out, whole, false);
+            self.follow_on(
+                lex,
+                at,
+                FollowFrom::counts(np.end.max(q_end), whole),
+                used,
+                out,
+            );
         }
         true
     }
 
     /// After a claim's victim phrase: parts ("including four children", "among them
-    /// three children") and, unless `parts_only`, coordinated counts ("and seven
-    /// rebels").
-    #[allow(clippy::too_many_arguments)]
+    /// three children") and, unless only parts may follow, coordinated counts ("and
+    /// seven rebels").
     fn follow_on(
         &self,
         lex: &Lexicons,
         at: &InSentence,
-        mut k: usize,
+        from: FollowFrom,
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
-        whole: usize,
-        parts_only: bool,
     ) {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
+        let FollowFrom {
+            token: mut k,
+            whole,
+            parts_only,
+        } = from;
         let mut part_of = None;
         let mut listed = 0;
         // "17 people were killed in the attack, among them 13 police officers": past a
         // short phrase of plain words (no count) to the parts.
         if parts_only {
-            let phrase = (k..(k + MAX_LINK + 2).min(sent.end)).take_while(|&i| {
+            let phrase = (k..(k + MAX_LINK + 2).min(at.sent.end)).take_while(|&i| {
                 self.tokens[i].kind == TokenKind::Word
                     && self.q_start[i] == NONE
                     && !self.has(i, class::SUBGROUP)
@@ -1444,21 +1605,21 @@ impl<'t> Analysis<'t> {
             });
             if let Some(last) = phrase.last() {
                 let mut m = last + 1;
-                if m < sent.end && self.word(m) == "," {
+                if m < at.sent.end && self.word(m) == "," {
                     m += 1;
                 }
-                if m < sent.end && self.has(m, class::SUBGROUP) {
+                if m < at.sent.end && self.has(m, class::SUBGROUP) {
                     k = m;
                 }
             }
         }
         for _ in 0..6 {
             let mut j = k;
-            if j < sent.end && matches!(self.word(j), "," | "(" | ";") {
+            if j < at.sent.end && matches!(self.word(j), "," | "(" | ";") {
                 j += 1;
             }
             let mut marker = false;
-            while j < sent.end && self.has(j, class::SUBGROUP) {
+            while j < at.sent.end && self.has(j, class::SUBGROUP) {
                 j += 1;
                 marker = true;
             }
@@ -1467,7 +1628,7 @@ impl<'t> Analysis<'t> {
             let mut np_from = None;
             if !marker && let Some(q) = self.quant_at_start(j) {
                 let mut e = self.quants[q].tokens.end;
-                while e < sent.end && self.has(e, class::SUBGROUP) {
+                while e < at.sent.end && self.has(e, class::SUBGROUP) {
                     e += 1;
                 }
                 if e > self.quants[q].tokens.end {
@@ -1481,7 +1642,7 @@ impl<'t> Analysis<'t> {
             // "as well as" joins counts as "and" does ("30 soldiers as well as 50
             // rebels").
             let as_well_as = self.is(j, "as") && self.is(j + 1, "well") && self.is(j + 2, "as");
-            if !marker && j < sent.end && (self.is(j, "and") || self.word(k) == ",") {
+            if !marker && j < at.sent.end && (self.is(j, "and") || self.word(k) == ",") {
                 if self.is(j, "and") {
                     j += 1;
                 }
@@ -1494,13 +1655,29 @@ impl<'t> Analysis<'t> {
                 part_of = Some(whole);
             }
             let Some(q) = self.quant_at_start(j) else {
+                // "shot his nephew and his stepbrother", "killed her and her son": one
+                // more person, named without a number after "and".
+                if part_of.is_none()
+                    && j > k
+                    && self.is(j - 1, "and")
+                    && let Some((words, victims, info)) = self.person_named(lex, j, at.sent.end)
+                {
+                    out[whole].coordinated = true;
+                    let end = words.end;
+                    out.push(RawClaim {
+                        coordinated: true,
+                        ..at.implicit(words, 1, victims, info)
+                    });
+                    k = end;
+                    continue;
+                }
                 return;
             };
             if used[q] || !self.countable(q) {
                 return;
             }
             let q_end = self.quants[q].tokens.end;
-            let np = self.np_forward(lex, np_from.unwrap_or(q_end), sent.end);
+            let np = self.np_forward(lex, np_from.unwrap_or(q_end), at.sent.end);
             let info = self.victim_info(lex, np.clone());
             // A coordinated count needs its own victims ("and seven rebels"), or it is
             // the number of something else; and one with an outcome word of its own
@@ -1512,6 +1689,14 @@ impl<'t> Analysis<'t> {
                 return;
             }
             if self.is_article(q) && !info.singular {
+                return;
+            }
+            // "shot the clerk, a 40-year-old man,": one person named without a number,
+            // then again after a comma with an article (an apposition), not a list ("a
+            // man, a woman and two children" is one).
+            let after_comma = j > k && self.word(j - 1) == ",";
+            let named = matches!(out[whole].number, NumberRef::Implicit(..));
+            if part_of.is_none() && after_comma && named && self.is_article(q) {
                 return;
             }
             used[q] = true;
@@ -1528,18 +1713,46 @@ impl<'t> Analysis<'t> {
             }
             listed += usize::from(part_of.is_some());
             out.push(RawClaim {
-                outcome: trig.outcome,
-                trigger: trig.tokens.clone(),
-                number: NumberRef::Quantity(q),
-                victims: (!np.is_empty()).then_some(np.clone()),
-                victim_info: info,
                 part_of,
                 coordinated: part_of.is_none() || listed > 1,
-                sentence,
-                status,
+                ..at.claim(
+                    NumberRef::Quantity(q),
+                    (!np.is_empty()).then_some(np.clone()),
+                    info,
+                )
             });
             k = np.end.max(q_end);
         }
+    }
+
+    /// One person named without a number from token `j` (before `end`): a determiner
+    /// ("his", "the", "another") and a singular victim phrase ("his 24-year-old
+    /// stepbrother", "another woman"), or "him" / "her" standing alone. Its tokens, its
+    /// victim phrase and what that says.
+    fn person_named(
+        &self,
+        lex: &Lexicons,
+        j: usize,
+        end: usize,
+    ) -> Option<(Range<usize>, Option<Range<usize>>, VictimInfo)> {
+        if j >= end {
+            return None;
+        }
+        let w = self.word(j);
+        let determiner = (self.has(j, class::DEFINITE) && !w.eq_ignore_ascii_case("their"))
+            || w.eq_ignore_ascii_case("another");
+        let np = if determiner {
+            self.np_from(lex, j + 1, end)
+        } else {
+            j + 1..j + 1
+        };
+        if !np.is_empty() {
+            let info = self.victim_info(lex, np.clone());
+            return (info.singular && info.group.is_some() && !info.object && !info.beside)
+                .then_some((j..np.end, Some(np), info));
+        }
+        let pronoun = w.eq_ignore_ascii_case("him") || w.eq_ignore_ascii_case("her");
+        pronoun.then_some((j..j + 1, None, VictimInfo::default()))
     }
 
     /// A number before the outcome word.
@@ -1550,17 +1763,16 @@ impl<'t> Analysis<'t> {
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         if matches!(
-            trig.form,
+            at.trig.form,
             Form::Ing | Form::Toll | Form::Event(_) | Form::Suicide
         ) {
             return false;
         }
-        let mut j = trig.tokens.start;
+        let mut j = at.trig.tokens.start;
         // "Two of the dead were port workers": the outcome word is a noun for people
         // counted elsewhere, not a new claim.
-        if j > sent.start && self.is(j - 1, "the") && trig.form != Form::Noun {
+        if j > at.sent.start && self.is(j - 1, "the") && at.trig.form != Form::Noun {
             // "Four children were among the dead": a part of the toll told before.
             return self.among_the_dead(lex, at, j - 1, used, out);
         }
@@ -1570,7 +1782,7 @@ impl<'t> Analysis<'t> {
         let mut steps = 0;
         let mut slack = ADJECTIVE_SLACK;
         let mut singular_aux = false;
-        while j > sent.start && steps < MAX_BEFORE {
+        while j > at.sent.start && steps < MAX_BEFORE {
             j -= 1;
             steps += 1;
             if self.victim_word(lex, j).is_some()
@@ -1597,7 +1809,7 @@ impl<'t> Analysis<'t> {
             // "women and children", "men, women and children"
             if np_has_noun
                 && (self.is(j, "and") || self.word(j) == ",")
-                && j > sent.start
+                && j > at.sent.start
                 && self.victim_word(lex, j - 1).is_some()
             {
                 np_start = j;
@@ -1633,23 +1845,24 @@ impl<'t> Analysis<'t> {
                 // "Two of the four victims died": the count before "of the" is the one.
                 // (With a participle, "one of four victims killed", the outcome is the
                 // four's.)
-                if aux || trig.form == Form::Intr {
+                if aux || at.trig.form == Form::Intr {
                     let start = self.quants[q].tokens.start;
                     if let Some(c) =
-                        self.partitive_claim(lex, trig, start, np_start..np_end, sent.start)
+                        self.partitive_claim(lex, at.trig, start, np_start..np_end, at.sent.start)
                     {
                         out.push(RawClaim {
-                            sentence,
-                            status,
+                            sentence: at.index,
+                            status: at.status,
                             ..c
                         });
                         return true;
                     }
                 }
-                if trig.form == Form::Verb && !aux && self.object_follows(lex, trig, sent) {
+                if at.trig.form == Form::Verb && !aux && self.object_follows(lex, at.trig, &at.sent)
+                {
                     return false;
                 }
-                if trig.form == Form::Noun && aux {
+                if at.trig.form == Form::Noun && aux {
                     return false;
                 }
                 // "Nine civilians including three children were killed": this count is a
@@ -1658,35 +1871,32 @@ impl<'t> Analysis<'t> {
                     return ok;
                 }
                 let np = np_start..np_end;
-                let ok = self.claim_from(lex, at, q, used, out, Some(np.clone()), false);
+                let ok = self.claim_from(lex, at, q, used, out, VictimsAt::Known(np.clone()));
                 if ok {
                     let whole = out.len() - 1;
                     if np.is_empty() {
-                        self.np_after_outcome(lex, trig, sent, out, whole);
+                        self.np_after_outcome(lex, at.trig, &at.sent, out, whole);
                     }
                     self.before_follow(lex, at, q, used, out, whole);
                     self.among_before(lex, at, q, used, out, whole);
                     // "17 people were killed, including nine civilians"
-                    let after = trig.tokens.end;
-                    self.follow_on(lex, at, after, used, out, whole, true);
+                    let after = at.trig.tokens.end;
+                    self.follow_on(lex, at, FollowFrom::parts(after, whole), used, out);
                 }
                 return ok;
             }
             // "Both men were killed", "both died": two people.
             if self.has(j, class::PAIR)
-                && (aux || trig.form == Form::Intr)
-                && !matches!(trig.form, Form::Noun | Form::Tally)
+                && (aux || at.trig.form == Form::Intr)
+                && !matches!(at.trig.form, Form::Noun | Form::Tally)
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if !info.object && !info.singular {
-                    out.push(RawClaim::implicit(
-                        trig,
+                    out.push(at.implicit(
                         j..np_end.max(j + 1),
                         2,
                         (np_end > np_start).then_some(np_start..np_end),
                         info,
-                        sentence,
-                        status,
                     ));
                     return true;
                 }
@@ -1696,19 +1906,18 @@ impl<'t> Analysis<'t> {
             // as good as a written number).
             if self.has(j, class::ADDITIVE)
                 && self.is(j, "another")
-                && (aux || trig.form == Form::Intr || !self.object_follows(lex, trig, sent))
-                && trig.form != Form::Noun
+                && (aux
+                    || at.trig.form == Form::Intr
+                    || !self.object_follows(lex, at.trig, &at.sent))
+                && at.trig.form != Form::Noun
             {
                 let info = self.victim_info(lex, np_start..np_end);
                 if np_end == np_start || (info.singular && !info.object) {
-                    out.push(RawClaim::implicit(
-                        trig,
+                    out.push(at.implicit(
                         j..np_end.max(j + 1),
                         1,
                         (np_end > np_start).then_some(np_start..np_end),
                         info,
-                        sentence,
-                        status,
                     ));
                     return true;
                 }
@@ -1724,7 +1933,7 @@ impl<'t> Analysis<'t> {
             }
             if self.is(j, "of")
                 && self.quant_at_end(j.saturating_sub(1)).is_some()
-                && j > sent.start
+                && j > at.sent.start
             {
                 continue;
             }
@@ -1733,59 +1942,44 @@ impl<'t> Analysis<'t> {
             let them = np_end == np_start && self.is_any(j, &["them", "those", "whom", "which"]);
             let the_np = np_end > np_start && (self.has(j, class::DEFINITE) || self.is(j, "the"));
             if (them || the_np)
-                && (aux || trig.form == Form::Intr)
-                && let Some(c) = self.partitive_claim(lex, trig, j, np_start..np_end, sent.start)
+                && (aux || at.trig.form == Form::Intr)
+                && let Some(c) =
+                    self.partitive_claim(lex, at.trig, j, np_start..np_end, at.sent.start)
             {
                 out.push(RawClaim {
-                    sentence,
-                    status,
+                    sentence: at.index,
+                    status: at.status,
                     ..c
                 });
                 return true;
             }
             if np_end == np_start
                 && self.has(j, class::PRONOUN)
-                && !matches!(trig.form, Form::Noun | Form::Tally)
+                && !matches!(at.trig.form, Form::Noun | Form::Tally)
             {
                 let w = self.word(j);
                 if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
-                    && (aux || trig.form == Form::Intr)
+                    && (aux || at.trig.form == Form::Intr)
                 {
-                    out.push(RawClaim::implicit(
-                        trig,
-                        j..j + 1,
-                        1,
-                        None,
-                        VictimInfo::default(),
-                        sentence,
-                        status,
-                    ));
+                    out.push(at.implicit(j..j + 1, 1, None, VictimInfo::default()));
                     return true;
                 }
                 return false;
             }
             if np_end > np_start
                 && self.has(j, class::DEFINITE)
-                && !matches!(trig.form, Form::Noun | Form::Tally)
+                && !matches!(at.trig.form, Form::Noun | Form::Tally)
             {
                 let info = self.victim_info(lex, np_start..np_end);
-                if info.singular && !info.object && (aux || trig.form == Form::Intr) {
-                    out.push(RawClaim::implicit(
-                        trig,
-                        j..np_end,
-                        1,
-                        Some(np_start..np_end),
-                        info,
-                        sentence,
-                        status,
-                    ));
+                if info.singular && !info.object && (aux || at.trig.form == Form::Intr) {
+                    out.push(at.implicit(j..np_end, 1, Some(np_start..np_end), info));
                     return true;
                 }
                 return false;
             }
             // "Marcus Lee, 24, died": back over the age set off by commas to the name.
             if np_end == np_start
-                && let Some(name_end) = self.age_apposition_before(j, sent.start)
+                && let Some(name_end) = self.age_apposition_before(j, at.sent.start)
             {
                 j = name_end;
                 continue;
@@ -1795,42 +1989,52 @@ impl<'t> Analysis<'t> {
             {
                 return true;
             }
+            // "One of them, identified as John Smith, died", "One person, a
+            // 19-year-old man, was pronounced dead": back over a phrase set off by
+            // commas to the subject before it.
+            if np_end == np_start
+                && let Some(open) = self.apposition_start(j, at.sent.start)
+            {
+                j = open;
+                np_start = j;
+                np_end = j;
+                continue;
+            }
             break;
         }
         // No number: a singular subject still counts one ("Teen killed in shooting",
         // "Smith was killed"), also one that opens a headline's clause ("Police: Teen
         // shot, killed", "Family mourns after 6-year-old shot").
+        // ("The man shot the boys": a subject with an object of its own did the
+        // shooting.)
+        let active = || at.trig.form == Form::Verb && self.object_follows(lex, at.trig, &at.sent);
         if np_end > np_start
             && (aux
-                || trig.form == Form::Intr
-                || np_start == sent.start
-                || (self.opens_headline_clause(np_start, sentence)
-                    && self.headline_subject(trig, np_start..np_end)
-                    && !(trig.form == Form::Verb && self.object_follows(lex, trig, sent))))
+                || at.trig.form == Form::Intr
+                || (np_start == at.sent.start && !active())
+                || (self.opens_headline_clause(np_start, at.index)
+                    && self.headline_subject(at.trig, np_start..np_end)
+                    && !active()))
         {
             let np = np_start..np_end;
             let info = self.victim_info(lex, np.clone());
             // A name: "Smith was killed", and with an intransitive verb and no
             // auxiliary, "Thompson died" (a name of one or two words).
             let capitalised = np.clone().all(|i| self.tokens[i].is_capitalised());
-            let bare_name = trig.form == Form::Intr
+            let bare_name = at.trig.form == Form::Intr
                 && !aux
                 && np.len() <= 2
                 && np.clone().all(|i| self.tokens[i].kind == TokenKind::Word);
-            let name = info.group.is_none() && capitalised && (singular_aux || bare_name);
+            // ("Sunday has died": a day or a month is no name.)
+            let name = info.group.is_none()
+                && capitalised
+                && (singular_aux || bare_name)
+                && !np.clone().any(|i| self.calendar_word(lex, i));
             if !info.object
                 && (info.singular || name)
-                && !matches!(trig.form, Form::Noun | Form::Tally)
+                && !matches!(at.trig.form, Form::Noun | Form::Tally)
             {
-                out.push(RawClaim::implicit(
-                    trig,
-                    np.clone(),
-                    1,
-                    info.group.is_some().then_some(np),
-                    info,
-                    sentence,
-                    status,
-                ));
+                out.push(at.implicit(np.clone(), 1, info.group.is_some().then_some(np), info));
                 return true;
             }
         }
@@ -1934,19 +2138,18 @@ impl<'t> Analysis<'t> {
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
     ) -> Option<bool> {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         // Parts listed together ("including eight children and six women"): back over
         // the earlier ones, each a count and its victims before "and" or a comma.
         let mut parts = vec![(part, part_np)];
         loop {
             let (first, _) = parts[parts.len() - 1];
             let and = self.quants[first].tokens.start;
-            if and <= sent.start || !(self.is(and - 1, "and") || self.word(and - 1) == ",") {
+            if and <= at.sent.start || !(self.is(and - 1, "and") || self.word(and - 1) == ",") {
                 break;
             }
             let mut k = and - 1;
             let mut earlier = None;
-            while k > sent.start && and - k <= MAX_NP {
+            while k > at.sent.start && and - k <= MAX_NP {
                 k -= 1;
                 if let Some(q) = self.quant_at_end(k) {
                     earlier = Some((q, k + 1..and - 1));
@@ -1966,28 +2169,29 @@ impl<'t> Analysis<'t> {
         let (first, _) = parts[parts.len() - 1];
         let mut m = self.quants[first].tokens.start;
         let mut marker = false;
-        while m > sent.start && self.has(m - 1, class::SUBGROUP) {
+        while m > at.sent.start && self.has(m - 1, class::SUBGROUP) {
             m -= 1;
             marker = true;
         }
         if !marker {
             return None;
         }
-        if m > sent.start && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
+        if m > at.sent.start
+            && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
         {
             m -= 1;
         }
         let np_end = m;
         let mut k = m;
         let mut steps = 0;
-        while k > sent.start && steps < MAX_NP {
+        while k > at.sent.start && steps < MAX_NP {
             k -= 1;
             steps += 1;
             if let Some(q) = self.quant_at_end(k)
                 && self.victim_word(lex, k).is_none()
                 && self.quants[q].role != NumberRole::Age
             {
-                if !self.claim_from(lex, at, q, used, out, Some(k + 1..np_end), false) {
+                if !self.claim_from(lex, at, q, used, out, VictimsAt::Known(k + 1..np_end)) {
                     return None;
                 }
                 let whole = out.len() - 1;
@@ -1998,16 +2202,14 @@ impl<'t> Analysis<'t> {
                     }
                     used[part] = true;
                     out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Quantity(part),
-                        victims: (!part_np.is_empty()).then_some(part_np.clone()),
-                        victim_info: self.victim_info(lex, part_np),
                         part_of: Some(whole),
                         // Parts listed together are different people.
                         coordinated: listed,
-                        sentence,
-                        status,
+                        ..at.claim(
+                            NumberRef::Quantity(part),
+                            (!part_np.is_empty()).then_some(part_np.clone()),
+                            self.victim_info(lex, part_np),
+                        )
                     });
                 }
                 return Some(true);
@@ -2029,13 +2231,12 @@ impl<'t> Analysis<'t> {
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         // Back over the part's victim phrase to its number, if it has one ("mostly
         // civilians" has none).
         let mut j = comma;
         let mut steps = 0;
         let mut part = None;
-        while j > sent.start && steps < MAX_NP {
+        while j > at.sent.start && steps < MAX_NP {
             j -= 1;
             steps += 1;
             if let Some(q) = self.quant_at_end(j)
@@ -2055,14 +2256,15 @@ impl<'t> Analysis<'t> {
         }
         let mut m = j;
         let mut marker = false;
-        while m > sent.start && self.has(m - 1, class::SUBGROUP) {
+        while m > at.sent.start && self.has(m - 1, class::SUBGROUP) {
             m -= 1;
             marker = true;
         }
         if !marker {
             return false;
         }
-        if m > sent.start && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
+        if m > at.sent.start
+            && (self.word(m - 1) == "," || self.tokens[m - 1].kind == TokenKind::Dash)
         {
             m -= 1;
         }
@@ -2070,7 +2272,7 @@ impl<'t> Analysis<'t> {
         let np_end = m;
         let mut k = m;
         let mut steps = 0;
-        while k > sent.start && steps < MAX_NP {
+        while k > at.sent.start && steps < MAX_NP {
             k -= 1;
             steps += 1;
             if let Some(q) = self.quant_at_end(k)
@@ -2078,7 +2280,7 @@ impl<'t> Analysis<'t> {
                 && self.quants[q].role != NumberRole::Age
             {
                 let np = k + 1..np_end;
-                if !self.claim_from(lex, at, q, used, out, Some(np), false) {
+                if !self.claim_from(lex, at, q, used, out, VictimsAt::Known(np)) {
                     return false;
                 }
                 let whole = out.len() - 1;
@@ -2087,15 +2289,12 @@ impl<'t> Analysis<'t> {
                     used[part] = true;
                     let info = self.victim_info(lex, part_np.clone());
                     out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Quantity(part),
-                        victims: (!part_np.is_empty()).then_some(part_np),
-                        victim_info: info,
                         part_of: Some(whole),
-                        coordinated: false,
-                        sentence,
-                        status,
+                        ..at.claim(
+                            NumberRef::Quantity(part),
+                            (!part_np.is_empty()).then_some(part_np),
+                            info,
+                        )
                     });
                 }
                 return true;
@@ -2145,10 +2344,9 @@ impl<'t> Analysis<'t> {
         out: &mut Vec<RawClaim>,
         whole: usize,
     ) {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
         let mut start = self.quants[q].tokens.start;
         for _ in 0..4 {
-            if start <= sent.start + 1 {
+            if start <= at.sent.start + 1 {
                 return;
             }
             let joiner = start - 1;
@@ -2164,15 +2362,12 @@ impl<'t> Analysis<'t> {
                 {
                     out[whole].coordinated = true;
                     out.push(RawClaim {
-                        outcome: trig.outcome,
-                        trigger: trig.tokens.clone(),
-                        number: NumberRef::Implicit(p..p + 1, 1),
-                        victims: None,
-                        victim_info: VictimInfo::default(),
-                        part_of: None,
                         coordinated: true,
-                        sentence,
-                        status,
+                        ..at.claim(
+                            NumberRef::Implicit(p..p + 1, 1),
+                            None,
+                            VictimInfo::default(),
+                        )
                     });
                 }
                 return;
@@ -2184,7 +2379,7 @@ impl<'t> Analysis<'t> {
             let mut found = None;
             // Where a phrase without a number starts, when it is a whole list item.
             let mut bare = None;
-            while j > sent.start && steps < MAX_NP {
+            while j > at.sent.start && steps < MAX_NP {
                 j -= 1;
                 steps += 1;
                 if let Some(q2) = self.quant_at_end(j)
@@ -2195,16 +2390,18 @@ impl<'t> Analysis<'t> {
                     break;
                 }
                 if !self.np_token(lex, j) {
-                    // "his wife and two children", "Man, woman and two children".
+                    // "his wife and two children", "Man, woman and two children",
+                    // "another deputy and a woman".
                     let item = self.has(j, class::DEFINITE)
                         || self.is(j, "and")
+                        || self.is(j, "another")
                         || matches!(self.word(j), "," | ":");
                     if item && j + 1 < np_end {
                         bare = Some(j + 1);
                     }
                     break;
                 }
-                if j == sent.start {
+                if j == at.sent.start {
                     // A headline's list: "Woman, 2 children dead".
                     bare = Some(j);
                 }
@@ -2217,11 +2414,14 @@ impl<'t> Analysis<'t> {
                 };
                 let np = b..np_end;
                 // Only victim words (a headline's capitals are no name: "Man Killed,
-                // 4 Others Injured"), and not beside an article ("the victim, a
-                // six-year-old girl" is one person named twice).
-                let words_only = np
-                    .clone()
-                    .all(|i| self.victim_word(lex, i).is_some() || self.has(i, class::DEFINITE));
+                // 4 Others Injured"), and not set off by a comma beside an article
+                // ("the victim, a six-year-old girl" is one person named twice; "the
+                // victim and a six-year-old girl" are two).
+                let words_only = np.clone().all(|i| {
+                    self.victim_word(lex, i).is_some()
+                        || self.has(i, class::DEFINITE)
+                        || self.is(i, "another")
+                });
                 let info = self.victim_info(lex, np.clone());
                 // A relative beside fighters ("his son and 20 other fighters") is named
                 // by his tie to one of them, not listed as another victim.
@@ -2235,9 +2435,10 @@ impl<'t> Analysis<'t> {
                 let whole_group = out[whole].victim_info.group;
                 let mixed = (combatant(info.group) && civilian(whole_group))
                     || (civilian(info.group) && combatant(whole_group));
+                let apposition = self.is_article(q) && !self.is(joiner, "and");
                 if !words_only
                     || mixed
-                    || self.is_article(q)
+                    || apposition
                     || !info.singular
                     || info.group.is_none()
                     || info.object
@@ -2247,15 +2448,8 @@ impl<'t> Analysis<'t> {
                 }
                 out[whole].coordinated = true;
                 out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Implicit(np.clone(), 1),
-                    victims: Some(np),
-                    victim_info: info,
-                    part_of: None,
                     coordinated: true,
-                    sentence,
-                    status,
+                    ..at.claim(NumberRef::Implicit(np.clone(), 1), Some(np), info)
                 });
                 start = b;
                 continue;
@@ -2271,15 +2465,8 @@ impl<'t> Analysis<'t> {
             used[q2] = true;
             out[whole].coordinated = true;
             out.push(RawClaim {
-                outcome: trig.outcome,
-                trigger: trig.tokens.clone(),
-                number: NumberRef::Quantity(q2),
-                victims: Some(np),
-                victim_info: info,
-                part_of: None,
                 coordinated: true,
-                sentence,
-                status,
+                ..at.claim(NumberRef::Quantity(q2), Some(np), info)
             });
             start = self.quants[q2].tokens.start;
         }
@@ -2296,24 +2483,23 @@ impl<'t> Analysis<'t> {
         used: &mut [bool],
         out: &mut Vec<RawClaim>,
     ) -> bool {
-        let (trig, sent, sentence, status) = (at.trig, &at.sent, at.index, at.status);
-        if the < sent.start + 3 || !self.is(the - 1, "among") {
+        if the < at.sent.start + 3 || !self.is(the - 1, "among") {
             return false;
         }
         let Some(whole) = out.iter().rposition(|c| {
-            c.outcome == trig.outcome
+            c.outcome == at.trig.outcome
                 && c.part_of.is_none()
                 && matches!(c.number, NumberRef::Quantity(_))
         }) else {
             return false;
         };
         let mut j = the - 1;
-        while j > sent.start && self.has(j - 1, class::AUX) {
+        while j > at.sent.start && self.has(j - 1, class::AUX) {
             j -= 1;
         }
         // "There were 11 children among the dead": an existential's subject stands
         // after its verb, with no auxiliary before "among".
-        let existential = (the.saturating_sub(MAX_NP + 4).max(sent.start + 1)..the - 1)
+        let existential = (the.saturating_sub(MAX_NP + 4).max(at.sent.start + 1)..the - 1)
             .any(|p| self.is(p - 1, "there") && self.has(p, class::AUX));
         if j == the - 1 && !existential {
             return false;
@@ -2323,7 +2509,7 @@ impl<'t> Analysis<'t> {
         let mut found = false;
         let mut np_end = j;
         let mut k = j;
-        while k > sent.start && np_end - k <= MAX_NP {
+        while k > at.sent.start && np_end - k <= MAX_NP {
             k -= 1;
             if let Some(p) = self.quant_at_end(k)
                 && self.victim_word(lex, k).is_none()
@@ -2336,19 +2522,13 @@ impl<'t> Analysis<'t> {
                 }
                 used[p] = true;
                 out.push(RawClaim {
-                    outcome: trig.outcome,
-                    trigger: trig.tokens.clone(),
-                    number: NumberRef::Quantity(p),
-                    victims: Some(np),
-                    victim_info: info,
                     part_of: Some(whole),
                     coordinated: found,
-                    sentence,
-                    status,
+                    ..at.claim(NumberRef::Quantity(p), Some(np), info)
                 });
                 found = true;
                 let first = self.quants[p].tokens.start;
-                if first > sent.start + 1 && self.is_any(first - 1, &["and", ","]) {
+                if first > at.sent.start + 1 && self.is_any(first - 1, &["and", ","]) {
                     np_end = first - 1;
                     k = np_end;
                     continue;

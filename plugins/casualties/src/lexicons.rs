@@ -56,6 +56,9 @@ pub struct VictimWord {
     pub singular: bool,
     /// People counted beside others ("others", "more"): never an overall toll.
     pub beside: bool,
+    /// Written in capitals in the list, an acronym ("IS", "US"): it names a group only
+    /// when the text writes it in capitals too ("the man is", "killed us" name none).
+    pub acronym: bool,
 }
 
 /// Grammar word classes, as bits.
@@ -343,7 +346,13 @@ fn parse_victim(e: &Entry) -> Result<VictimWord, String> {
         side,
         singular,
         beside: e.field(0) == Some("others"),
+        acronym: is_acronym(&e.phrase),
     })
+}
+
+/// A phrase of two or more letters, all capitals: an acronym.
+pub fn is_acronym(phrase: &str) -> bool {
+    phrase.len() >= 2 && phrase.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn parse_classes(e: &Entry) -> Result<u32, String> {

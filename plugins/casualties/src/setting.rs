@@ -41,6 +41,9 @@ pub struct Setting {
     pub repeated: bool,
     /// The claim's people are besides those counted before ("four others were shot").
     pub beside: bool,
+    /// "Also" among the words right before the outcome word ("two soldiers were also
+    /// killed"): people besides those counted before.
+    pub also: bool,
     /// A count of the dead that says it holds the attacker ("five dead, including the
     /// gunman"), or a person listed by role beside a count ("Father, two children found
     /// dead"): the attacker's death, told later ("he then shot himself"), adds nothing.
@@ -54,6 +57,7 @@ impl Analysis<'_> {
         let mut out = Setting {
             sentence: s,
             additive: self.additive(claim),
+            also: self.also_before(claim),
             coordinated: claim.coordinated,
             beside: claim.victim_info.beside,
             attacker: {
@@ -166,6 +170,17 @@ impl Analysis<'_> {
                     .iter()
                     .any(|&d| d & class::ATTACKER != 0)
         })
+    }
+
+    /// Whether "also" stands among the (at most three) words right before the claim's
+    /// outcome word, in its sentence: "were also killed", "also died".
+    fn also_before(&self, claim: &RawClaim) -> bool {
+        let start = self
+            .sentence_tokens
+            .get(claim.sentence)
+            .map_or(0, |r| r.start);
+        let t = claim.trigger.start;
+        (t.saturating_sub(3).max(start)..t).any(|i| self.is(i, "also"))
     }
 
     /// A count that adds to those before it: "six more", "two others". Not "another

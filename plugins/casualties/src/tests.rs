@@ -1165,3 +1165,203 @@ fn a_count_before_a_passive_outcome_is_its_subject() {
         totals("Three civilians were killed. Seven others were reported injured in the attack.");
     assert_eq!((t.killed, t.injured), (Some(3), Some(7)));
 }
+
+#[test]
+fn an_acronym_names_a_group_only_in_capitals() {
+    // The verb "is" is no "IS": the man is one person of no stated side.
+    let l = layer("A 30-year-old man is dead after a shooting on Elm Street.");
+    let v = l.claims[0].victims.as_ref().unwrap();
+    assert_eq!(
+        (v.text.as_str(), v.group),
+        ("30-year-old man", VictimGroup::Unknown)
+    );
+    let t = totals("A 30-year-old man is dead after a shooting on Elm Street.");
+    assert_eq!((t.killed, t.killed_noncivilians), (Some(1), None));
+    // In capitals it still names the jihadists.
+    let l = layer("Nine IS fighters were killed near the town.");
+    let v = l.claims[0].victims.as_ref().unwrap();
+    assert_eq!(
+        (v.group, v.side),
+        (VictimGroup::Combatants, Some(Side::Jihadist))
+    );
+}
+
+#[test]
+fn people_named_without_a_number_after_and() {
+    // An object list: each person named by a determiner and a singular noun is one.
+    let t = totals("Police said the man shot his 6-year-old niece and his 30-year-old cousin.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("Police said he wounded her and her teenage son at the house.");
+    assert_eq!(t.injured, Some(2));
+    // A subject list: "another" opens a list item, and an article after "and" names
+    // another person (after a comma it may name the same one again).
+    let t = totals("Another man and a woman were wounded at the gate.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("His brother and a woman were wounded by the gunfire.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("The gunman shot the clerk, a 40-year-old man, in the arm.");
+    assert_eq!(t.injured, Some(1));
+}
+
+#[test]
+fn a_shorter_list_later_names_some_of_the_dead() {
+    // The lead's toll, then two of its dead named: still 40.
+    let t = totals(
+        "Forty civilians were killed in shelling on the city on Sunday.\n\n\
+         The shells struck a market, killing a baker and his wife.",
+    );
+    assert_eq!(t.killed, Some(40));
+    // The attacker's own death, listed after his victims, is one more.
+    let t = totals(
+        "Two children were shot dead in the house on Sunday.\n\n\
+         Police said the gunman shot the boys before killing himself.",
+    );
+    assert_eq!(t.killed, Some(3));
+}
+
+#[test]
+fn a_determiner_before_the_count() {
+    assert_eq!(
+        claims("Police said the man killed his three sons at the farm."),
+        [killed(3, "sons")]
+    );
+    // An age after the determiner is no count: one person.
+    assert_eq!(
+        claims("Police said the man killed his 3-year-old son at the farm.")
+            .iter()
+            .map(|c| c.1)
+            .collect::<Vec<_>>(),
+        [1]
+    );
+}
+
+#[test]
+fn a_subject_that_opens_a_sentence_and_takes_an_object_is_the_attacker() {
+    let l = layer("Violence on Elm Street\n\nThe gunman shot the guards at the gate.");
+    assert!(
+        l.claims.iter().all(|c| c
+            .victims
+            .as_ref()
+            .is_none_or(|v| !v.text.contains("gunman"))),
+        "{:?}",
+        l.claims
+    );
+}
+
+#[test]
+fn scores_alone_beside_an_outcome_word_count_people() {
+    let t = totals(
+        "Eight civilians were killed in the raid and scores were injured, the monitor said.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(8), Some(20)));
+    let t = totals("The jets struck the market, killing eight civilians and wounding scores more.");
+    assert_eq!(t.injured, Some(20));
+    // Not a count of people elsewhere.
+    let t = totals("Eight civilians were killed on Sunday as test scores were published.");
+    assert_eq!(t.injured, None);
+}
+
+#[test]
+fn people_treated_for_gas_are_injured() {
+    let t = totals(
+        "Two people died and 40 others were affected by the gas in the village, medics said.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(2), Some(40)));
+    let t = totals("The shells caused over 15 cases of asphyxiation among residents on Monday.");
+    assert_eq!(t.injured, Some(15));
+}
+
+#[test]
+fn the_shooting_that_wounded_someone_who_died_is_no_new_claim() {
+    let t = totals("A man who was wounded in a drive-by shooting on Sunday has died, police said.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_day_is_no_name() {
+    // "Sunday has died" names nobody: one man, counted once.
+    let l = layer("A man who was wounded in a shooting on Sunday has died, police said.");
+    assert_eq!(l.claims.len(), 1);
+    assert_eq!(l.claims[0].outcome, Outcome::Killed);
+}
+
+#[test]
+fn a_wounded_person_who_died_after_a_numbered_street() {
+    let t = totals("A woman who was shot on 42nd Street on Friday has died, police said.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn struck_by_a_bullet_is_shot() {
+    let t = totals("A 10-year-old girl was struck by a stray bullet while she slept, police said.");
+    assert_eq!((t.killed, t.injured), (None, Some(1)));
+}
+
+#[test]
+fn wounding_the_other_is_one_more() {
+    let t = totals("The gunman fired on two guards, killing one and wounding the other.");
+    assert_eq!((t.killed, t.injured), (Some(1), Some(1)));
+    // "One shot the other": shot, and likely the dead person told before.
+    let t = totals("A 6-year-old boy died on Sunday. Police believe one brother shot the other.");
+    assert_eq!(t.injured, None);
+}
+
+#[test]
+fn neither_nor_denies() {
+    let t = totals(
+        "The driver died at the scene. Neither the passenger nor the other driver was injured.",
+    );
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+}
+
+#[test]
+fn a_subject_before_a_phrase_set_off_by_commas() {
+    let t = totals("One of them, identified as 30-year-old Jon Doe, died at a hospital.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("One man, a 45-year-old father of three, was pronounced dead at the scene.");
+    assert_eq!(t.killed, Some(1));
+    // A phrase with an outcome word of its own is a clause, not an apposition.
+    let t = totals("The man, who was wounded, and his wife were taken away by police.");
+    assert_eq!(t.killed, None);
+}
+
+#[test]
+fn a_subject_before_a_phrase_set_off_by_dashes_or_brackets() {
+    let t = totals("Three people -- including a 2-year-old girl -- were wounded in the shooting.");
+    assert_eq!(t.injured, Some(3));
+    let t = totals("Three people (one of them a teenager) were wounded in the shooting.");
+    assert_eq!(t.injured, Some(3));
+}
+
+#[test]
+fn did_not_survive_is_a_death() {
+    let t = totals("The 17-year-old was rushed to a hospital but did not survive, police said.");
+    assert_eq!(t.killed, Some(1));
+    let t = totals("The girl was taken off life support on Sunday, her family said.");
+    assert_eq!(t.killed, Some(1));
+}
+
+#[test]
+fn mortally_wounded_is_killed_and_treated_and_released_is_injured() {
+    let t = totals("A guard was mortally wounded in the attack on Sunday.");
+    assert_eq!((t.killed, t.injured), (Some(1), None));
+    let t = totals("Two bystanders were treated and released from a local hospital.");
+    assert_eq!(t.injured, Some(2));
+}
+
+#[test]
+fn people_with_injuries_are_injured() {
+    let t = totals("Police found two men with serious injuries outside the bar.");
+    assert_eq!(t.injured, Some(2));
+    let t = totals("Officers found three men suffering gunshot wounds in the car.");
+    assert_eq!(t.injured, Some(3));
+}
+
+#[test]
+fn a_previous_shooting_is_background() {
+    let t = totals(
+        "Four people were wounded at the corner on Sunday. The victims were mourning a \
+         friend who was killed in a previous shooting at the same spot.",
+    );
+    assert_eq!((t.killed, t.injured), (None, Some(4)));
+}

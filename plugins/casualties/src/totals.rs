@@ -42,7 +42,9 @@
 //!    officers"), not more people, and counts listed together in a later sentence
 //!    which add up to more than the figure (overall, or of their victim group) are a
 //!    fuller count of the same dead ("five killed", then "three soldiers and three
-//!    civilians"; "a woman killed", then "a woman and a child"): they replace it; a
+//!    civilians"; "a woman killed", then "a woman and a child"): they replace it, and
+//!    those which add up to fewer, not said to be more ("also", "more"), name some of
+//!    the same dead ("57 killed", then "a man and his wife were killed"); a
 //!    person listed by role beside a count ("Father and two children found dead")
 //!    is one more, and most often the attacker of a family killing; a person counted
 //!    without a
@@ -560,7 +562,17 @@ pub fn totals(
                             let whole = if c.part_of.is_none() { n } else { 0 };
                             (all.saturating_add(n), wholes.saturating_add(whole))
                         });
-                    if listed == slot.value {
+                    // Fewer than the figure, and not said to be more ("57 killed", then
+                    // "a man and his wife were killed"; not "two soldiers were also
+                    // killed"): some of the same dead, named. (Nor the attacker's own
+                    // death listed after his victims: "killed her two daughters before
+                    // killing herself" is one more.)
+                    let fewer = listed < slot.value
+                        && !more
+                        && !setting.also
+                        && !slot.vague
+                        && !setting.attacker;
+                    if listed == slot.value || fewer {
                         repeated_lists.push(key);
                     } else if !part && wholes > slot.value && !slot.vague && !more {
                         // A fuller list of the same dead ("20 killed", then "his son
