@@ -1,6 +1,7 @@
 //! From relations with token-level sources to the layer: mentions read, linked into
 //! entities, pronouns resolved, spans and kinds computed.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use newsproc_layers::attribution::{
@@ -170,7 +171,9 @@ impl<'t> Resolver<'_, 't> {
         drop_boilerplate: bool,
     ) -> AttributionLayer {
         let d = self.doc;
-        let people = self.person_names();
+        // Only a pronoun source needs the people of the text, and about half of all
+        // documents have none: they are found on first use.
+        let people: OnceCell<Vec<PersonName<'t>>> = OnceCell::new();
         let mut entities = Entities::default();
         // Attributions with the index of their source's mention in `mentions`, and the
         // start of their content (the order of the layer). A mention is stored once and
@@ -531,7 +534,7 @@ impl<'t> Resolver<'_, 't> {
         &self,
         info: &MentionInfo,
         unit: usize,
-        people: &[PersonName],
+        people: &OnceCell<Vec<PersonName<'t>>>,
         entities: &mut Entities,
     ) -> SourceMention {
         let d = self.doc;
@@ -540,6 +543,7 @@ impl<'t> Resolver<'_, 't> {
         let mut all = Vec::new();
         let mut conjuncts = Vec::new();
         if info.pronoun {
+            let people = people.get_or_init(|| self.person_names());
             all.extend(self.resolve_pronoun(info, unit, people, entities));
         } else if info.relative {
             all.extend(self.resolve_relative(info, unit, entities));
