@@ -97,7 +97,7 @@ impl<'a, 't> Namer<'a, 't> {
                 .map(|t| t.text(d.text))
                 .collect()
         });
-        set.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |w| set.contains(w))
     }
 
     /// The gazetteer's kind for a name or its tail (`The Islamist Hayat Tahrir al Sham`
@@ -612,6 +612,20 @@ impl<'a, 't> Namer<'a, 't> {
             return SourceKind::Organization;
         }
         SourceKind::Person
+    }
+}
+
+/// `f` of `s` lowercased: a short ASCII `s` (nearly every name) is lowercased on the
+/// stack, since the copy is only for looking it up.
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..s.len()) {
+        Some(lower) if s.is_ascii() => {
+            lower.copy_from_slice(s.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        }
+        _ => f(&s.to_lowercase()),
     }
 }
 

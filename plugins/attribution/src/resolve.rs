@@ -13,7 +13,9 @@ use newsproc_sdk::Span;
 use newsproc_text::TokenKind;
 
 use crate::doc::Doc;
-use crate::entities::{MentionInfo, Namer, acronym, is_acronym_of, strip_possessive, surname};
+use crate::entities::{
+    MentionInfo, Namer, acronym, is_acronym_of, strip_possessive, surname, with_lowercase,
+};
 use crate::grammar::Grammar;
 use crate::lexicons::{FastMap, Gender, NounKind, class};
 use crate::relations::{Rel, SourceRef};
@@ -75,7 +77,7 @@ impl Entities {
 
     /// The first person entity with this surname (any case).
     fn person(&self, surname: &str) -> Option<usize> {
-        let list = self.by_surname.get(&surname.to_lowercase())?;
+        let list = with_lowercase(surname, |s| self.by_surname.get(s))?;
         list.iter()
             .copied()
             .find(|&k| self.list[k].kind == SourceKind::Person)
@@ -88,7 +90,7 @@ impl Entities {
         let Some(given) = given else {
             return self.person(surname);
         };
-        let list = self.by_surname.get(&surname.to_lowercase())?;
+        let list = with_lowercase(surname, |s| self.by_surname.get(s))?;
         let people = || {
             list.iter()
                 .copied()
@@ -708,7 +710,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     fn find_by_name(&self, name: &str, kind: SourceKind, entities: &Entities) -> Option<usize> {
-        if let Some(&k) = entities.by_name.get(&name.to_lowercase()) {
+        if let Some(&k) = with_lowercase(name, |n| entities.by_name.get(n)) {
             return Some(k);
         }
         match kind {
@@ -1069,6 +1071,22 @@ fn spelling_variant(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{clean_name, spelling_variant};
+    use crate::entities::with_lowercase;
+
+    #[test]
+    fn lowercasing_on_the_stack_is_lowercasing() {
+        let long = "A".repeat(65);
+        for s in [
+            "Rami Abdulrahman",
+            "",
+            "ÉLYSÉE Palace",
+            "x",
+            long.as_str(),
+            &long[..64],
+        ] {
+            assert_eq!(with_lowercase(s, str::to_owned), s.to_lowercase(), "{s}");
+        }
+    }
 
     #[test]
     fn a_clean_name_is_single_spaced_without_its_possessive() {
