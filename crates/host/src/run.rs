@@ -165,15 +165,18 @@ pub fn run_ordered(
         return Ok(summary);
     }
 
-    // Workers take the next document from the shared input, at most `window` ahead of the
-    // writer, and send their records here; the writer puts them back in order.
+    // `jobs - 1` workers take the next document from the shared input, at most `window`
+    // ahead of the writer, and send their records here. This thread is the writer, which
+    // puts the records back in order, and the last worker: between documents of its own
+    // it writes whatever has come in. A writer thread of its own would be one thread more
+    // than there are cores, woken for every record, preempting a worker each time.
     let window = options.jobs * 16;
     let input = Mutex::new(documents.enumerate());
     let written = (Mutex::new(0usize), Condvar::new());
     let halt = AtomicBool::new(false);
     let (sender, receiver) = mpsc::channel::<(usize, Rendered)>();
     let outcome = std::thread::scope(|scope| -> io::Result<()> {
-        for _ in 0..options.jobs {
+        for _ in 1..options.jobs {
             let sender = sender.clone();
             let (input, written, halt) = (&input, &written, &halt);
             scope.spawn(move || {
@@ -199,22 +202,60 @@ pub fn run_ordered(
         drop(sender);
         let mut pending: BTreeMap<usize, Rendered> = BTreeMap::new();
         let mut next_to_write = 0usize;
+        // Writes the records that are next in order; true when the run must stop.
+        let mut write_ready = |pending: &mut BTreeMap<usize, Rendered>,
+                               summary: &mut RunSummary|
+         -> io::Result<bool> {
+            while let Some(record) = pending.remove(&next_to_write) {
+                next_to_write += 1;
+                let stop = account(record, summary)?;
+                let (count, turn) = &written;
+                *count.lock().unwrap_or_else(|e| e.into_inner()) = next_to_write;
+                turn.notify_all();
+                if stop {
+                    summary.stopped_early = true;
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        };
         let result = (|| {
-            for (seq, record) in &receiver {
-                pending.insert(seq, record);
-                while let Some(record) = pending.remove(&next_to_write) {
-                    next_to_write += 1;
-                    let stop = account(record, &mut summary)?;
-                    let (count, turn) = &written;
-                    *count.lock().unwrap_or_else(|e| e.into_inner()) = next_to_write;
-                    turn.notify_all();
-                    if stop {
-                        summary.stopped_early = true;
-                        return Ok(());
+            let mut input_left = true;
+            loop {
+                for (seq, record) in receiver.try_iter() {
+                    pending.insert(seq, record);
+                }
+                if write_ready(&mut pending, &mut summary)? {
+                    return Ok(());
+                }
+                // A document of this thread's own while the input lasts and the records
+                // waiting to be written stay within the window; otherwise wait for one.
+                let own = (input_left && pending.len() < window && !stop_requested())
+                    .then(|| input.lock().unwrap_or_else(|e| e.into_inner()).next())
+                    .flatten();
+                match own {
+                    Some((seq, doc)) => {
+                        let record = work(chain, doc, options.report, render);
+                        pending.insert(seq, record);
+                    }
+                    None => {
+                        // Neither at the window's end nor stopped: out of input.
+                        if pending.len() < window && !stop_requested() {
+                            input_left = false;
+                        }
+                        match receiver.recv() {
+                            Ok((seq, record)) => {
+                                pending.insert(seq, record);
+                            }
+                            // Every worker is done: what is left was written above.
+                            Err(mpsc::RecvError) => {
+                                write_ready(&mut pending, &mut summary)?;
+                                return Ok(());
+                            }
+                        }
                     }
                 }
             }
-            Ok(())
         })();
         // Release any worker waiting on the window, whatever ended the loop.
         halt.store(true, Ordering::Relaxed);
