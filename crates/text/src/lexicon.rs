@@ -51,6 +51,7 @@ use newsproc_sdk::Span;
 use crate::chars::{char_at, char_before};
 use crate::normalize::{fold, fold_str};
 use crate::pieces::{PieceIndex, Pieces};
+use crate::util::single_spaced;
 
 /// Up to this many patterns a [`PhraseMatcher`] searches with a DFA.
 const DFA_MAX_PATTERNS: usize = 5000;
@@ -221,7 +222,7 @@ impl Lexicon {
                 continue;
             }
             if let Some(removed) = trimmed.strip_prefix('!') {
-                let phrase = collapse(removed);
+                let phrase = single_spaced(removed);
                 if phrase.is_empty() {
                     return Err(err("`!` must be followed by the phrase to remove"));
                 }
@@ -230,7 +231,7 @@ impl Lexicon {
             }
             let raw = raw.trim_end_matches(['\r', '\n']);
             let mut parts = raw.split('\t');
-            let phrase = collapse(parts.next().unwrap_or(""));
+            let phrase = single_spaced(parts.next().unwrap_or(""));
             if phrase.is_empty() {
                 return Err(err(
                     "empty phrase (the line starts with a tab; the phrase comes first)",
@@ -280,7 +281,7 @@ impl Lexicon {
 
     /// Adds (or replaces) a phrase programmatically.
     pub fn insert(&mut self, phrase: &str, fields: &[&str]) {
-        let phrase = collapse(phrase);
+        let phrase = single_spaced(phrase);
         if fold_str(&phrase).is_empty() {
             return;
         }
@@ -376,18 +377,6 @@ impl Lexicon {
     pub fn into_matcher(self) -> PhraseMatcher {
         PhraseMatcher::new(self)
     }
-}
-
-/// Collapses white space runs to single spaces and trims.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// One phrase found in a text.

@@ -97,5 +97,5 @@ pub use tokens::{
 };
 pub use util::{
     clamp_span, context, context_marked, is_all_caps, is_capitalised, is_headline_case,
-    is_title_case, is_word_boundary, trim_span, trim_whitespace, words_in,
+    is_title_case, is_word_boundary, single_spaced, trim_span, trim_whitespace, words_in,
 };

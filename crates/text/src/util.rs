@@ -129,6 +129,19 @@ fn is_trimmable_punct(c: char) -> bool {
         )
 }
 
+/// The words of `s` with one space between them: white space runs collapsed to a
+/// single space, none at either end.
+pub fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// `span` without surrounding white space.
 pub fn trim_whitespace(text: &str, span: Span) -> Span {
     trim_by(text, span, is_space, is_space)
@@ -208,6 +221,13 @@ pub fn is_word_boundary(text: &str, offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spacing_collapses_and_trims_any_white_space() {
+        assert_eq!(single_spaced("  White \n\t House\u{a0} "), "White House");
+        assert_eq!(single_spaced("Russia"), "Russia");
+        assert_eq!(single_spaced(" \n "), "");
+    }
 
     #[test]
     fn case_checks() {

@@ -523,8 +523,9 @@ impl Lexicons {
         if single_spaced(name) {
             return self.gazetteer.get(name).copied();
         }
-        let single: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.gazetteer.get(&single).copied()
+        self.gazetteer
+            .get(&newsproc_text::single_spaced(name))
+            .copied()
     }
 
     /// What is known about the word at `span` of `text` (any case): [`Lexicons::word`],

@@ -10,7 +10,7 @@ use newsproc_layers::attribution::{
 };
 use newsproc_layers::source::OutsideBody;
 use newsproc_sdk::Span;
-use newsproc_text::TokenKind;
+use newsproc_text::{TokenKind, single_spaced};
 
 use crate::doc::Doc;
 use crate::entities::{
@@ -1015,18 +1015,6 @@ fn clean_name(s: &str) -> String {
     let last = out.rsplit(' ').next().unwrap_or("");
     let cut = last.len() - strip_possessive(last).len();
     out.truncate(out.len() - cut);
-    out
-}
-
-/// The words of `s` with one space between them.
-fn single_spaced(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
     out
 }
 
