@@ -247,7 +247,7 @@ pub fn run_ordered(
                             Ok((seq, record)) => {
                                 pending.insert(seq, record);
                             }
-                            // Every worker is done: what is left was written above.
+                            // Every worker is done and sent all it had: write the rest.
                             Err(mpsc::RecvError) => {
                                 write_ready(&mut pending, &mut summary)?;
                                 return Ok(());
